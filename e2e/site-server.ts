@@ -1,0 +1,138 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+/**
+ * The "customer site" for end-to-end tests and the demo: a plain static server on another origin than
+ * the emulator, so CORS is exercised for real.
+ *
+ *   /health                 200 ok
+ *   /<mount>/...            files from the mounted folders (see `mounts`)
+ *   /csp/<path>             the same file, sent with the strict Content-Security-Policy below
+ *   POST /csp-report        collects CSP violation reports; GET /csp-report lists them; DELETE clears
+ */
+export const STRICT_CSP =
+  "default-src 'self'; connect-src 'self' ws: http:; style-src 'self'; script-src 'self'; " +
+  "require-trusted-types-for 'script'; report-uri /csp-report";
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+};
+
+export interface SiteServerOptions {
+  port: number;
+  host?: string;
+  /** URL prefix -> folder on disk, e.g. { '/': 'e2e/pages', '/dist/': 'dist' }. Longest prefix wins. */
+  mounts: Record<string, string>;
+  /** Extra headers for every response (e.g. none by default). */
+  headers?: Record<string, string>;
+}
+
+export interface SiteServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startSiteServer(options: SiteServerOptions): Promise<SiteServer> {
+  const host = options.host ?? '127.0.0.1';
+  const mounts = Object.entries(options.mounts)
+    .map(([prefix, dir]) => [prefix, resolve(dir)] as const)
+    .sort((a, b) => b[0].length - a[0].length);
+  const reports: unknown[] = [];
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname === '/health') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
+    if (url.pathname === '/csp-report') {
+      if (req.method === 'POST') {
+        const body = await readBody(req);
+        try {
+          reports.push(JSON.parse(body));
+        } catch {
+          reports.push(body);
+        }
+        res.writeHead(204).end();
+      } else if (req.method === 'DELETE') {
+        reports.length = 0;
+        res.writeHead(204).end();
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(reports));
+      }
+      return;
+    }
+    let pathname = decodeURIComponent(url.pathname);
+    const headers: Record<string, string> = { 'cache-control': 'no-store', ...options.headers };
+    if (pathname.startsWith('/csp/')) {
+      pathname = pathname.slice(4);
+      headers['content-security-policy'] = STRICT_CSP;
+    }
+    const file = await resolveFile(pathname);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end(`not found: ${pathname}`);
+      return;
+    }
+    const body = await readFile(file);
+    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  async function resolveFile(pathname: string): Promise<string | undefined> {
+    for (const [prefix, dir] of mounts) {
+      if (!pathname.startsWith(prefix)) continue;
+      let candidate = normalize(join(dir, pathname.slice(prefix.length)));
+      if (candidate !== dir && !candidate.startsWith(dir + sep)) return undefined; // no escaping the mount
+      try {
+        if ((await stat(candidate)).isDirectory()) candidate = join(candidate, 'index.html');
+        if ((await stat(candidate)).isFile()) return candidate;
+      } catch {
+        // try the next mount
+      }
+    }
+    return undefined;
+  }
+
+  await new Promise<void>((ok) => server.listen(options.port, host, ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}

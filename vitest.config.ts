@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests sit beside the code they test (src/**, emulator/**).
+// Node is the default environment; DOM tests opt in per file with `// @vitest-environment jsdom`
+// (jsdom, not happy-dom: DOMPurify does not sanitize under happy-dom).
+export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'emulator/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // 2 cores: integration tests start real servers; keep parallelism modest.
+    maxWorkers: 2,
+  },
+});
