@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, describeIssues, validateConfig } from './config';
+
+const base = { startChat: 'https://example.com/start' };
+
+describe('validateConfig', () => {
+  it('fills every default and reports nothing for a minimal valid config', () => {
+    const { config, issues } = validateConfig(base);
+    expect(issues).toEqual([]);
+    expect(config).toEqual({ ...DEFAULT_CONFIG, startChat: base.startChat });
+  });
+
+  it('reports a missing startChat, but still returns a usable config', () => {
+    const { config, issues } = validateConfig({});
+    expect(issues).toEqual([{ option: 'startChat', message: expect.stringMatching(/'startChat' is required/) }]);
+    expect(config.theme.mode).toBe('light');
+  });
+
+  it('accepts a function as startChat', () => {
+    const fn = async () => ({ ContactId: 'c', ParticipantId: 'p', ParticipantToken: 't' });
+    expect(validateConfig({ startChat: fn }).config.startChat).toBe(fn);
+  });
+
+  it('names each invalid option, keeps valid neighbours and uses defaults for the rest', () => {
+    const { config, issues } = validateConfig({
+      ...base,
+      zIndex: 'high',
+      sound: 'loud',
+      theme: { mode: 'neon', fontSize: 16, light: { primary: 'red;} body{display:none' } },
+      position: { side: 'middle', offsetX: 40 },
+    });
+    expect(issues.map((i) => i.option).sort()).toEqual(['position.side', 'sound', 'theme.light.primary', 'theme.mode', 'zIndex']);
+    expect(issues.find((i) => i.option === 'zIndex')?.message).toMatch(/invalid 'zIndex': expected a number from 0 to 2147483647; using the default/);
+    expect(issues.find((i) => i.option === 'theme.mode')?.message).toMatch(/'light', 'dark', 'auto'/);
+    expect(config.zIndex).toBe(DEFAULT_CONFIG.zIndex);
+    expect(config.theme.mode).toBe('light');
+    expect(config.theme.fontSize).toBe(16);
+    expect(config.theme.light).toEqual({});
+    expect(config.position).toEqual({ side: 'right', offsetX: 40, offsetY: 20 });
+  });
+
+  it('reports unknown options without failing', () => {
+    const { issues } = validateConfig({ ...base, colour: 'red', theme: { accent: '#000' } });
+    expect(issues).toEqual([
+      { option: 'colour', message: "unknown option 'colour'; it is ignored" },
+      { option: 'theme.accent', message: "unknown option 'theme.accent'; it is ignored" },
+    ]);
+  });
+
+  it('coerces the strings data-* attributes give', () => {
+    const { config, issues } = validateConfig({ ...base, sound: 'true', autoOpen: 'false', zIndex: '50', attachments: 'false', theme: 'dark' });
+    expect(issues).toEqual([]);
+    expect(config.sound).toBe(true);
+    expect(config.autoOpen).toBe(false);
+    expect(config.zIndex).toBe(50);
+    expect(config.attachments.enabled).toBe(false);
+    expect(config.attachments.maxSizeBytes).toBe(DEFAULT_CONFIG.attachments.maxSizeBytes);
+    expect(config.theme.mode).toBe('dark');
+  });
+
+  it('validates URLs, regions, locales and nonces', () => {
+    const { issues } = validateConfig({ startChat: 'javascript:alert(1)', region: 'mars', locale: '12', nonce: 'a b', endpoint: 'ftp://x' });
+    expect(issues.map((i) => i.option).sort()).toEqual(['endpoint', 'locale', 'nonce', 'region', 'startChat', 'startChat']);
+    expect(validateConfig({ ...base, region: 'eu-central-1', locale: 'pt-BR' }).issues).toEqual([]);
+  });
+
+  it('checks the pre-chat form field by field', () => {
+    const good = { fields: [{ name: 'name', type: 'name', label: 'Name', required: true }, { name: 'topic', type: 'select', label: 'Topic', options: [{ value: 'a', label: 'A' }] }] };
+    expect(validateConfig({ ...base, preChatForm: good }).config.preChatForm?.fields).toHaveLength(2);
+    const cases: [unknown, RegExp][] = [
+      [{ fields: [] }, /at least one field/],
+      [{ fields: [{ name: 'a b', label: 'x' }] }, /field 1: 'name'/],
+      [{ fields: [{ name: 'a', label: 'x' }, { name: 'a', label: 'y' }] }, /field 2: name 'a' is used twice/],
+      [{ fields: [{ name: 'a' }] }, /'label' is required/],
+      [{ fields: [{ name: 'a', label: 'x', type: 'date' }] }, /'type' must be one of/],
+      [{ fields: [{ name: 'a', label: 'x', pattern: '(' }] }, /not a valid regular expression/],
+      [{ fields: [{ name: 'a', label: 'x', type: 'select' }] }, /needs 'options'/],
+    ];
+    for (const [form, message] of cases) {
+      const { config, issues } = validateConfig({ ...base, preChatForm: form });
+      expect(issues[0]?.option).toBe('preChatForm');
+      expect(issues[0]?.message).toMatch(message);
+      expect(config.preChatForm).toBeNull();
+    }
+  });
+
+  it('keeps string overrides only when every value is text', () => {
+    expect(validateConfig({ ...base, strings: { title: 'Help' }, translations: { de: { title: 'Hilfe' } } }).issues).toEqual([]);
+    expect(validateConfig({ ...base, strings: { title: 5 } }).issues[0].message).toMatch(/value of 'title' must be text/);
+  });
+
+  it('refuses a non-object and says so', () => {
+    const { issues } = validateConfig('hello');
+    expect(issues[0]).toEqual({ option: '', message: expect.stringMatching(/expected a configuration object/) });
+  });
+
+  it('describeIssues lists every problem on its own line', () => {
+    const text = describeIssues(validateConfig({ zIndex: -1 }).issues);
+    expect(text.split('\n')).toHaveLength(3);
+    expect(text).toMatch(/^connect-chat: 2 configuration problem/);
+  });
+});

@@ -1,0 +1,424 @@
+// The one configuration object of the widget, shared by every entry point (script tag, data-*
+// attributes, mount(), <connect-chat>, the Preact component). Every field is documented with its
+// default; the defaults live in DEFAULT_CONFIG below and nowhere else. `validateConfig` turns any
+// input (possibly from untyped HTML attributes) into a complete WidgetConfig plus a list of problems,
+// each naming the option, so a bad value costs that value only and the widget still starts.
+import type { StartChatProvider } from './chat/types';
+
+/** One field of the pre-chat form. */
+export interface PreChatField {
+  /** Contact attribute key the value is stored under (letters, digits, `_ - .`). Required. */
+  name: string;
+  /**
+   * `name`: becomes the customer's display name (and the attribute `name`); `email`: an e-mail
+   * address; `text`: free text; `select`: one of `options`; `checkbox`: sends "true" / "false".
+   * @default 'text'
+   */
+  type?: 'name' | 'email' | 'text' | 'select' | 'checkbox';
+  /** Visible label (plain text). Required. */
+  label: string;
+  /** @default false */
+  required?: boolean;
+  /** A regular expression the whole value must match (text, name, email). @default none */
+  pattern?: string;
+  /** Shown when `pattern` does not match. @default the locale's "Please check this value." */
+  patternMessage?: string;
+  /** Choices of a `select` field. */
+  options?: { value: string; label: string }[];
+  /** Hint shown inside an empty text field. @default none */
+  placeholder?: string;
+}
+
+export interface PreChatForm {
+  /** The fields, in order. */
+  fields: PreChatField[];
+  /** Text above the form. @default the locale's `prechatIntro` */
+  intro?: string;
+}
+
+/** Colours of one colour scheme; any CSS colour. Defaults: DEFAULT_LIGHT / DEFAULT_DARK (src/theme). */
+export interface Palette {
+  /** Accent: launcher, header, send button, links. */
+  primary: string;
+  /** Text and icons on `primary`. */
+  onPrimary: string;
+  /** Window background. */
+  background: string;
+  /** Raised surfaces: composer, cards, menus. */
+  surface: string;
+  text: string;
+  /** Secondary text: time stamps, notices, hints. */
+  muted: string;
+  border: string;
+  ownBubble: string;
+  ownText: string;
+  agentBubble: string;
+  agentText: string;
+  botBubble: string;
+  botText: string;
+  error: string;
+  success: string;
+  /** Focus ring. */
+  focus: string;
+  badge: string;
+  badgeText: string;
+}
+
+export type ThemeMode = 'light' | 'dark' | 'auto';
+
+export interface ThemeConfig {
+  /** `auto` follows the visitor's prefers-color-scheme. @default 'light' */
+  mode: ThemeMode;
+  /** Overrides of the light palette. @default {} */
+  light: Partial<Palette>;
+  /** Overrides of the dark palette. @default {} */
+  dark: Partial<Palette>;
+  /** @default 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' */
+  fontFamily: string;
+  /** Base font size in px. @default 15 */
+  fontSize: number;
+  /** Corner radius of the window, bubbles and buttons in px. @default 12 */
+  radius: number;
+  /** Window width in px (full screen below 480 px viewport width). @default 380 */
+  width: number;
+  /** Window height in px (at most the viewport height minus offsets). @default 620 */
+  height: number;
+  /** Launcher button diameter in px. @default 56 */
+  launcherSize: number;
+  /** Logo in the header: an http(s) or same-origin URL. @default none (no logo) */
+  logoUrl?: string;
+  /** Alternative text of the logo. @default '' (decorative) */
+  logoAlt: string;
+}
+
+export interface PositionConfig {
+  /** Corner of the page. @default 'right' */
+  side: 'left' | 'right';
+  /** Distance from the side edge in px. @default 20 */
+  offsetX: number;
+  /** Distance from the bottom edge in px. @default 20 */
+  offsetY: number;
+}
+
+export interface AttachmentsConfig {
+  /** Show the file button, drag-and-drop and paste. @default true */
+  enabled: boolean;
+  /** Largest file in bytes (the service allows 20 MB). @default 20971520 */
+  maxSizeBytes: number;
+  /** Allowed MIME types (the service's list). @default ATTACHMENT_TYPES */
+  acceptTypes: string[];
+}
+
+/** Everything the widget needs, resolved (all defaults applied). */
+export interface WidgetConfig {
+  /**
+   * How a chat is started: the URL of your back end (POST, returns StartChatContact's result; see
+   * README) or an async function doing it. Required: without it the widget shows an error on start.
+   */
+  startChat?: StartChatProvider;
+  /** AWS region of the Participant Service. @default 'us-east-1' */
+  region: string;
+  /** Participant Service base URL, overriding `region` (e.g. the emulator). @default none */
+  endpoint?: string;
+  /** Customer's display name when no pre-chat form supplies one. @default '' (locale's `defaultName`) */
+  displayName: string;
+  /** Contact attributes sent at start (string values). @default {} */
+  attributes: Record<string, string>;
+  /** A first message sent on the customer's behalf at start. @default none */
+  initialMessage?: string;
+  /** Content types the chat may carry (StartChatContact SupportedMessagingContentTypes). @default text/plain, text/markdown, interactive.response */
+  supportedMessagingContentTypes: string[];
+  /** Chat duration for StartChatContact, 60..10080 minutes. @default none (the service's 1500) */
+  chatDurationInMinutes?: number;
+  /** Pre-chat form shown before the chat starts. @default null (none: the chat starts on open) */
+  preChatForm: PreChatForm | null;
+  /** Where the conversation is kept: across tabs and reloads, this tab only, or nowhere. @default 'browser' */
+  persistence: 'browser' | 'tab' | 'none';
+  /** Namespace of everything stored (several widgets on one site need different keys). @default 'connect-chat' */
+  storageKey: string;
+  attachments: AttachmentsConfig;
+  theme: ThemeConfig;
+  position: PositionConfig;
+  /** z-index of launcher and window. @default 10000 */
+  zIndex: number;
+  /** BCP 47 tag, or 'auto' for the browser's language; unknown tags fall back to 'en'. @default 'auto' */
+  locale: string;
+  /** Per-string overrides for every locale, e.g. { title: 'Support' }. @default {} */
+  strings: Record<string, string>;
+  /** Per-locale string overrides, e.g. { de: { title: 'Hilfe' } }. @default {} */
+  translations: Record<string, Record<string, string>>;
+  /** Play a short sound for new messages while the window is closed. @default false */
+  sound: boolean;
+  /** Open the window when the widget loads. @default false */
+  autoOpen: boolean;
+  /** Show the built-in launcher button (false: open it from your own button via the API). @default true */
+  showLauncher: boolean;
+  /** Offer "Download transcript" in the menu and after the end. @default true */
+  transcriptDownload: boolean;
+  /** Where the sign-in popup returns after customer authentication. @default the page's URL without query */
+  authRedirectUri?: string;
+  /** Nonce for a <style> element, only for browsers without constructable stylesheets. @default none */
+  nonce?: string;
+  /** Extra CSS added inside the widget's shadow root, after the theme. @default '' */
+  customCss: string;
+}
+
+/** What callers pass: everything optional except what they want to change. */
+export type WidgetOptions = Partial<
+  Omit<WidgetConfig, 'theme' | 'position' | 'attachments'> & {
+    theme: Partial<ThemeConfig> | ThemeMode;
+    position: Partial<PositionConfig>;
+    attachments: Partial<AttachmentsConfig> | boolean;
+  }
+>;
+
+export const MESSAGE_MAX_LENGTH = 1024;
+
+const CT = 'application/vnd.amazonaws.connect.message.interactive.response';
+
+/** The service's attachment types (feature limits of Amazon Connect chat). */
+export const ATTACHMENT_TYPES = [
+  'text/csv', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'image/heic', 'image/jpeg', 'image/png', 'video/quicktime', 'video/mp4', 'application/pdf',
+  'application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/rtf', 'text/plain', 'audio/wav', 'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+export const DEFAULT_CONFIG: WidgetConfig = {
+  region: 'us-east-1',
+  displayName: '',
+  attributes: {},
+  supportedMessagingContentTypes: ['text/plain', 'text/markdown', CT],
+  preChatForm: null,
+  persistence: 'browser',
+  storageKey: 'connect-chat',
+  attachments: { enabled: true, maxSizeBytes: 20 * 1024 * 1024, acceptTypes: ATTACHMENT_TYPES },
+  theme: {
+    mode: 'light',
+    light: {},
+    dark: {},
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    fontSize: 15,
+    radius: 12,
+    width: 380,
+    height: 620,
+    launcherSize: 56,
+    logoAlt: '',
+  },
+  position: { side: 'right', offsetX: 20, offsetY: 20 },
+  zIndex: 10000,
+  locale: 'auto',
+  strings: {},
+  translations: {},
+  sound: false,
+  autoOpen: false,
+  showLauncher: true,
+  transcriptDownload: true,
+  customCss: '',
+};
+
+/** One problem with one option; `option` is a dotted path like `theme.light.primary`. */
+export interface ConfigIssue {
+  option: string;
+  message: string;
+}
+
+export interface ValidatedConfig {
+  config: WidgetConfig;
+  issues: ConfigIssue[];
+}
+
+// A rule checks one value and returns it (possibly coerced from a string, as data-* attributes give)
+// or throws a message. Keeping the rules as data makes the validator small and the messages uniform.
+type Rule = (value: unknown) => unknown;
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const bool: Rule = (v) =>
+  typeof v === 'boolean' ? v : v === 'true' || v === '' ? true : v === 'false' ? false : fail('expected true or false');
+
+const num =
+  (min: number, max: number): Rule =>
+  (v) => {
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+    return typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max
+      ? n
+      : fail(`expected a number from ${min} to ${max}`);
+  };
+
+const str =
+  (max = 1000): Rule =>
+  (v) =>
+    typeof v === 'string' && v.length <= max ? v : fail(`expected text of at most ${max} characters`);
+
+const oneOf =
+  (...values: string[]): Rule =>
+  (v) =>
+    values.includes(v as string) ? v : fail(`expected one of ${values.map((x) => `'${x}'`).join(', ')}`);
+
+// CSS values end up in a stylesheet: refuse what could close the declaration or the rule.
+const css: Rule = (v) =>
+  typeof v === 'string' && v.length <= 200 && !/[;{}<>\\]|\/\*/.test(v) ? v : fail('expected a CSS value without ; { } < > \\ or comments');
+
+const url: Rule = (v) => {
+  if (typeof v !== 'string') return fail('expected a URL');
+  try {
+    const u = new URL(v, globalThis.location?.href ?? 'http://localhost/');
+    return /^https?:$/.test(u.protocol) ? v : fail('expected an http(s) URL');
+  } catch {
+    return fail(`'${v}' is not a valid URL`);
+  }
+};
+
+const stringRecord: Rule = (v) => {
+  if (!isObj(v)) return fail('expected an object of text values');
+  for (const [k, x] of Object.entries(v)) if (typeof x !== 'string') fail(`value of '${k}' must be text`);
+  return { ...v };
+};
+
+const stringList: Rule = (v) => {
+  const list = typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
+  return Array.isArray(list) && list.every((x) => typeof x === 'string') ? [...list] : fail('expected a list of text values');
+};
+
+const startChat: Rule = (v) => (typeof v === 'function' ? v : url(v));
+
+const FIELD_TYPES = ['name', 'email', 'text', 'select', 'checkbox'];
+const preChatForm: Rule = (v) => {
+  if (v === null || v === false) return null;
+  if (!isObj(v) || !Array.isArray(v.fields) || v.fields.length === 0) return fail('expected { fields: [...] } with at least one field');
+  const names = new Set<string>();
+  const fields = v.fields.map((f: unknown, i: number): PreChatField => {
+    const at = `field ${i + 1}`;
+    if (!isObj(f)) return fail(`${at} must be an object`);
+    if (typeof f.name !== 'string' || !/^[\w.-]{1,100}$/.test(f.name)) fail(`${at}: 'name' must be 1-100 letters, digits, _ - or .`);
+    if (names.has(f.name as string)) fail(`${at}: name '${f.name}' is used twice`);
+    names.add(f.name as string);
+    if (typeof f.label !== 'string' || !f.label) fail(`${at}: 'label' is required text`);
+    if (f.type !== undefined && !FIELD_TYPES.includes(f.type as string)) fail(`${at}: 'type' must be one of ${FIELD_TYPES.join(', ')}`);
+    if (f.pattern !== undefined) {
+      try {
+        new RegExp(f.pattern as string, 'u');
+      } catch {
+        fail(`${at}: 'pattern' is not a valid regular expression`);
+      }
+    }
+    if (f.type === 'select' && !(Array.isArray(f.options) && f.options.length && f.options.every((o) => isObj(o) && typeof o.value === 'string' && typeof o.label === 'string')))
+      fail(`${at}: a select needs 'options': [{ value, label }, ...]`);
+    return f as unknown as PreChatField;
+  });
+  if (v.intro !== undefined && typeof v.intro !== 'string') fail("'intro' must be text");
+  return { fields, intro: v.intro as string | undefined };
+};
+
+const translations: Rule = (v) => {
+  if (!isObj(v)) return fail('expected { locale: { key: text } }');
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = stringRecord(x);
+  return out;
+};
+
+const palette: Record<keyof Palette, Rule> = {
+  primary: css, onPrimary: css, background: css, surface: css, text: css, muted: css, border: css,
+  ownBubble: css, ownText: css, agentBubble: css, agentText: css, botBubble: css, botText: css,
+  error: css, success: css, focus: css, badge: css, badgeText: css,
+};
+
+type Spec = { [key: string]: Rule | Spec };
+
+const SPEC: Spec = {
+  startChat,
+  region: (v) => (typeof v === 'string' && /^[a-z]{2}(-[a-z]+)+-\d$/.test(v) ? v : fail("expected an AWS region like 'us-east-1'")),
+  endpoint: url,
+  displayName: str(256),
+  attributes: stringRecord,
+  initialMessage: str(1024),
+  supportedMessagingContentTypes: stringList,
+  chatDurationInMinutes: num(60, 10080),
+  preChatForm,
+  persistence: oneOf('browser', 'tab', 'none'),
+  storageKey: (v) => (typeof v === 'string' && /^[\w.-]{1,64}$/.test(v) ? v : fail('expected 1-64 letters, digits, _ - or .')),
+  attachments: { enabled: bool, maxSizeBytes: num(1, 20 * 1024 * 1024), acceptTypes: stringList },
+  theme: {
+    mode: oneOf('light', 'dark', 'auto'),
+    light: palette,
+    dark: palette,
+    fontFamily: css,
+    fontSize: num(10, 24),
+    radius: num(0, 32),
+    width: num(280, 800),
+    height: num(360, 1200),
+    launcherSize: num(40, 96),
+    logoUrl: url,
+    logoAlt: str(200),
+  },
+  position: { side: oneOf('left', 'right'), offsetX: num(0, 400), offsetY: num(0, 400) },
+  zIndex: num(0, 2147483647),
+  locale: (v) => (typeof v === 'string' && /^(auto|[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*)$/.test(v) ? v : fail("expected a language tag like 'de' or 'pt-BR', or 'auto'")),
+  strings: stringRecord,
+  translations,
+  sound: bool,
+  autoOpen: bool,
+  showLauncher: bool,
+  transcriptDownload: bool,
+  authRedirectUri: url,
+  nonce: (v) => (typeof v === 'string' && /^[\w+/=-]{1,200}$/.test(v) ? v : fail('expected a base64 nonce')),
+  customCss: (v) => (typeof v === 'string' && !/<\/?style/i.test(v) ? v : fail('expected CSS text (no <style> tags)')),
+};
+
+// Shorthands callers like: `theme: 'dark'`, `attachments: false`.
+function expand(input: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...input };
+  if (typeof out.theme === 'string') out.theme = { mode: out.theme };
+  if (typeof out.attachments === 'boolean' || out.attachments === 'true' || out.attachments === 'false')
+    out.attachments = { enabled: bool(out.attachments) };
+  return out;
+}
+
+function walk(spec: Spec, input: Record<string, unknown>, defaults: Record<string, unknown>, path: string, issues: ConfigIssue[]) {
+  const out: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(input)) {
+    const option = path + key;
+    const rule = spec[key];
+    if (!rule) {
+      issues.push({ option, message: `unknown option '${option}'; it is ignored` });
+      continue;
+    }
+    if (value === undefined) continue;
+    if (typeof rule === 'function') {
+      try {
+        out[key] = rule(value);
+      } catch (e) {
+        issues.push({ option, message: `invalid '${option}': ${(e as Error).message}; using the default` });
+      }
+    } else if (isObj(value)) {
+      out[key] = walk(rule, value, isObj(defaults[key]) ? defaults[key] : {}, option + '.', issues);
+    } else {
+      issues.push({ option, message: `invalid '${option}': expected an object; using the default` });
+    }
+  }
+  return out;
+}
+
+/**
+ * Checks `input` option by option. Never throws: each bad option is reported in `issues` (naming the
+ * option, what was expected) and replaced by its default; everything valid is kept.
+ */
+export function validateConfig(input: unknown): ValidatedConfig {
+  const issues: ConfigIssue[] = [];
+  const base = DEFAULT_CONFIG as unknown as Record<string, unknown>;
+  const config = (isObj(input) ? walk(SPEC, expand(input), base, '', issues) : { ...base }) as unknown as WidgetConfig;
+  if (!isObj(input)) issues.push({ option: '', message: 'expected a configuration object; using the defaults' });
+  if (!config.startChat)
+    issues.push({ option: 'startChat', message: "'startChat' is required: the URL of your start-chat back end, or a function returning StartChatContact's result" });
+  return { config, issues };
+}
+
+/** Formats issues as one console message (what embedders print once). */
+export function describeIssues(issues: ConfigIssue[]): string {
+  return `connect-chat: ${issues.length} configuration problem(s):\n` + issues.map((i) => `- ${i.message}`).join('\n');
+}
