@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acknowledgedItem,
+  attemptStarted,
+  createRecord,
+  discardSend,
+  enqueue,
+  localId,
+  nextToSend,
+  pendingEntry,
+  retrySend,
+  sendFailed,
+  sendSucceeded,
+  validateMessage,
+  type Outbox,
+} from './outbox.js';
+import { emptyTranscript, mergeItems } from './transcript.js';
+import { composeTranscript } from './view.js';
+
+const me = { participantId: 'p-me', displayName: 'Me' };
+const SUPPORTED = ['text/plain', 'text/markdown', 'application/vnd.amazonaws.connect.message.interactive.response'];
+
+describe('validateMessage', () => {
+  it('accepts text up to the per-type limit', () => {
+    expect(validateMessage('x'.repeat(1024), 'text/plain', SUPPORTED)).toBeNull();
+    expect(validateMessage('x'.repeat(1024), 'text/markdown', SUPPORTED)).toBeNull();
+    expect(validateMessage('x'.repeat(12288), 'application/vnd.amazonaws.connect.message.interactive.response', SUPPORTED)).toBeNull();
+  });
+
+  it('refuses text over the limit with a message that says by how much', () => {
+    const error = validateMessage('x'.repeat(1030), 'text/plain', SUPPORTED);
+    expect(error?.code).toBe('message-too-long');
+    expect(error?.message).toContain('1030');
+    expect(error?.message).toContain('1024');
+    expect(error?.message).toContain('by 6 characters');
+    expect(error?.message).toContain('kept');
+    expect(validateMessage('x'.repeat(12289), 'application/vnd.amazonaws.connect.message.interactive.response', SUPPORTED)?.code).toBe('message-too-long');
+  });
+
+  it('counts UTF-16 units, never fewer than the service counts', () => {
+    expect(validateMessage('😀'.repeat(513), 'text/plain', SUPPORTED)?.code).toBe('message-too-long');
+  });
+
+  it('refuses empty and whitespace-only messages', () => {
+    expect(validateMessage('', 'text/plain', SUPPORTED)?.code).toBe('message-empty');
+    expect(validateMessage(' \n\t', 'text/plain', SUPPORTED)?.code).toBe('message-empty');
+  });
+
+  it('refuses content types the chat does not support', () => {
+    const e1 = validateMessage('{}', 'application/json', SUPPORTED);
+    expect(e1?.code).toBe('content-type-unsupported');
+    expect(e1?.message).toContain('text/plain');
+    expect(validateMessage('hi', 'text/html', [...SUPPORTED, 'text/html'])?.code).toBe('content-type-unsupported');
+  });
+});
+
+describe('outbox state machine', () => {
+  const a = createRecord('first', 'text/plain', 'tok-a', '2025-01-01T00:00:00.000Z');
+  const b = createRecord('second', 'text/plain', 'tok-b', '2025-01-01T00:00:01.000Z');
+
+  it('queues with the token assigned up front and sends in order, one at a time', () => {
+    let box: Outbox = enqueue(enqueue([], a), b);
+    expect(box.map((r) => [r.clientToken, r.status, r.attempts])).toEqual([['tok-a', 'sending', 0], ['tok-b', 'sending', 0]]);
+    expect(nextToSend(box)?.clientToken).toBe('tok-a');
+    box = attemptStarted(box, 'tok-a', 5);
+    box = attemptStarted(box, 'tok-a', 9); // a retry keeps the first echo boundary
+    expect(box[0]).toMatchObject({ attempts: 2, echoAfterSeq: 5, clientToken: 'tok-a' });
+    expect(nextToSend(box)?.clientToken).toBe('tok-a'); // a transient failure keeps it at the head
+    box = sendSucceeded(box, 'tok-a');
+    expect(nextToSend(box)?.clientToken).toBe('tok-b');
+  });
+
+  it('ignores a second enqueue of the same token', () => {
+    expect(enqueue(enqueue([], a), a)).toHaveLength(1);
+  });
+
+  it('fails permanently, skips the failed send, and retries it on demand with the same token', () => {
+    let box: Outbox = enqueue(enqueue([], a), b);
+    box = sendFailed(box, 'tok-a', 'send-failed', 'refused');
+    expect(box[0]).toMatchObject({ status: 'failed', error: 'refused', errorCode: 'send-failed' });
+    expect(nextToSend(box)?.clientToken).toBe('tok-b');
+    box = retrySend(box, localId('tok-a'));
+    expect(box[0]).toMatchObject({ status: 'sending', clientToken: 'tok-a' });
+    expect(box[0]).not.toHaveProperty('error');
+    expect(nextToSend(box)?.clientToken).toBe('tok-a');
+  });
+
+  it('discards only failed sends', () => {
+    let box: Outbox = enqueue(enqueue([], a), b);
+    expect(discardSend(box, localId('tok-a'))).toHaveLength(2);
+    box = sendFailed(box, 'tok-a', 'send-failed', 'x');
+    expect(discardSend(box, localId('tok-a')).map((r) => r.clientToken)).toEqual(['tok-b']);
+  });
+
+  it('shows pending sends as local entries after the transcript', () => {
+    const state = mergeItems(emptyTranscript, [{ Id: 'x', AbsoluteTime: '2025-01-01T00:00:05.000Z', Type: 'MESSAGE', Content: 'later', ParticipantId: 'agent', ParticipantRole: 'AGENT' }], me).state;
+    const box = sendFailed(enqueue(enqueue([], a), b), 'tok-b', 'send-failed', 'nope');
+    const view = composeTranscript(state, box, me);
+    expect(view.map((e) => e.id)).toEqual(['x', 'local:tok-a', 'local:tok-b']);
+    expect(view[1]).toMatchObject({ status: 'sending', own: true, content: 'first', clientToken: 'tok-a' });
+    expect(view[2]).toMatchObject({ status: 'failed', error: 'nope' });
+    expect(pendingEntry(a, me).time).toBe(a.queuedAt);
+  });
+
+  it('hides a pending send whose echo arrived before the response, one echo per send', () => {
+    let box: Outbox = enqueue(enqueue([], createRecord('ok', 'text/plain', 't1', 'q1')), createRecord('ok', 'text/plain', 't2', 'q2'));
+    // an older own "ok" seen before the attempt must not count as the echo
+    let state = mergeItems(emptyTranscript, [{ Id: 'old', AbsoluteTime: '2025-01-01T00:00:00.000Z', Type: 'MESSAGE', Content: 'ok', ContentType: 'text/plain', ParticipantId: 'p-me', ParticipantRole: 'CUSTOMER' }], me).state;
+    box = attemptStarted(box, 't1', state.nextSeq);
+    box = attemptStarted(box, 't2', state.nextSeq);
+    expect(composeTranscript(state, box, me).map((e) => e.id)).toEqual(['old', 'local:t1', 'local:t2']);
+    state = mergeItems(state, [{ Id: 'echo1', AbsoluteTime: '2025-01-01T00:00:01.000Z', Type: 'MESSAGE', Content: 'ok', ContentType: 'text/plain', ParticipantId: 'p-me', ParticipantRole: 'CUSTOMER' }], me).state;
+    expect(composeTranscript(state, box, me).map((e) => e.id)).toEqual(['old', 'echo1', 'local:t2']);
+  });
+
+  it('turns an acknowledged send into a transcript item with the service Id and time', () => {
+    const item = acknowledgedItem(a, { Id: 'srv-1', AbsoluteTime: '2025-01-01T00:00:02.000Z' }, me, 'now');
+    expect(item).toMatchObject({ Id: 'srv-1', AbsoluteTime: '2025-01-01T00:00:02.000Z', Type: 'MESSAGE', Content: 'first', ParticipantId: 'p-me', ParticipantRole: 'CUSTOMER' });
+    expect(acknowledgedItem(a, { Id: 'srv-1' }, me, 'now').AbsoluteTime).toBe('now');
+  });
+});

@@ -1,0 +1,49 @@
+// What the transcript signal shows: the merged service transcript followed by the sends still in
+// the outbox. Pending and failed sends come last, in the order they were written: they have no
+// service time yet, and a customer expects unsent messages at the bottom.
+import { pendingEntry, type Outbox, type Sender } from './outbox.js';
+import type { TranscriptState } from './transcript.js';
+import type { TranscriptEntry } from './types.js';
+
+export function composeTranscript(state: TranscriptState, outbox: Outbox, me: Sender): TranscriptEntry[] {
+  const entries = state.rows.map((r) => r.entry);
+  if (outbox.length === 0) return entries;
+  const hidden = echoedSends(state, outbox);
+  for (const record of outbox) {
+    if (!hidden.has(record.clientToken)) entries.push(pendingEntry(record, me));
+  }
+  return entries;
+}
+
+/**
+ * Sends whose echo is already in the transcript although their SendMessage response has not come
+ * back (the socket usually wins that race). Showing both would flash a duplicate, so the pending copy
+ * is hidden. A send matches an own, unclaimed message with the same content first seen after the
+ * send's first attempt; each message matches at most one send. This affects display only: the send
+ * stays in the outbox until the service acknowledges it.
+ */
+export function echoedSends(state: TranscriptState, outbox: Outbox): Set<string> {
+  const hidden = new Set<string>();
+  const attempted = outbox.filter((r) => r.status === 'sending' && r.echoAfterSeq !== undefined);
+  if (attempted.length === 0) return hidden;
+  const minSeq = Math.min(...attempted.map((r) => r.echoAfterSeq as number));
+  const candidates = state.rows.filter(
+    (r) => r.seq >= minSeq && r.entry.kind === 'message' && r.entry.own && !r.entry.clientToken,
+  );
+  const used = new Set<number>();
+  for (const record of attempted) {
+    const match = candidates.find(
+      (r) =>
+        !used.has(r.seq) &&
+        r.seq >= (record.echoAfterSeq as number) &&
+        r.entry.kind === 'message' &&
+        r.entry.content === record.content &&
+        r.entry.contentType === record.contentType,
+    );
+    if (match) {
+      used.add(match.seq);
+      hidden.add(record.clientToken);
+    }
+  }
+  return hidden;
+}
