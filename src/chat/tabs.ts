@@ -1,0 +1,270 @@
+// Several tabs, one conversation. One tab — the leader, chosen with a Web Lock — holds the socket
+// and talks to the service; the others mirror its state over a BroadcastChannel and send their
+// commands through it. When the leader's tab closes, its lock is released and the next tab in the
+// lock's queue becomes the leader (and resumes the conversation from storage).
+//
+// This module is the transport only: the election, the channel, and calls with replies. What is
+// mirrored and which commands exist is the session's business.
+
+export type TabRole = 'leader' | 'follower' | 'solo';
+
+/** The part of the Web Locks API used here (navigator.locks). */
+export interface LockManagerLike {
+  request(name: string, options: { mode?: 'exclusive' | 'shared'; signal?: AbortSignal }, callback: (lock: unknown) => Promise<unknown>): Promise<unknown>;
+}
+
+export interface ChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  close(): void;
+}
+
+export interface TabsOptions {
+  /** Name of the lock and the channel; one per conversation store. */
+  name: string;
+  /** Web Locks; default `navigator.locks`. Without it every tab works alone ('solo'). */
+  locks?: LockManagerLike | null;
+  /** Opens the channel; default `new BroadcastChannel(name)`. */
+  openChannel?: ((name: string) => ChannelLike) | null;
+  /** How long a follower waits for the leader to answer a call before giving up on it. */
+  callTimeoutMs?: number;
+}
+
+/** What travels on the channel. `to` addresses one tab; messages without it are for every tab. */
+export type TabMessage =
+  | { t: 'hello'; from: string }
+  | { t: 'state'; from: string; to?: string; state: unknown }
+  | { t: 'event'; from: string; name: string; detail: unknown }
+  | { t: 'call'; from: string; id: number; method: string; args: unknown[] }
+  | { t: 'reply'; from: string; to: string; id: number; ok: boolean; value?: unknown; error?: { code?: string; message: string } }
+  | { t: 'leader'; from: string };
+
+export class TabCallError extends Error {
+  override readonly name = 'TabCallError';
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function defaultLocks(): LockManagerLike | null {
+  const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
+  return nav?.locks && typeof nav.locks.request === 'function' ? nav.locks : null;
+}
+
+function defaultChannel(): ((name: string) => ChannelLike) | null {
+  const BC = (globalThis as { BroadcastChannel?: new (name: string) => ChannelLike }).BroadcastChannel;
+  return typeof BC === 'function' ? (name) => new BC(name) : null;
+}
+
+interface PendingCall {
+  method: string;
+  args: unknown[];
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export class TabCoordinator {
+  readonly id = `tab-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+  private roleValue: TabRole = 'follower';
+  private readonly locks: LockManagerLike | null;
+  private channel: ChannelLike | null = null;
+  private readonly lockAbort = new AbortController();
+  private releaseLock: (() => void) | null = null;
+  private nextCallId = 1;
+  private readonly pending = new Map<number, PendingCall>();
+  private readonly listeners = new Set<(message: TabMessage) => void>();
+  private readonly roleListeners = new Set<(role: TabRole) => void>();
+  private handler: ((method: string, args: unknown[]) => Promise<unknown>) | null = null;
+  private closed = false;
+  private readonly callTimeoutMs: number;
+
+  constructor(private readonly options: TabsOptions) {
+    this.locks = options.locks === undefined ? defaultLocks() : options.locks;
+    const open = options.openChannel === undefined ? defaultChannel() : options.openChannel;
+    this.callTimeoutMs = options.callTimeoutMs ?? 15_000;
+    // Without both a lock and a channel there is no safe way to share: each tab works alone.
+    if (!this.locks || !open) {
+      this.roleValue = 'solo';
+      return;
+    }
+    this.channel = open(`connect-chat:${options.name}`);
+    this.channel.addEventListener('message', (event) => this.receive(event.data as TabMessage));
+  }
+
+  get role(): TabRole {
+    return this.roleValue;
+  }
+
+  /** Starts the election. Resolves once the role is known: solo/leader at once, or follower. */
+  start(): void {
+    if (this.roleValue === 'solo' || !this.locks || this.closed) return;
+    this.locks
+      .request(`connect-chat:${this.options.name}`, { mode: 'exclusive', signal: this.lockAbort.signal }, () => {
+        if (this.closed) return Promise.resolve();
+        return new Promise<void>((release) => {
+          this.releaseLock = release;
+          this.setRole('leader');
+          this.post({ t: 'leader', from: this.id });
+        });
+      })
+      .catch(() => {
+        // Aborted on close, or the lock manager is unavailable (e.g. an opaque origin).
+      });
+    // Ask a possible leader for its state right away.
+    this.post({ t: 'hello', from: this.id });
+  }
+
+  onRole(listener: (role: TabRole) => void): () => void {
+    this.roleListeners.add(listener);
+    return () => this.roleListeners.delete(listener);
+  }
+
+  onMessage(listener: (message: TabMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The leader answers calls of followers with this handler. */
+  serve(handler: (method: string, args: unknown[]) => Promise<unknown>): void {
+    this.handler = handler;
+  }
+
+  post(message: TabMessage): void {
+    if (!this.channel || this.closed) return;
+    try {
+      this.channel.postMessage(message);
+    } catch {
+      // A value that cannot be cloned must not break the session; the follower catches up on the next state.
+    }
+  }
+
+  /** A follower's call to the leader. Rejects with TabCallError when the leader refuses or does not answer. */
+  call(method: string, args: unknown[]): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextCallId++;
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new TabCallError(`The tab that holds the chat did not answer (${method}). Try again.`, 'connection-failed'));
+      }, this.callTimeoutMs);
+      this.pending.set(id, { method, args, resolve, reject, timer });
+      this.post({ t: 'call', from: this.id, id, method, args });
+    });
+  }
+
+  /** Calls still waiting for an answer; taken over (and answered by the caller) when this tab becomes leader. */
+  takePendingCalls(): { method: string; args: unknown[]; resolve(value: unknown): void; reject(error: unknown): void }[] {
+    const calls = [...this.pending.values()];
+    for (const c of calls) clearTimeout(c.timer);
+    this.pending.clear();
+    return calls;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.lockAbort.abort();
+    this.releaseLock?.();
+    this.releaseLock = null;
+    for (const c of this.pending.values()) {
+      clearTimeout(c.timer);
+      c.reject(new TabCallError('The chat was closed in this tab.', 'connection-failed'));
+    }
+    this.pending.clear();
+    this.channel?.close();
+    this.channel = null;
+    this.listeners.clear();
+    this.roleListeners.clear();
+  }
+
+  private setRole(role: TabRole): void {
+    if (this.roleValue === role) return;
+    this.roleValue = role;
+    for (const l of [...this.roleListeners]) l(role);
+  }
+
+  private receive(message: TabMessage): void {
+    if (this.closed || !message || typeof message !== 'object' || message.from === this.id) return;
+    if (message.t === 'reply') {
+      if (message.to !== this.id) return;
+      const call = this.pending.get(message.id);
+      if (!call) return;
+      this.pending.delete(message.id);
+      clearTimeout(call.timer);
+      if (message.ok) call.resolve(message.value);
+      else call.reject(new TabCallError(message.error?.message ?? 'The call failed.', message.error?.code));
+      return;
+    }
+    if (message.t === 'call') {
+      if (this.roleValue !== 'leader' || !this.handler) return;
+      const handler = this.handler;
+      handler(message.method, message.args).then(
+        (value) => this.post({ t: 'reply', from: this.id, to: message.from, id: message.id, ok: true, value }),
+        (error: unknown) => {
+          const e = error as { code?: unknown; message?: unknown };
+          this.post({
+            t: 'reply',
+            from: this.id,
+            to: message.from,
+            id: message.id,
+            ok: false,
+            error: { ...(typeof e?.code === 'string' ? { code: e.code } : {}), message: typeof e?.message === 'string' ? e.message : String(error) },
+          });
+        },
+      );
+      return;
+    }
+    if (message.t === 'state' && message.to && message.to !== this.id) return;
+    if (message.t === 'leader' && this.roleValue === 'follower') {
+      // A new leader: calls sent to the old one may be lost; send them again (commands are idempotent).
+      for (const [id, c] of this.pending) this.post({ t: 'call', from: this.id, id, method: c.method, args: c.args });
+    }
+    for (const l of [...this.listeners]) l(message);
+  }
+}
+
+/** An in-memory Web Locks stand-in for runtimes without navigator.locks (Node tests): one queue per name. */
+export function createMemoryLocks(): LockManagerLike {
+  const queues = new Map<string, { run: () => void; signal?: AbortSignal }[]>();
+  const held = new Set<string>();
+  const pump = (name: string): void => {
+    if (held.has(name)) return;
+    const queue = queues.get(name) ?? [];
+    const next = queue.shift();
+    if (next) next.run();
+  };
+  return {
+    request(name, options, callback) {
+      return new Promise((resolve, reject) => {
+        const entry = {
+          signal: options.signal,
+          run: () => {
+            held.add(name);
+            Promise.resolve()
+              .then(() => callback({ name }))
+              .then(resolve, reject)
+              .finally(() => {
+                held.delete(name);
+                pump(name);
+              });
+          },
+        };
+        if (options.signal?.aborted) return reject(new DOMException('aborted', 'AbortError'));
+        options.signal?.addEventListener('abort', () => {
+          const queue = queues.get(name) ?? [];
+          const at = queue.indexOf(entry);
+          if (at >= 0) {
+            queue.splice(at, 1);
+            reject(new DOMException('aborted', 'AbortError'));
+          }
+        });
+        const queue = queues.get(name) ?? [];
+        queue.push(entry);
+        queues.set(name, queue);
+        pump(name);
+      });
+    },
+  };
+}
