@@ -107,6 +107,12 @@ export class AgentSession {
       this.socket?.close();
       return;
     }
+    if (item.ContentType === `${VND}event.participant.left` && item.ParticipantId === this.participantId) {
+      // Removed from the chat (e.g. by a transfer): nothing more will arrive for us.
+      this.status.value = 'left';
+      this.socket?.close();
+      return;
+    }
     if (live && item.Type === 'MESSAGE' && item.ParticipantRole === 'CUSTOMER' && item.Id) void this.sendReceipt('delivered', item.Id);
     if (live && item.Type === 'ATTACHMENT' && item.ParticipantRole === 'CUSTOMER' && item.Id) void this.sendReceipt('delivered', item.Id);
     this.markRead();

@@ -13,9 +13,9 @@ export const ROUTES = {
   stopContact: '/contact/stop',
   /** Control API: show a view on a contact `{view, viewData}`. */
   views: (contactId: string) => `/emulator/contacts/${encodeURIComponent(contactId)}/views`,
-  /** Control API: emit a participant event `{kind, participantId?}`. */
+  /** Control API: emit a participant event `{Kind, ParticipantId?}`. */
   participantEvents: (contactId: string) => `/emulator/contacts/${encodeURIComponent(contactId)}/events`,
-  /** Control API: transfer the contact `{succeeded?}`. */
+  /** Control API: transfer the contact `{Succeeded?}` (agents of the old segment leave). */
   transfer: (contactId: string) => `/emulator/contacts/${encodeURIComponent(contactId)}/transfer`,
 } as const;
 
@@ -88,9 +88,9 @@ export function showView(contactId: string, view: string, viewData: unknown): Pr
 }
 
 export function emitParticipantEvent(contactId: string, kind: 'idle' | 'returned', participantId: string): Promise<unknown> {
-  return call('POST', ROUTES.participantEvents(contactId), { kind, participantId });
+  return call('POST', ROUTES.participantEvents(contactId), { Kind: kind, ParticipantId: participantId });
 }
 
 export function transferContact(contactId: string): Promise<unknown> {
-  return call('POST', ROUTES.transfer(contactId), { succeeded: true });
+  return call('POST', ROUTES.transfer(contactId), { Succeeded: true });
 }
