@@ -1,0 +1,44 @@
+// `npm start`: the demo. The emulator (with the demo bot unless --no-bot) and the customer site (the
+// repo's index.html, public/ and dist/ on another origin, so CORS is real), then the URLs to open.
+//
+//   npm start -- [--no-bot] [--port 8787] [--site-port 8788] [--host 127.0.0.1]
+import { startSiteServer } from '../e2e/site-server.js';
+import { DemoUsage, customerPageStatus, parseDemoArgs } from './demo-args.js';
+import type { DemoOptions } from './demo-args.js';
+import { startEmulator } from './index.js';
+
+async function main(): Promise<void> {
+  let options: DemoOptions;
+  try {
+    options = parseDemoArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(error instanceof DemoUsage ? 0 : 2);
+  }
+  const emulator = await startEmulator({ port: options.port, host: options.host, bot: options.bot, log: quietLog });
+  // index.html is mounted as a single file so the site serves the page, public/ and dist/ — not the repo.
+  const site = await startSiteServer({
+    port: options.sitePort,
+    host: options.host,
+    mounts: { '/': 'index.html', '/index.html': 'index.html', '/public/': 'public', '/dist/': 'dist' },
+  });
+  const page = customerPageStatus();
+  console.log(`emulator listening on ${emulator.url}${options.bot ? ' (demo bot on; --no-bot turns it off)' : ' (no bot)'}`);
+  console.log(`agent console:  ${emulator.url}/agent`);
+  console.log(page.ready ? `customer page:  ${site.url}/` : `customer page:  ${site.url}/ — not available: ${page.note}`);
+  console.log('Ctrl+C stops both.');
+
+  const stop = async (): Promise<void> => {
+    await Promise.allSettled([emulator.close(), site.close()]);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+/** Only problems reach the terminal; request lines would drown the URLs. */
+function quietLog(line: string): void {
+  if (/error|fail|threw|rejected/i.test(line)) console.error(line);
+}
+
+await main();
