@@ -13,8 +13,13 @@ export interface ChatMessageMetadata extends MessageMetadata {
   ChunkNumber?: number;
 }
 
-/** A chat item as stored and fanned out (Item with the streaming metadata fields). */
-export interface ChatItem extends Omit<Item, 'MessageMetadata'> {
+/**
+ * A chat item as stored and fanned out: Item plus what the wire carries beyond the model —
+ * InitialContactId, the streaming metadata fields, and the `MESSAGEMETADATA` type receipts arrive as.
+ */
+export interface ChatItem extends Omit<Item, 'MessageMetadata' | 'Type'> {
+  Type?: Item['Type'] | 'MESSAGEMETADATA';
+  InitialContactId?: string;
   MessageMetadata?: ChatMessageMetadata;
 }
 
