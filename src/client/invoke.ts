@@ -95,6 +95,7 @@ export async function invoke<O extends OperationName>(
       rt.log({ type: 'rate-limit', operation, attempt, delayMs: wait });
       await pause(rt, wait, signal, operation, attempt - 1);
     }
+    if (signal?.aborted) throw abortError(signal.reason, { operation, attempts: attempt - 1 });
     rt.log({ type: 'request', operation, attempt });
     const started = rt.clock.now();
     const outcome = await runAttempt(rt.transport, request, context, timeoutMs, signal);
