@@ -70,7 +70,8 @@ const CASES: Case[] = [
   ['application/json over 12000', 'SendMessage', { ConnectionToken: T, ContentType: 'application/json', Content: 'x'.repeat(12001) }, 'Content', /12001/, '1..12000 characters'],
   ['interactive.response over 12288', 'SendMessage', { ConnectionToken: T, ContentType: INTERACTIVE, Content: 'x'.repeat(12289) }, 'Content', /12289/, '1..12288 characters'],
   ['other content types: the model limit 16384', 'SendMessage', { ConnectionToken: T, ContentType: 'text/csv', Content: 'x'.repeat(16385) }, 'Content', /16385/, '1..16384 characters'],
-  ['empty Content', 'SendMessage', { ConnectionToken: T, ContentType: 'text/plain', Content: '' }, 'Content', /must not be empty/],
+  ['empty Content', 'SendMessage', { ConnectionToken: T, ContentType: 'text/plain', Content: '' }, 'Content', /must not be empty/, '1..1024 characters'],
+  ['text/plain far over the model limit: one issue, the per-type limit', 'SendMessage', { ConnectionToken: T, ContentType: 'text/plain', Content: 'x'.repeat(20000) }, 'Content', /is 20000 characters long/, '1..1024 characters'],
   ['emoji count as one character each', 'SendMessage', { ConnectionToken: T, ContentType: 'text/plain', Content: '😀'.repeat(1025) }, 'Content', /1025 characters/],
   // unknown members (e.g. camelCase)
   ['unknown member', 'SendMessage', { ConnectionToken: T, ContentType: 'text/plain', Content: 'x', contentType: 'text/plain' }, 'contentType', /not a member of this input; members are ContentType, Content, ClientToken, ConnectionToken/],

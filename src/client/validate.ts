@@ -115,8 +115,14 @@ function checkSendMessageContent(input: Record<string, unknown>, issues: Validat
   const { ContentType, Content } = input;
   if (typeof ContentType !== 'string' || typeof Content !== 'string') return;
   const max = SEND_MESSAGE_CONTENT_LIMITS[ContentType];
-  // Skip when the model's own limit already flagged Content: one issue per member is clearer.
-  if (max === undefined || issues.some((i) => i.member === 'Content')) return;
+  if (max === undefined) return;
+  // The model's own limit already flagged Content (empty, or over 16384): keep one issue, but state
+  // the limit that applies to this ContentType.
+  const existing = issues.find((i) => i.member === 'Content');
+  if (existing) {
+    if (existing.limit !== undefined) existing.limit = `1..${max} characters`;
+    return;
+  }
   const len = codePointLength(Content);
   if (len > max) {
     issues.push({
