@@ -138,6 +138,15 @@ describe('validateParams: false', () => {
     await loose.getTranscript({ ConnectionToken: T, MaxResults: 1000, ScanDirection: 'SIDEWAYS' as never });
     expect(server.requests[0].body).toBe('{"MaxResults":1000,"ScanDirection":"SIDEWAYS"}');
   });
+
+  it('still refuses a missing or empty path label', async () => {
+    const loose = new ParticipantClient({ endpoint: server.url, validateParams: false });
+    for (const ViewToken of [undefined, '']) {
+      const err = await loose.describeView({ ConnectionToken: T, ViewToken } as never).catch((e: unknown) => e);
+      expect(err).toMatchObject({ name: 'ParticipantValidationError', member: 'ViewToken' });
+    }
+    expect(server.requests).toHaveLength(0);
+  });
 });
 
 describe('codePointLength', () => {

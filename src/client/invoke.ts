@@ -73,6 +73,12 @@ export async function invoke<O extends OperationName>(
     if (issues.length > 0) throw new ParticipantValidationError(operation, issues);
   }
   const base = typeof rawInput === 'object' && rawInput !== null ? (rawInput as unknown as Record<string, unknown>) : {};
+  // Even unvalidated, a request without its path label would hit another resource (the SDK refuses too).
+  for (const [, label] of spec.path.matchAll(/\{(\w+)\}/g)) {
+    if (typeof base[label] !== 'string' || base[label] === '') {
+      throw new ParticipantValidationError(operation, [{ member: label, problem: 'is required: it is part of the URL path' }]);
+    }
+  }
   const input = withIdempotencyToken(operation, base, rt.uuid);
   const request = buildRequest(spec, input, rt.baseUrl, rt.userAgent);
   rt.stubs?.apiRequests.push({ operation, input, request });
