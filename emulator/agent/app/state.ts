@@ -83,10 +83,8 @@ async function onOpenChat(command: (session: AgentSession, contact: ContactInfo)
 export const commands = {
   sendText: (text: string, markdown: boolean) => onOpenChat((session) => session.sendText(text, markdown)),
   sendTemplate: (json: string) =>
-    onOpenChat((session) => {
-      checkJson(json, 'The template');
-      return session.sendTemplate(json);
-    }),
+    // Sent compact: the box holds pretty JSON for editing, the wire gets no whitespace.
+    onOpenChat((session) => session.sendTemplate(JSON.stringify(checkJson(json, 'The template')))),
   sendView: (view: string, viewDataJson: string) =>
     onOpenChat((_session, contact) => showView(contact.ContactId, view, checkJson(viewDataJson, 'The view data'))),
   sendFile: (file: File) => onOpenChat((session) => session.sendFile(file)),
