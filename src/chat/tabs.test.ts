@@ -30,10 +30,8 @@ describe('TabCoordinator (real BroadcastChannel, in-memory Web Locks)', () => {
     const locks = createMemoryLocks();
     const a = tab(name, locks);
     const b = tab(name, locks);
-    a.start();
-    await roleOf(a, 'leader');
-    b.start();
-    await new Promise((r) => setTimeout(r, 20));
+    expect(await a.start()).toBe('leader');
+    expect(await b.start()).toBe('follower');
     expect(b.role).toBe('follower');
 
     a.serve(async (method, args) => {
@@ -48,7 +46,7 @@ describe('TabCoordinator (real BroadcastChannel, in-memory Web Locks)', () => {
     const leaderMessages: TabMessage[] = [];
     const c = tab(name, locks);
     c.onMessage((m) => leaderMessages.push(m));
-    c.start();
+    expect(await c.start()).toBe('follower');
     a.close();
     await roleOf(b, 'leader'); // b queued first
     expect(c.role).toBe('follower');
@@ -85,10 +83,9 @@ describe('TabCoordinator (real BroadcastChannel, in-memory Web Locks)', () => {
     await expect(b.call('x', [])).rejects.toThrow(/did not answer/);
   });
 
-  it('works alone without Web Locks', () => {
+  it('works alone without Web Locks', async () => {
     const t = new TabCoordinator({ name: 'solo', locks: null });
     open.push(t);
-    t.start();
-    expect(t.role).toBe('solo');
+    expect(await t.start()).toBe('solo');
   });
 });

@@ -10,7 +10,11 @@ export type TabRole = 'leader' | 'follower' | 'solo';
 
 /** The part of the Web Locks API used here (navigator.locks). */
 export interface LockManagerLike {
-  request(name: string, options: { mode?: 'exclusive' | 'shared'; signal?: AbortSignal }, callback: (lock: unknown) => Promise<unknown>): Promise<unknown>;
+  request(
+    name: string,
+    options: { mode?: 'exclusive' | 'shared'; signal?: AbortSignal; ifAvailable?: boolean },
+    callback: (lock: unknown) => Promise<unknown>,
+  ): Promise<unknown>;
 }
 
 export interface ChannelLike {
@@ -98,23 +102,44 @@ export class TabCoordinator {
     return this.roleValue;
   }
 
-  /** Starts the election. Resolves once the role is known: solo/leader at once, or follower. */
-  start(): void {
-    if (this.roleValue === 'solo' || !this.locks || this.closed) return;
-    this.locks
-      .request(`connect-chat:${this.options.name}`, { mode: 'exclusive', signal: this.lockAbort.signal }, () => {
-        if (this.closed) return Promise.resolve();
-        return new Promise<void>((release) => {
-          this.releaseLock = release;
-          this.setRole('leader');
-          this.post({ t: 'leader', from: this.id });
-        });
-      })
-      .catch(() => {
-        // Aborted on close, or the lock manager is unavailable (e.g. an opaque origin).
+  /**
+   * Starts the election and resolves with this tab's first role: 'leader' when the lock was free,
+   * 'follower' when another tab holds it (this tab then queues for it and becomes leader later),
+   * 'solo' when tabs cannot be coordinated here.
+   */
+  start(): Promise<TabRole> {
+    if (this.roleValue === 'solo' || !this.locks || this.closed) return Promise.resolve(this.roleValue);
+    const locks = this.locks;
+    const name = `connect-chat:${this.options.name}`;
+    const hold = (): Promise<void> => {
+      if (this.closed) return Promise.resolve();
+      return new Promise<void>((release) => {
+        this.releaseLock = release;
+        this.setRole('leader');
+        this.post({ t: 'leader', from: this.id });
       });
-    // Ask a possible leader for its state right away.
-    this.post({ t: 'hello', from: this.id });
+    };
+    return new Promise<TabRole>((resolve) => {
+      locks
+        .request(name, { mode: 'exclusive', ifAvailable: true }, (lock) => {
+          if (lock) {
+            resolve('leader');
+            return hold();
+          }
+          this.setRole('follower');
+          resolve('follower');
+          // Wait in the lock's queue: the next leader when the current one's tab goes away.
+          locks.request(name, { mode: 'exclusive', signal: this.lockAbort.signal }, hold).catch(() => {});
+          // Ask the leader for its state right away.
+          this.post({ t: 'hello', from: this.id });
+          return Promise.resolve();
+        })
+        .catch(() => {
+          // The lock manager is unavailable (e.g. an opaque origin): work alone.
+          this.roleValue = 'solo';
+          resolve('solo');
+        });
+    });
   }
 
   onRole(listener: (role: TabRole) => void): () => void {
@@ -252,6 +277,12 @@ export function createMemoryLocks(): LockManagerLike {
           },
         };
         if (options.signal?.aborted) return reject(new DOMException('aborted', 'AbortError'));
+        if (options.ifAvailable && (held.has(name) || (queues.get(name) ?? []).length > 0)) {
+          Promise.resolve()
+            .then(() => callback(null))
+            .then(resolve, reject);
+          return;
+        }
         options.signal?.addEventListener('abort', () => {
           const queue = queues.get(name) ?? [];
           const at = queue.indexOf(entry);

@@ -1,0 +1,509 @@
+// ChatSession: one conversation with Amazon Connect, as signals and commands, with no UI.
+//
+//   const session = new ChatSession({ startChat: '/api/start-chat', region: 'us-east-1' });
+//   effect(() => render(session.transcript.value));
+//   if (!(await session.resume())) await session.start({ displayName: 'Ada' });
+//   await session.send('Hello!');
+//
+// In the tab that holds the conversation (or when tabs are not shared) a ChatEngine does the work.
+// Other tabs of the same site mirror that tab's state over a BroadcastChannel and send their
+// commands through it; if it closes, one of them takes over (tabs.ts).
+import { batch, effect, type ReadonlySignal } from '@preact/signals-core';
+import { ParticipantClient } from '../client/index.js';
+import { randomUuid } from '../client/uuid.js';
+import { checkAttachment, defaultUploader } from './attachments.js';
+import { CONTENT_TYPE } from './content-types.js';
+import { ChatEngine, type EngineConfig } from './engine.js';
+import { ChatError, describeCause } from './errors.js';
+import { DEFAULTS, type ChatSessionOptions } from './options.js';
+import { memoryOnly, type SessionPersistence } from './persistence.js';
+import { applyMirror, createSessionState, snapshotState, type MirrorState, type SessionState } from './state.js';
+import { openStorePersistence } from './storage.js';
+import { TabCallError, TabCoordinator, type TabMessage, type TabRole } from './tabs.js';
+import { emptyTranscript } from './transcript.js';
+import type {
+  ChatErrorCode,
+  ChatPhase,
+  ChatSessionApi,
+  ChatSessionEvents,
+  ConnectionState,
+  StartChatRequest,
+  TranscriptEntry,
+  TypingParticipant,
+  Upload,
+  ViewDescription,
+} from './types.js';
+
+type Listener = (detail: never) => void;
+
+/** How long a follower tab waits for the leader's first state before resume() decides. */
+const FOLLOWER_HELLO_TIMEOUT_MS = 1500;
+/** Coalesces state broadcasts to other tabs. */
+const MIRROR_DELAY_MS = 16;
+
+export class ChatSession implements ChatSessionApi {
+  readonly phase: ReadonlySignal<ChatPhase>;
+  readonly connection: ReadonlySignal<ConnectionState>;
+  readonly transcript: ReadonlySignal<readonly TranscriptEntry[]>;
+  readonly typing: ReadonlySignal<readonly TypingParticipant[]>;
+  readonly uploads: ReadonlySignal<readonly Upload[]>;
+  readonly hasOlder: ReadonlySignal<boolean>;
+  readonly loadingOlder: ReadonlySignal<boolean>;
+  readonly lastError: ReadonlySignal<{ code: ChatErrorCode; message: string } | null>;
+  readonly participantId: ReadonlySignal<string | null>;
+  readonly contactId: ReadonlySignal<string | null>;
+  /** 'leader': this tab holds the conversation; 'follower': another tab does and this one mirrors it; 'solo': not shared. */
+  readonly tabRole: ReadonlySignal<TabRole>;
+
+  private readonly s: SessionState;
+  private readonly options: ChatSessionOptions;
+  private readonly client: ParticipantClient;
+  private readonly persistence: SessionPersistence;
+  private engine: ChatEngine | null = null;
+  private readonly tabs: TabCoordinator | null = null;
+  private readonly ready: Promise<void>;
+  private readonly listeners = new Map<keyof ChatSessionEvents, Set<Listener>>();
+  private mirrorDispose: (() => void) | null = null;
+  private mirrorTimer: ReturnType<typeof setTimeout> | null = null;
+  private mirrorSeen = false;
+  private mirrorWaiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(options: ChatSessionOptions = {}) {
+    this.options = options;
+    this.s = createSessionState();
+    this.phase = this.s.phase;
+    this.connection = this.s.connection;
+    this.transcript = this.s.transcript;
+    this.typing = this.s.typing;
+    this.uploads = this.s.uploads;
+    this.hasOlder = this.s.hasOlder;
+    this.loadingOlder = this.s.loadingOlder;
+    this.lastError = this.s.lastError;
+    this.participantId = this.s.participantId;
+    this.contactId = this.s.contactId;
+    this.tabRole = this.s.tabRole;
+
+    if (options.client) this.client = options.client;
+    else {
+      if (!options.region && !options.endpoint) {
+        throw new ChatError(
+          'start-failed',
+          'ChatSession needs the region of your Amazon Connect instance (option region, e.g. "us-east-1") or an endpoint (e.g. the emulator\'s "http://127.0.0.1:8787").',
+        );
+      }
+      this.client = new ParticipantClient({
+        ...options.clientOptions,
+        ...(options.region ? { region: options.region } : {}),
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      });
+    }
+    const mode = options.persistence ?? DEFAULTS.persistence;
+    if (!['browser', 'tab', 'none'].includes(mode)) {
+      throw new ChatError('storage-failed', `persistence must be 'browser', 'tab' or 'none', not ${JSON.stringify(mode)}.`);
+    }
+    const key = options.storageKey ?? DEFAULTS.storageKey;
+    this.persistence = mode === 'none' ? memoryOnly : openStorePersistence(mode, key);
+
+    if (mode === 'browser' && options.tabs !== false) {
+      const t = options.tabs || {};
+      this.tabs = new TabCoordinator({
+        name: key,
+        ...(t.locks !== undefined ? { locks: t.locks } : {}),
+        ...(t.openChannel !== undefined ? { openChannel: t.openChannel } : {}),
+        callTimeoutMs: t.callTimeoutMs ?? DEFAULTS.tabCallTimeoutMs,
+      });
+      this.ready = this.setUpTabs(this.tabs);
+    } else {
+      this.engine = this.newEngine();
+      this.ready = Promise.resolve();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Public API
+
+  async start(request: Partial<StartChatRequest> = {}): Promise<void> {
+    await this.ready;
+    const engine = this.engine;
+    if (!engine) {
+      await this.relay('start', [request]);
+      return;
+    }
+    const phase = this.s.phase.peek();
+    if (phase === 'starting' || phase === 'active' || phase === 'ending') {
+      await engine.whenSettled();
+      return;
+    }
+    if (phase === 'ended' || engine.isStopped || engine.hasEnded) {
+      this.replaceEngine();
+    } else if (await this.requireEngine().resume()) {
+      await this.requireEngine().whenSettled();
+      return;
+    }
+    await this.requireEngine().start(request);
+  }
+
+  async resume(): Promise<boolean> {
+    await this.ready;
+    if (!this.engine) {
+      await this.waitForMirror();
+      const phase = this.s.phase.peek();
+      return phase === 'active' || phase === 'starting' || phase === 'ending';
+    }
+    if (this.engine.hasEnded || this.engine.isStopped) return false;
+    return this.engine.resume();
+  }
+
+  async send(content: string, contentType: string = CONTENT_TYPE.plain): Promise<void> {
+    await this.ready;
+    if (this.engine) return this.engine.send(content, contentType);
+    await this.relay('send', [content, contentType, randomUuid()]);
+  }
+
+  async retry(id: string): Promise<void> {
+    await this.ready;
+    if (this.engine) return this.engine.retry(id);
+    await this.relay('retry', [id]);
+  }
+
+  discard(id: string): void {
+    if (this.engine) this.engine.discard(id);
+    else void this.relay('discard', [id]).catch(() => {});
+  }
+
+  typingActivity(): void {
+    if (this.engine) this.engine.typingActivity();
+    else void this.relay('typingActivity', []).catch(() => {});
+  }
+
+  markRead(id: string): void {
+    if (this.engine) this.engine.markRead(id);
+    else void this.relay('markRead', [id]).catch(() => {});
+  }
+
+  upload(file: File | Blob, name?: string): Upload {
+    const fileName = name ?? (typeof File !== 'undefined' && file instanceof File ? file.name : 'file');
+    if (this.engine) return this.engine.upload(file, fileName);
+    // A follower checks the file itself (instant feedback), then hands it to the leader tab.
+    const id = randomUuid();
+    try {
+      const contentType = checkAttachment({ name: fileName, size: file.size, type: file.type }, { ...DEFAULTS.attachments, ...this.options.attachments });
+      void this.relay('upload', [file, fileName, id]).catch(() => {});
+      return { id, name: fileName, size: file.size, contentType, state: 'uploading', progress: 0 };
+    } catch (error) {
+      const e = error instanceof ChatError ? error : new ChatError('attachment-failed', describeCause(error));
+      this.s.lastError.value = { code: e.code, message: e.message };
+      this.emit('error', { code: e.code, message: e.message, cause: error });
+      return { id, name: fileName, size: file.size, contentType: file.type, state: 'failed', progress: 0, error: e.message };
+    }
+  }
+
+  cancelUpload(id: string): void {
+    if (this.engine) this.engine.cancelUpload(id);
+    else void this.relay('cancelUpload', [id]).catch(() => {});
+  }
+
+  async attachmentUrl(attachmentId: string): Promise<string> {
+    await this.ready;
+    if (this.engine) return this.engine.attachmentUrl(attachmentId);
+    return (await this.relay('attachmentUrl', [attachmentId])) as string;
+  }
+
+  async describeView(viewToken: string): Promise<ViewDescription> {
+    await this.ready;
+    if (this.engine) return this.engine.describeView(viewToken);
+    return (await this.relay('describeView', [viewToken])) as ViewDescription;
+  }
+
+  async loadOlder(): Promise<void> {
+    await this.ready;
+    if (this.engine) return this.engine.loadOlder();
+    await this.relay('loadOlder', []);
+  }
+
+  async getAuthenticationUrl(sessionId: string, redirectUri: string): Promise<string> {
+    await this.ready;
+    if (this.engine) return this.engine.getAuthenticationUrl(sessionId, redirectUri);
+    return (await this.relay('getAuthenticationUrl', [sessionId, redirectUri])) as string;
+  }
+
+  async cancelAuthentication(sessionId: string): Promise<void> {
+    await this.ready;
+    if (this.engine) return this.engine.cancelAuthentication(sessionId);
+    await this.relay('cancelAuthentication', [sessionId]);
+  }
+
+  async end(): Promise<void> {
+    await this.ready;
+    if (this.engine) return this.engine.end();
+    await this.relay('end', []);
+  }
+
+  clearError(): void {
+    if (this.engine) this.s.lastError.value = null;
+    else {
+      this.s.lastError.value = null;
+      void this.relay('clearError', []).catch(() => {});
+    }
+  }
+
+  /**
+   * Stops this page's part of the conversation and keeps what is stored: what a page unload does.
+   * Another tab takes over; a new ChatSession on the same storage resumes it. (Not in ChatSessionApi.)
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopMirroring();
+    await this.engine?.close();
+    this.tabs?.close();
+  }
+
+  /** Closes everything and clears stored data. An active chat gets a best-effort disconnect. */
+  async destroy(): Promise<void> {
+    await this.ready;
+    if (!this.engine && !this.closed) await this.relay('destroy', []).catch(() => {});
+    this.stopMirroring();
+    await this.engine?.destroy();
+    this.closed = true;
+    this.tabs?.close();
+    this.resetSignals();
+  }
+
+  on<K extends keyof ChatSessionEvents>(event: K, listener: (detail: ChatSessionEvents[K]) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(event, set);
+    }
+    set.add(listener as Listener);
+    return () => set.delete(listener as Listener);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Engine
+
+  private newEngine(): ChatEngine {
+    const o = this.options;
+    const config: EngineConfig = {
+      client: this.client,
+      persistence: this.persistence,
+      persistenceMode: o.persistence ?? DEFAULTS.persistence,
+      ...(o.startChat ? { startChat: o.startChat } : {}),
+      startChatHttp: {
+        ...(o.startChatBody ? { body: o.startChatBody } : {}),
+        ...(o.startChatHeaders ? { headers: o.startChatHeaders } : {}),
+        ...(o.fetch ? { fetch: o.fetch } : {}),
+      },
+      request: {
+        displayName: o.displayName ?? DEFAULTS.displayName,
+        supportedMessagingContentTypes: o.supportedMessagingContentTypes ?? DEFAULTS.supportedMessagingContentTypes,
+        ...(o.attributes ? { attributes: o.attributes } : {}),
+        ...(o.initialMessage ? { initialMessage: o.initialMessage } : {}),
+        ...(o.persistentChat ? { persistentChat: o.persistentChat } : {}),
+        ...(o.chatDurationInMinutes ? { chatDurationInMinutes: o.chatDurationInMinutes } : {}),
+      },
+      storedTranscriptLimit: o.storedTranscriptLimit ?? DEFAULTS.storedTranscriptLimit,
+      manager: {
+        ...o.connection,
+        ...(o.WebSocket ? { WebSocket: o.WebSocket } : {}),
+        ...(o.log && !o.connection?.log ? { log: o.log } : {}),
+      },
+      receipts: { ...DEFAULTS.receipts, ...o.receipts },
+      typing: { ...DEFAULTS.typing, ...o.typing },
+      attachments: { ...DEFAULTS.attachments, ...o.attachments },
+      uploader: o.uploader ?? defaultUploader(),
+      pageSize: Math.min(100, Math.max(1, o.pageSize ?? DEFAULTS.pageSize)),
+      resendBackoff: { ...DEFAULTS.resendBackoff, ...o.resendBackoff },
+      endTimeoutMs: o.endTimeoutMs ?? DEFAULTS.endTimeoutMs,
+      log: o.log ?? (() => {}),
+    };
+    return new ChatEngine(this.s, config, (event, detail) => this.emit(event, detail));
+  }
+
+  private requireEngine(): ChatEngine {
+    if (!this.engine) throw new ChatError('connection-failed', 'This tab does not hold the chat.');
+    return this.engine;
+  }
+
+  /** A new conversation after the previous one ended: fresh engine, fresh signals. */
+  private replaceEngine(): void {
+    void this.engine?.close();
+    this.resetSignals();
+    this.engine = this.newEngine();
+  }
+
+  private resetSignals(): void {
+    batch(() => {
+      this.s.phase.value = 'idle';
+      this.s.connection.value = 'idle';
+      this.s.transcriptState.value = emptyTranscript;
+      this.s.outbox.value = [];
+      this.s.me.value = { participantId: '', displayName: '' };
+      this.s.typingState.value = {};
+      this.s.uploads.value = [];
+      this.s.hasOlder.value = false;
+      this.s.loadingOlder.value = false;
+      this.s.lastError.value = null;
+      this.s.participantId.value = null;
+      this.s.contactId.value = null;
+    });
+  }
+
+  private emit<K extends keyof ChatSessionEvents>(event: K, detail: ChatSessionEvents[K]): void {
+    if (this.tabs && this.tabs.role === 'leader') {
+      // An error's cause may not survive structured cloning: followers get code and message.
+      const shared = event === 'error' ? { code: (detail as ChatSessionEvents['error']).code, message: (detail as ChatSessionEvents['error']).message } : detail;
+      this.tabs.post({ t: 'event', from: this.tabs.id, name: event, detail: shared });
+    }
+    this.deliver(event, detail);
+  }
+
+  private deliver<K extends keyof ChatSessionEvents>(event: K, detail: ChatSessionEvents[K]): void {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) {
+      try {
+        (listener as (d: ChatSessionEvents[K]) => void)(detail);
+      } catch {
+        // A failing listener must not break the session or the other listeners.
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tabs
+
+  private async setUpTabs(tabs: TabCoordinator): Promise<void> {
+    tabs.onMessage((message) => this.onTabMessage(message));
+    tabs.onRole((role) => void this.onRole(role));
+    tabs.serve((method, args) => this.dispatch(method, args));
+    const role = await tabs.start();
+    this.s.tabRole.value = role;
+    if (role !== 'follower') {
+      this.engine = this.newEngine();
+      if (role === 'leader') this.startMirroring();
+    }
+  }
+
+  /** This tab became leader (the previous leader's tab closed): take over the conversation. */
+  private async onRole(role: TabRole): Promise<void> {
+    this.s.tabRole.value = role;
+    if (role !== 'leader' || this.engine || this.closed) return;
+    this.engine = this.newEngine();
+    this.startMirroring();
+    await this.engine.resume();
+    for (const call of this.tabs?.takePendingCalls() ?? []) {
+      this.dispatch(call.method, call.args).then(call.resolve, call.reject);
+    }
+  }
+
+  private onTabMessage(message: TabMessage): void {
+    const tabs = this.tabs;
+    if (!tabs) return;
+    if (message.t === 'hello' && tabs.role === 'leader') {
+      tabs.post({ t: 'state', from: tabs.id, to: message.from, state: snapshotState(this.s) });
+      return;
+    }
+    if (this.engine) return; // the rest is for followers
+    if (message.t === 'state') {
+      applyMirror(this.s, message.state as MirrorState);
+      this.mirrorSeen = true;
+      for (const resolve of this.mirrorWaiters.splice(0)) resolve();
+    } else if (message.t === 'event') {
+      this.deliver(message.name as keyof ChatSessionEvents, message.detail as never);
+    }
+  }
+
+  private startMirroring(): void {
+    const tabs = this.tabs;
+    if (!tabs || this.mirrorDispose) return;
+    this.mirrorDispose = effect(() => {
+      snapshotState(this.s); // subscribes to every mirrored signal
+      if (this.mirrorTimer) return;
+      this.mirrorTimer = setTimeout(() => {
+        this.mirrorTimer = null;
+        tabs.post({ t: 'state', from: tabs.id, state: snapshotState(this.s) });
+      }, MIRROR_DELAY_MS);
+    });
+  }
+
+  private stopMirroring(): void {
+    this.mirrorDispose?.();
+    this.mirrorDispose = null;
+    if (this.mirrorTimer) clearTimeout(this.mirrorTimer);
+    this.mirrorTimer = null;
+  }
+
+  private waitForMirror(): Promise<void> {
+    if (this.mirrorSeen) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, FOLLOWER_HELLO_TIMEOUT_MS);
+      this.mirrorWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** A follower's command, carried out by the leader tab. Errors come back as ChatErrors. */
+  private async relay(method: string, args: unknown[]): Promise<unknown> {
+    const tabs = this.tabs;
+    if (!tabs) throw new ChatError('connection-failed', 'This tab does not hold the chat.');
+    try {
+      return await tabs.call(method, args);
+    } catch (error) {
+      if (error instanceof TabCallError) {
+        const code = (error.code ?? 'connection-failed') as ChatErrorCode;
+        throw new ChatError(code, error.message, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  /** The leader carries out a follower's command. */
+  private async dispatch(method: string, args: unknown[]): Promise<unknown> {
+    const engine = this.requireEngine();
+    const str = (i: number): string => String(args[i]);
+    switch (method) {
+      case 'start':
+        return this.start((args[0] ?? {}) as Partial<StartChatRequest>);
+      case 'send':
+        return engine.send(str(0), str(1), str(2));
+      case 'retry':
+        return engine.retry(str(0));
+      case 'discard':
+        return engine.discard(str(0));
+      case 'typingActivity':
+        return engine.typingActivity();
+      case 'markRead':
+        return engine.markRead(str(0));
+      case 'upload':
+        engine.upload(args[0] as Blob, str(1), str(2));
+        return undefined;
+      case 'cancelUpload':
+        return engine.cancelUpload(str(0));
+      case 'attachmentUrl':
+        return engine.attachmentUrl(str(0));
+      case 'describeView':
+        return engine.describeView(str(0));
+      case 'loadOlder':
+        return engine.loadOlder();
+      case 'getAuthenticationUrl':
+        return engine.getAuthenticationUrl(str(0), str(1));
+      case 'cancelAuthentication':
+        return engine.cancelAuthentication(str(0));
+      case 'end':
+        return engine.end();
+      case 'clearError':
+        this.s.lastError.value = null;
+        return undefined;
+      case 'destroy':
+        await engine.destroy();
+        this.resetSignals();
+        this.replaceEngine();
+        return undefined;
+      default:
+        throw new ChatError('connection-failed', `Unknown command ${method}.`);
+    }
+  }
+}
