@@ -114,7 +114,7 @@ function FileTool({ disabled }: { disabled: boolean }) {
   return (
     <fieldset class="tool">
       <legend>File</legend>
-      <label>
+      <label class="stack">
         File <input id="file" type="file" disabled={disabled} onChange={(event) => setFile(event.currentTarget.files?.[0])} />
       </label>
       <button

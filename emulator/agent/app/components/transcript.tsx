@@ -33,7 +33,7 @@ function Item({ entry, session }: { entry: Entry; session: AgentSession }) {
       data-role={item.ParticipantRole}
       data-content-type={item.ContentType}
     >
-      <span class="who">{own ? 'You' : (item.DisplayName ?? item.ParticipantRole ?? '')}</span>
+      {view.kind !== 'event' && <span class="who">{own ? 'You' : (item.DisplayName ?? item.ParticipantRole ?? '')}</span>}
       <time class="time" dateTime={item.AbsoluteTime}>
         {time}
       </time>
