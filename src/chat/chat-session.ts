@@ -54,6 +54,8 @@ export class ChatSession implements ChatSessionApi {
   readonly contactId: ReadonlySignal<string | null>;
   /** 'leader': this tab holds the conversation; 'follower': another tab does and this one mirrors it; 'solo': not shared. */
   readonly tabRole: ReadonlySignal<TabRole>;
+  /** The composer's unsent text, stored with the conversation (see setDraft). */
+  readonly draft: ReadonlySignal<string>;
 
   private readonly s: SessionState;
   private readonly options: ChatSessionOptions;
@@ -83,6 +85,7 @@ export class ChatSession implements ChatSessionApi {
     this.participantId = this.s.participantId;
     this.contactId = this.s.contactId;
     this.tabRole = this.s.tabRole;
+    this.draft = this.s.draft;
 
     if (options.client) this.client = options.client;
     else {
@@ -103,7 +106,20 @@ export class ChatSession implements ChatSessionApi {
       throw new ChatError('storage-failed', `persistence must be 'browser', 'tab' or 'none', not ${JSON.stringify(mode)}.`);
     }
     const key = options.storageKey ?? DEFAULTS.storageKey;
-    this.persistence = mode === 'none' ? memoryOnly : openStorePersistence(mode, key);
+    this.persistence =
+      mode === 'none'
+        ? memoryOnly
+        : openStorePersistence({
+            mode,
+            namespace: key,
+            maxRows: options.storedTranscriptLimit ?? DEFAULTS.storedTranscriptLimit,
+            ...(options.store ? { store: options.store } : {}),
+            onError: (error) => {
+              const message = `${error.message} The chat goes on, but a reload may not bring it back.`;
+              this.s.lastError.value = { code: 'storage-failed', message };
+              this.deliver('error', { code: 'storage-failed', message, cause: error });
+            },
+          });
 
     if (mode === 'browser' && options.tabs !== false) {
       const t = options.tabs || {};
@@ -240,6 +256,15 @@ export class ChatSession implements ChatSessionApi {
     await this.relay('end', []);
   }
 
+  /** Keeps the composer's text with the conversation, so a reload (or another tab) shows it again. */
+  setDraft(text: string): void {
+    if (this.engine) this.engine.setDraft(text);
+    else {
+      this.s.draft.value = text;
+      void this.relay('setDraft', [text]).catch(() => {});
+    }
+  }
+
   clearError(): void {
     if (this.engine) this.s.lastError.value = null;
     else {
@@ -291,6 +316,7 @@ export class ChatSession implements ChatSessionApi {
       persistence: this.persistence,
       persistenceMode: o.persistence ?? DEFAULTS.persistence,
       ...(o.startChat ? { startChat: o.startChat } : {}),
+      storedRowLimit: o.storedTranscriptLimit ?? DEFAULTS.storedTranscriptLimit,
       startChatHttp: {
         ...(o.startChatBody ? { body: o.startChatBody } : {}),
         ...(o.startChatHeaders ? { headers: o.startChatHeaders } : {}),
@@ -304,7 +330,6 @@ export class ChatSession implements ChatSessionApi {
         ...(o.persistentChat ? { persistentChat: o.persistentChat } : {}),
         ...(o.chatDurationInMinutes ? { chatDurationInMinutes: o.chatDurationInMinutes } : {}),
       },
-      storedTranscriptLimit: o.storedTranscriptLimit ?? DEFAULTS.storedTranscriptLimit,
       manager: {
         ...o.connection,
         ...(o.WebSocket ? { WebSocket: o.WebSocket } : {}),
@@ -348,6 +373,7 @@ export class ChatSession implements ChatSessionApi {
       this.s.lastError.value = null;
       this.s.participantId.value = null;
       this.s.contactId.value = null;
+      this.s.draft.value = '';
     });
   }
 
@@ -494,6 +520,8 @@ export class ChatSession implements ChatSessionApi {
         return engine.cancelAuthentication(str(0));
       case 'end':
         return engine.end();
+      case 'setDraft':
+        return engine.setDraft(str(0));
       case 'clearError':
         this.s.lastError.value = null;
         return undefined;

@@ -38,7 +38,7 @@ import {
   type Outbox,
 } from './outbox.js';
 import type { Persistence } from './options.js';
-import { isStoredSession, type SessionPersistence, type StoredSession } from './persistence.js';
+import type { SessionDetails, SessionPersistence } from './persistence.js';
 import {
   cancelReceipts,
   emptyReceipts,
@@ -53,8 +53,7 @@ import {
 import { startChat, type StartChatHttpOptions } from './start.js';
 import type { SessionState } from './state.js';
 import {
-  boundRows,
-  claimOwnSend,
+    claimOwnSend,
   lastAnchorId,
   mergeItems,
   oldestAnchorId,
@@ -80,7 +79,8 @@ export interface EngineConfig {
   startChat?: StartChatProvider;
   startChatHttp: StartChatHttpOptions;
   request: StartChatRequest;
-  storedTranscriptLimit: number;
+  /** Most rows storage keeps; a full store may have dropped older ones. */
+  storedRowLimit: number;
   manager: Omit<ConstructorParameters<typeof WebSocketManager>[0], 'getConnection'>;
   receipts: ReceiptPolicy & { enabled: boolean };
   typing: TypingPolicy;
@@ -118,7 +118,9 @@ function nowIso(): string {
 }
 
 export class ChatEngine {
-  private session: StoredSession | null = null;
+  private session: SessionDetails | null = null;
+  /** Rows changed since the last write: 'append' (new or updated) or 'prepend' (older history). */
+  private dirty = new Map<string, 'append' | 'prepend'>();
   private connectionToken: string | null = null;
   private manager: WebSocketManager | null = null;
   private readonly disposers: (() => void)[] = [];
@@ -159,10 +161,12 @@ export class ChatEngine {
       this.report('storage-failed', `The stored conversation could not be read (${describeCause(cause)}); starting without it.`, cause);
       return false;
     }
-    if (!stored || !isStoredSession(stored.session) || this.stopped) return false;
-    const { session, rows, outbox } = stored;
+    if (!stored || this.stopped) return false;
+    const { session, rows, outbox, draft } = stored;
     this.session = session;
-    this.older = session.history?.complete ? markTargetExhausted(initialOlderPlan) : initialOlderPlan;
+    // A full store may have dropped the oldest rows: then older history must be fetched again.
+    const complete = session.history?.complete === true && rows.length < this.config.storedRowLimit;
+    this.older = complete ? markTargetExhausted(initialOlderPlan) : initialOlderPlan;
     this.older = noteRelatedContacts(this.older, session.history?.related ?? [session.continuedFromContactId], session.contactId);
     for (const id of session.history?.related ?? []) this.related.add(id);
     batch(() => {
@@ -171,6 +175,7 @@ export class ChatEngine {
       this.s.contactId.value = session.contactId;
       this.s.transcriptState.value = transcriptFromRows(rows);
       this.s.outbox.value = outbox;
+      this.s.draft.value = draft;
       this.s.hasOlder.value = hasOlder(this.older);
       this.s.phase.value = 'active';
     });
@@ -202,14 +207,16 @@ export class ChatEngine {
     }
     if (this.stopped) return;
     const supported = full.supportedMessagingContentTypes ?? [];
+    const startedAt = Date.now();
     this.session = {
-      version: 1,
       contactId: details.ContactId,
       participantId: details.ParticipantId,
       participantToken: details.ParticipantToken,
       displayName: full.displayName,
       supportedContentTypes: supported,
-      startedAt: nowIso(),
+      startedAt: new Date(startedAt).toISOString(),
+      // The service ends a chat after its duration (default 1500 minutes): a stored one is stale then.
+      expiresAt: new Date(startedAt + (full.chatDurationInMinutes ?? 1500) * 60_000).toISOString(),
       ...(details.ContinuedFromContactId ? { continuedFromContactId: details.ContinuedFromContactId } : {}),
     };
     this.older = noteRelatedContacts(initialOlderPlan, [details.ContinuedFromContactId, full.persistentChat?.SourceContactId], details.ContactId);
@@ -359,7 +366,7 @@ export class ChatEngine {
   // ---------------------------------------------------------------------------------------------
   // Incoming items
 
-  private handleItems(items: readonly ChatItem[]): void {
+  private handleItems(items: readonly ChatItem[], source: 'live' | 'older' = 'live'): void {
     if (items.length === 0 || this.stopped) return;
     const me = this.s.me.peek();
     const result = mergeItems(this.s.transcriptState.peek(), items, { participantId: me.participantId, fallbackTime: nowIso() });
@@ -401,6 +408,8 @@ export class ChatEngine {
       if (this.receiptEligible(entry)) this.requestReceipt('delivered', entry.id);
     }
     this.settleUploads([...result.added, ...result.updated]);
+    for (const e of result.added) this.dirty.set(e.id, source === 'older' ? 'prepend' : 'append');
+    for (const e of result.updated) if (!this.dirty.has(e.id)) this.dirty.set(e.id, 'append');
     this.scheduleSave();
     if (relatedIds.length) void this.saveSession();
     if (result.ended) void this.finishEnded('event');
@@ -503,7 +512,7 @@ export class ChatEngine {
       const response = await this.call((token, signal) =>
         this.config.client.getTranscript({ ...next.query, ConnectionToken: token }, { signal }),
       );
-      this.handleItems((response.Transcript ?? []) as ChatItem[]);
+      this.handleItems((response.Transcript ?? []) as ChatItem[], 'older');
       this.older = olderNext(next.plan, response);
     } catch (error) {
       const name = errorName(error);
@@ -612,6 +621,7 @@ export class ChatEngine {
       if (response.Id) {
         this.handleItems([acknowledgedItem(record, { Id: response.Id, ...(response.AbsoluteTime ? { AbsoluteTime: response.AbsoluteTime } : {}) }, this.s.me.peek(), nowIso())]);
         this.s.transcriptState.value = claimOwnSend(this.s.transcriptState.peek(), response.Id, clientToken);
+        if (!this.dirty.has(response.Id)) this.dirty.set(response.Id, 'append');
       }
       this.s.outbox.value = sendSucceeded(this.s.outbox.peek(), clientToken);
     });
@@ -881,8 +891,9 @@ export class ChatEngine {
     for (const dispose of this.disposers.splice(0)) dispose();
     for (const resolve of this.endWaiters.splice(0)) resolve();
     if (!this.ended && this.session) {
-      // Write the latest transcript now rather than after the debounce.
-      this.saveChain = this.saveChain.then(() => this.writeTranscript());
+      // Write the latest transcript and draft now rather than after the debounce.
+      const draft = this.s.draft.peek();
+      this.saveChain = this.saveChain.then(() => this.writeTranscript()).then(() => this.config.persistence.saveDraft(draft));
     }
     await this.saveChain.catch(() => {});
   }
@@ -927,9 +938,23 @@ export class ChatEngine {
     this.setTimer('save', TRANSCRIPT_SAVE_DELAY_MS, () => void this.queueSave(() => this.writeTranscript()));
   }
 
-  private writeTranscript(): Promise<void> {
-    if (this.ended || !this.session) return Promise.resolve();
-    return this.config.persistence.saveTranscript(boundRows(this.s.transcriptState.peek().rows, this.config.storedTranscriptLimit));
+  /** Writes the rows that changed since the last write (new and updated as newest, older history before). */
+  private async writeTranscript(): Promise<void> {
+    if (this.ended || !this.session || this.dirty.size === 0) return;
+    const dirty = this.dirty;
+    this.dirty = new Map();
+    const rows = this.s.transcriptState.peek().rows.filter((r) => dirty.has(r.entry.id) && !r.entry.id.startsWith('local:'));
+    const older = rows.filter((r) => dirty.get(r.entry.id) === 'prepend');
+    const newer = rows.filter((r) => dirty.get(r.entry.id) !== 'prepend');
+    if (older.length) await this.config.persistence.prependRows(older);
+    if (newer.length) await this.config.persistence.putRows(newer);
+  }
+
+  setDraft(text: string): void {
+    if (this.s.draft.peek() === text) return;
+    this.s.draft.value = text;
+    if (this.ended || !this.session) return;
+    this.setTimer('draft', TRANSCRIPT_SAVE_DELAY_MS, () => void this.queueSave(() => this.config.persistence.saveDraft(this.s.draft.peek())));
   }
 
   /** Writes happen one after another, in order; a failure is reported once and does not stop the chat. */

@@ -1,6 +1,7 @@
 // ChatSession's one options object. Every default lives in DEFAULTS below and nowhere else.
 import type { ParticipantClient, ParticipantClientOptions } from '../client/index.js';
 import type { WebSocketConstructor, WebSocketManagerOptions } from '../connection/index.js';
+import type { ChatStoreOptions } from '../store/index.js';
 import type { AttachmentRules, Uploader } from './attachments.js';
 import { DEFAULT_ATTACHMENT_MIME_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.js';
 import { CONTENT_TYPE } from './content-types.js';
@@ -53,8 +54,10 @@ export interface ChatSessionOptions {
   persistence?: Persistence;
   /** Names the stored conversation (and the tab lock); two widgets on one site need two keys. Default 'default'. */
   storageKey?: string;
-  /** How many transcript entries are stored (older ones are re-fetched on demand). Default 500. */
+  /** How many transcript entries are stored (older ones are re-fetched on demand). Default 2000. */
   storedTranscriptLimit?: number;
+  /** Options of the underlying store (e.g. an idb-keyval `idbStore` or a `sessionStorage`), mainly for tests. */
+  store?: Partial<Omit<ChatStoreOptions, 'namespace' | 'persistence' | 'maxTranscriptItems' | 'onError'>>;
 
   /** WebSocket constructor; default the global one (browsers, Node ≥ 22). In Node 20 pass `ws`. */
   WebSocket?: WebSocketConstructor;
@@ -94,7 +97,7 @@ export const DEFAULTS = {
   supportedMessagingContentTypes: [CONTENT_TYPE.plain, CONTENT_TYPE.markdown, CONTENT_TYPE.interactiveResponse] as string[],
   persistence: 'browser' as Persistence,
   storageKey: 'default',
-  storedTranscriptLimit: 500,
+  storedTranscriptLimit: 2000,
   receipts: { enabled: true, throttleMs: 5000, deliveredDelayMs: 300 },
   typing: { sendIntervalMs: 10_000, displayMs: 12_000 } satisfies TypingPolicy,
   attachments: { maxBytes: MAX_ATTACHMENT_BYTES, mimeTypes: DEFAULT_ATTACHMENT_MIME_TYPES } satisfies AttachmentRules,

@@ -1,10 +1,10 @@
-// What a session keeps between page loads, and the port it keeps it through. The IndexedDB
-// implementation is src/store's; 'none' keeps nothing.
+// What a session keeps between page loads, and the port it keeps it through. storage.ts implements
+// it on src/store (IndexedDB or sessionStorage); 'none' keeps nothing.
 import type { OutboxRecord } from './outbox.js';
 import type { Row } from './transcript.js';
 
-export interface StoredSession {
-  version: 1;
+/** Session details as the chat layer needs them back. */
+export interface SessionDetails {
   contactId: string;
   participantId: string;
   participantToken: string;
@@ -13,21 +13,32 @@ export interface StoredSession {
   supportedContentTypes: string[];
   /** ISO time the chat was started. */
   startedAt: string;
-  /** Older-history state: the current contact's start was reached; earlier contacts still to page. */
+  /** ISO time after which the chat cannot be resumed (start + chat duration). */
+  expiresAt?: string;
+  /** Older-history state: the current contact's start was reached; earlier contacts to page. */
   history?: { complete: boolean; related: string[] };
 }
 
+/** A transcript row as stored: keyed by the entry's id. */
+export type StoredRow = Row & { id: string };
+
 export interface StoredConversation {
-  session: StoredSession;
+  session: SessionDetails;
   rows: Row[];
   outbox: OutboxRecord[];
+  draft: string;
 }
 
 export interface SessionPersistence {
   load(): Promise<StoredConversation | null>;
-  saveSession(session: StoredSession): Promise<void>;
-  saveTranscript(rows: readonly Row[]): Promise<void>;
+  saveSession(session: SessionDetails): Promise<void>;
+  /** Upserts rows (new ones as the newest). */
+  putRows(rows: readonly Row[]): Promise<void>;
+  /** Stores older history before everything stored. */
+  prependRows(rows: readonly Row[]): Promise<void>;
+  /** Makes the stored outbox equal to this one. */
   saveOutbox(outbox: readonly OutboxRecord[]): Promise<void>;
+  saveDraft(text: string): Promise<void>;
   /** Removes everything of this conversation. */
   clear(): Promise<void>;
 }
@@ -36,24 +47,9 @@ export interface SessionPersistence {
 export const memoryOnly: SessionPersistence = {
   load: async () => null,
   saveSession: async () => {},
-  saveTranscript: async () => {},
+  putRows: async () => {},
+  prependRows: async () => {},
   saveOutbox: async () => {},
+  saveDraft: async () => {},
   clear: async () => {},
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Checks a stored session read back from storage (it may be from an older version or corrupted). */
-export function isStoredSession(value: unknown): value is StoredSession {
-  return (
-    isRecord(value) &&
-    value.version === 1 &&
-    typeof value.contactId === 'string' &&
-    typeof value.participantId === 'string' &&
-    typeof value.participantToken === 'string' &&
-    typeof value.displayName === 'string' &&
-    Array.isArray(value.supportedContentTypes)
-  );
-}

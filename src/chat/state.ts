@@ -23,6 +23,8 @@ export interface SessionState {
   readonly participantId: Signal<string | null>;
   readonly contactId: Signal<string | null>;
   readonly tabRole: Signal<TabRole>;
+  /** The composer's unsent text, kept across reloads. */
+  readonly draft: Signal<string>;
   /** Derived: what the transcript signal shows. */
   readonly transcript: ReadonlySignal<readonly TranscriptEntry[]>;
   readonly typing: ReadonlySignal<readonly TypingParticipant[]>;
@@ -47,6 +49,7 @@ export function createSessionState(): SessionState {
     participantId: signal<string | null>(null),
     contactId: signal<string | null>(null),
     tabRole: signal<TabRole>('solo'),
+    draft: signal(''),
     transcript: computed(() => composeTranscript(transcriptState.value, outbox.value, me.value)),
     typing: computed(() => typingList(typingState.value)),
   };
@@ -66,6 +69,7 @@ export interface MirrorState {
   lastError: { code: ChatErrorCode; message: string } | null;
   participantId: string | null;
   contactId: string | null;
+  draft: string;
 }
 
 export function snapshotState(s: SessionState): MirrorState {
@@ -82,6 +86,7 @@ export function snapshotState(s: SessionState): MirrorState {
     lastError: s.lastError.value,
     participantId: s.participantId.value,
     contactId: s.contactId.value,
+    draft: s.draft.value,
   };
 }
 
@@ -98,4 +103,5 @@ export function applyMirror(s: SessionState, m: MirrorState): void {
   s.lastError.value = m.lastError;
   s.participantId.value = m.participantId;
   s.contactId.value = m.contactId;
+  s.draft.value = m.draft;
 }

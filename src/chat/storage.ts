@@ -1,7 +1,121 @@
-// Temporary until src/store lands: the IndexedDB adapter goes here.
-import { memoryOnly, type SessionPersistence } from './persistence.js';
-import type { Persistence } from './options.js';
+// The session's persistence on src/store: IndexedDB for 'browser', sessionStorage for 'tab'.
+// The store keys transcript items by `id` and the outbox by `clientToken`; this adapter maps the
+// chat layer's rows, session details and whole-outbox writes onto that.
+import { createChatStore, type ChatStore, type ChatStoreOptions, type StorageError, type StoredSession } from '../store/index.js';
+import type { OutboxRecord } from './outbox.js';
+import type { SessionDetails, SessionPersistence, StoredRow } from './persistence.js';
+import type { Row } from './transcript.js';
 
-export function openStorePersistence(_mode: Exclude<Persistence, 'none'>, _key: string): SessionPersistence {
-  return memoryOnly;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isRow(value: unknown): value is StoredRow {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.seq === 'number' &&
+    isRecord(value.entry) &&
+    typeof (value.entry as { id?: unknown }).id === 'string'
+  );
+}
+
+function isOutboxRecord(value: unknown): value is OutboxRecord {
+  return (
+    isRecord(value) &&
+    typeof value.clientToken === 'string' &&
+    typeof value.content === 'string' &&
+    typeof value.contentType === 'string' &&
+    (value.status === 'sending' || value.status === 'failed')
+  );
+}
+
+function toStored(session: SessionDetails): StoredSession {
+  return {
+    ContactId: session.contactId,
+    ParticipantId: session.participantId,
+    ParticipantToken: session.participantToken,
+    startedAt: session.startedAt,
+    ...(session.expiresAt ? { expiresAt: session.expiresAt } : {}),
+    extra: {
+      displayName: session.displayName,
+      supportedContentTypes: session.supportedContentTypes,
+      ...(session.continuedFromContactId ? { continuedFromContactId: session.continuedFromContactId } : {}),
+      ...(session.history ? { history: session.history } : {}),
+    },
+  };
+}
+
+function fromStored(stored: StoredSession): SessionDetails | null {
+  const extra = stored.extra ?? {};
+  if (typeof stored.ContactId !== 'string' || typeof stored.ParticipantId !== 'string' || typeof stored.ParticipantToken !== 'string') return null;
+  const history = isRecord(extra.history) && typeof extra.history.complete === 'boolean' && Array.isArray(extra.history.related)
+    ? { complete: extra.history.complete, related: extra.history.related.filter((x): x is string => typeof x === 'string') }
+    : undefined;
+  return {
+    contactId: stored.ContactId,
+    participantId: stored.ParticipantId,
+    participantToken: stored.ParticipantToken,
+    displayName: typeof extra.displayName === 'string' ? extra.displayName : '',
+    supportedContentTypes: Array.isArray(extra.supportedContentTypes) ? extra.supportedContentTypes.filter((x): x is string => typeof x === 'string') : [],
+    startedAt: stored.startedAt,
+    ...(stored.expiresAt ? { expiresAt: stored.expiresAt } : {}),
+    ...(typeof extra.continuedFromContactId === 'string' ? { continuedFromContactId: extra.continuedFromContactId } : {}),
+    ...(history ? { history } : {}),
+  };
+}
+
+const stripId = ({ id: _id, ...row }: StoredRow): Row => row;
+const withId = (row: Row): StoredRow => ({ ...row, id: row.entry.id });
+
+export interface StoreAdapterOptions {
+  mode: 'browser' | 'tab';
+  namespace: string;
+  maxRows: number;
+  /** Passed to createChatStore (idbStore, sessionStorage, …), e.g. for tests. */
+  store?: Partial<ChatStoreOptions>;
+  onError(error: StorageError): void;
+}
+
+export function openStorePersistence(options: StoreAdapterOptions): SessionPersistence {
+  const store: ChatStore<StoredRow, OutboxRecord> = createChatStore<StoredRow, OutboxRecord>({
+    ...options.store,
+    namespace: options.namespace,
+    persistence: options.mode,
+    maxTranscriptItems: options.maxRows,
+    onError: options.onError,
+  });
+  /** The outbox as last written, by token: only changes are written. */
+  let written = new Map<string, string>();
+
+  return {
+    async load() {
+      const all = await store.loadAll();
+      if (!all) return null;
+      const session = fromStored(all.session);
+      if (!session) {
+        await store.clear();
+        return null;
+      }
+      const outbox = all.outbox.filter(isOutboxRecord);
+      written = new Map(outbox.map((r) => [r.clientToken, JSON.stringify(r)]));
+      return { session, rows: all.transcript.filter(isRow).map(stripId), outbox, draft: all.draft };
+    },
+    saveSession: (session) => store.saveSession(toStored(session)),
+    putRows: (rows) => store.putTranscript(rows.map(withId)),
+    prependRows: (rows) => store.prependTranscript(rows.map(withId)),
+    async saveOutbox(outbox) {
+      const next = new Map(outbox.map((r) => [r.clientToken, JSON.stringify(r)]));
+      for (const record of outbox) {
+        if (written.get(record.clientToken) !== next.get(record.clientToken)) await store.putOutbox(record);
+      }
+      for (const token of written.keys()) if (!next.has(token)) await store.removeOutbox(token);
+      written = next;
+    },
+    saveDraft: (text) => store.saveDraft(text),
+    async clear() {
+      written = new Map();
+      await store.clear();
+    },
+  };
 }
