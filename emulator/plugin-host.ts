@@ -12,11 +12,11 @@ import { CONTENT_TYPES, PARTICIPANT_EVENT_KINDS, type ChatItem } from './types.j
 const BOT_MODULE = new URL('./bot/index.ts', import.meta.url);
 
 /** Loads emulator/bot/index.ts's default export, with a clear error when it is missing. */
-export async function loadBotFactory(): Promise<EmulatorPluginFactory> {
-  if (!existsSync(fileURLToPath(BOT_MODULE))) {
-    throw new Error(`the demo bot is not installed: ${fileURLToPath(BOT_MODULE)} does not exist (start without the bot: --no-bot / { bot: false })`);
+export async function loadBotFactory(moduleUrl: URL = BOT_MODULE): Promise<EmulatorPluginFactory> {
+  if (!existsSync(fileURLToPath(moduleUrl))) {
+    throw new Error(`the demo bot is not installed: ${fileURLToPath(moduleUrl)} does not exist (start without the bot: --no-bot / { bot: false })`);
   }
-  const module = (await import(BOT_MODULE.href)) as { default?: unknown };
+  const module = (await import(moduleUrl.href)) as { default?: unknown };
   if (typeof module.default !== 'function') {
     throw new Error('emulator/bot/index.ts must export a default factory (context) => EmulatorPlugin');
   }
