@@ -6,11 +6,13 @@ const NOW = Date.parse('2025-01-01T00:00:00.000Z');
 
 describe('isUrlReusable', () => {
   it('reuses an unused URL younger than the validity window', () => {
-    expect(isUrlReusable({ fetchedAt: NOW, used: false }, NOW + 84_000, 85_000)).toBe(true);
+    expect(isUrlReusable({ fetchedAt: NOW, used: false, tries: 1 }, NOW + 84_000, 85_000)).toBe(true);
   });
-  it('never reuses a stale URL, a used URL, or no URL', () => {
-    expect(isUrlReusable({ fetchedAt: NOW, used: false }, NOW + 85_000, 85_000)).toBe(false);
-    expect(isUrlReusable({ fetchedAt: NOW, used: true }, NOW + 1, 85_000)).toBe(false);
+  it('never reuses a stale URL, a used URL, an URL tried too often, or no URL', () => {
+    expect(isUrlReusable({ fetchedAt: NOW, used: false, tries: 1 }, NOW + 85_000, 85_000)).toBe(false);
+    expect(isUrlReusable({ fetchedAt: NOW, used: true, tries: 1 }, NOW + 1, 85_000)).toBe(false);
+    expect(isUrlReusable({ fetchedAt: NOW, used: false, tries: 2 }, NOW + 1, 85_000)).toBe(false);
+    expect(isUrlReusable({ fetchedAt: NOW, used: false, tries: 2 }, NOW + 1, 85_000, 3)).toBe(true);
     expect(isUrlReusable(null, NOW, 85_000)).toBe(false);
   });
 });

@@ -15,15 +15,19 @@ export interface FetchedUrl {
   fetchedAt: number;
   /** A socket has opened on it; a URL is used for one connection only. */
   used: boolean;
+  /** Sockets tried on it so far. */
+  tries: number;
 }
 
 /**
  * May a URL be tried again after its socket failed to open? Only if no socket ever opened on it (the
- * service issues one URL per connection) and it is younger than the safe validity (the service refuses
- * it 100 s after issue; 85 s leaves room for the handshake, as chatjs does).
+ * service issues one URL per connection), it has been tried fewer than `maxTries` times (a browser
+ * does not say why a socket failed, and a URL the server refuses would otherwise be retried until it
+ * expires), and it is younger than the safe validity (the service refuses it 100 s after issue; 85 s
+ * leaves room for the handshake, as chatjs does).
  */
-export function isUrlReusable(url: FetchedUrl | null, now: number, validityMs: number): boolean {
-  return url !== null && !url.used && now - url.fetchedAt < validityMs;
+export function isUrlReusable(url: FetchedUrl | null, now: number, validityMs: number, maxTries = 2): boolean {
+  return url !== null && !url.used && url.tries < maxTries && now - url.fetchedAt < validityMs;
 }
 
 export interface RotationInput {

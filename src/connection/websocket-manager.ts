@@ -65,6 +65,8 @@ export interface WebSocketManagerOptions {
   subscribe?: Partial<SubscribeLimits>;
   /** A URL older than this is not reused after a failed open; the service refuses it after 100 s. Default 85 000. */
   urlValidityMs?: number;
+  /** Sockets tried on one URL that never opened before a fresh one is fetched. Default 2. */
+  urlTries?: number;
   /** Replace the socket at least this often (chatjs: 59 min). Default 55 min. */
   lifetimeMs?: number;
   /** Replace the socket this long before its ConnectionExpiry, when that is a real socket lifetime. Default 60 000. */
@@ -112,6 +114,7 @@ export const DEFAULTS = {
   getConnectionTimeoutMs: 30_000,
   subscribe: { timeoutMs: 1000, maxUnanswered: 3, retryMs: 500, maxFailures: 5 } satisfies SubscribeLimits,
   urlValidityMs: 85_000,
+  urlTries: 2,
   lifetimeMs: 55 * 60_000,
   rotateBeforeExpiryMs: 60_000,
   minLifetimeMs: 5 * 60_000,
@@ -178,6 +181,8 @@ export class WebSocketManager {
   private retryTimer: unknown = null;
   private rotationTimer: unknown = null;
   private detachEnvironment: (() => void) | null = null;
+  /** Timeouts of in-flight getConnection() calls, cleared on close so nothing keeps running. */
+  private readonly fetchTimers = new Set<unknown>();
   private waiters: Array<{ resolve: () => void; reject: (error: ConnectionError) => void }> = [];
 
   constructor(options: WebSocketManagerOptions) {
@@ -284,9 +289,9 @@ export class WebSocketManager {
       return;
     }
     if (this.fetching || this.pending) return;
-    const { clock, urlValidityMs } = this.options;
+    const { clock, urlValidityMs, urlTries } = this.options;
     const reusable = this.lastTarget;
-    if (reusable && isUrlReusable(reusable, clock.now(), urlValidityMs)) {
+    if (reusable && isUrlReusable(reusable, clock.now(), urlValidityMs, urlTries)) {
       this.options.log('url-reused', { url: redactUrl(reusable.url) });
       this.openPending(reusable);
       return;
@@ -326,15 +331,21 @@ export class WebSocketManager {
     const { clock, getConnectionTimeoutMs } = this.options;
     return new Promise<Target | string>((resolve, reject) => {
       const timer = clock.setTimeout(() => {
+        this.fetchTimers.delete(timer);
         reject(new ConnectionError('get-connection-failed', `getConnection() did not settle within ${getConnectionTimeoutMs} ms.`));
       }, getConnectionTimeoutMs);
+      this.fetchTimers.add(timer);
+      const settle = () => {
+        clock.clearTimeout(timer);
+        this.fetchTimers.delete(timer);
+      };
       this.callGetConnection().then(
         (result) => {
-          clock.clearTimeout(timer);
+          settle();
           resolve(result);
         },
         (error: unknown) => {
-          clock.clearTimeout(timer);
+          settle();
           reject(error);
         },
       );
@@ -354,10 +365,12 @@ export class WebSocketManager {
       connectionExpiry: typeof expiry === 'string' ? expiry : undefined,
       fetchedAt: this.options.clock.now(),
       used: false,
+      tries: 0,
     };
   }
 
   private openPending(target: Target): void {
+    target.tries += 1;
     const link = this.createLink(target);
     this.pending = link;
     link.start();
@@ -618,6 +631,8 @@ export class WebSocketManager {
     this.epoch += 1;
     this.clearTimer('retry');
     this.clearTimer('rotation');
+    for (const timer of this.fetchTimers) this.options.clock.clearTimeout(timer);
+    this.fetchTimers.clear();
     for (const link of [this.primary, this.pending, this.candidate]) link?.close(CLOSE_NORMAL, reason);
     this.primary = this.pending = this.candidate = null;
     this.fetching = false;
