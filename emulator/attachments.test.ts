@@ -24,7 +24,7 @@ const call = <T = Record<string, unknown>>(token: string, path: string, body: un
 const start = (token: string, extra: Record<string, unknown> = {}) =>
   call<Start>(token, 'start-attachment-upload', { ContentType: 'text/plain', AttachmentName: 'a.txt', AttachmentSizeInBytes: 5, ClientToken: crypto.randomUUID(), ...extra });
 const complete = (token: string, id: string) => call(token, 'complete-attachment-upload', { AttachmentIds: [id], ClientToken: crypto.randomUUID() });
-const put = (url: string, body: string | Uint8Array, contentType = 'text/plain') => fetch(url, { method: 'PUT', headers: { 'Content-Type': contentType }, body });
+const put = (url: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'text/plain') => fetch(url, { method: 'PUT', headers: { 'Content-Type': contentType }, body });
 
 describe('StartAttachmentUpload limits', () => {
   it('refuses types, extensions and sizes outside the limits with the member named', async () => {
