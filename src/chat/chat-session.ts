@@ -63,7 +63,8 @@ export class ChatSession implements ChatSessionApi {
   private readonly persistence: SessionPersistence;
   private engine: ChatEngine | null = null;
   private readonly tabs: TabCoordinator | null = null;
-  private readonly ready: Promise<void>;
+  /** Settles when this tab knows its role and, as leader, has loaded the conversation. Commands wait for it. */
+  private ready: Promise<void>;
   private readonly listeners = new Map<keyof ChatSessionEvents, Set<Listener>>();
   private mirrorDispose: (() => void) | null = null;
   private mirrorTimer: ReturnType<typeof setTimeout> | null = null;
@@ -415,9 +416,16 @@ export class ChatSession implements ChatSessionApi {
   private async onRole(role: TabRole): Promise<void> {
     this.s.tabRole.value = role;
     if (role !== 'leader' || this.engine || this.closed) return;
-    this.engine = this.newEngine();
-    this.startMirroring();
-    await this.engine.resume();
+    const engine = this.newEngine();
+    this.engine = engine;
+    // The mirrored connection state was the old leader's; this tab connects itself now.
+    this.s.connection.value = 'idle';
+    const takingOver = (async () => {
+      await engine.resume();
+      this.startMirroring();
+    })();
+    this.ready = takingOver.catch(() => {});
+    await this.ready;
     for (const call of this.tabs?.takePendingCalls() ?? []) {
       this.dispatch(call.method, call.args).then(call.resolve, call.reject);
     }

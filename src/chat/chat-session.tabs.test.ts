@@ -1,0 +1,83 @@
+// Two tabs of one site: one holds the connection, the other mirrors it and sends through it; when
+// the holder closes, the other takes over. Real BroadcastChannel (Node 20), shared fake-indexeddb,
+// Web Locks from the in-memory lock manager (Node has no navigator.locks), the real emulator.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChatSession } from './chat-session.js';
+import { createMemoryLocks, type LockManagerLike } from './tabs.js';
+import { AgentPeer, customerSession, startTestEmulator, until, type TestEmulator } from './test-harness.js';
+import type { MessageEntry, TranscriptEntry } from './types.js';
+
+let emu: TestEmulator;
+const cleanup: (() => Promise<void> | void)[] = [];
+
+beforeEach(async () => {
+  emu = await startTestEmulator();
+});
+
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+  await emu.close();
+});
+
+const texts = (t: readonly TranscriptEntry[]): string[] => t.filter((e): e is MessageEntry => e.kind === 'message').map((e) => e.content);
+
+function tab(key: string, locks: LockManagerLike): ChatSession {
+  const session = customerSession({ emu, options: { persistence: 'browser', storageKey: key, tabs: { locks, callTimeoutMs: 5000 } } });
+  cleanup.push(() => session.close());
+  return session;
+}
+
+describe('ChatSession across tabs', () => {
+  it('mirrors the leader, relays sends, and hands over when the leader closes', async () => {
+    const key = `tabs-${Math.random()}`;
+    const locks = createMemoryLocks();
+    const a = tab(key, locks);
+    await a.start();
+    expect(a.tabRole.value).toBe('leader');
+    const agent = await AgentPeer.join(emu, a.contactId.value as string);
+    cleanup.push(() => agent.close());
+
+    const b = tab(key, locks);
+    expect(await b.resume()).toBe(true);
+    expect(b.tabRole.value).toBe('follower');
+    expect(b.contactId.value).toBe(a.contactId.value);
+    expect(b.connection.value).toBe('connected');
+
+    const seenInB: string[] = [];
+    b.on('message', (e) => {
+      if (e.kind === 'message') seenInB.push(e.content);
+    });
+    await b.send('sent from tab B');
+    await agent.send('agent reply');
+    await until(a.transcript, (t) => texts(t).includes('sent from tab B') && texts(t).includes('agent reply'), 5000, 'leader has both');
+    await until(b.transcript, (t) => texts(t).includes('agent reply') && texts(t).includes('sent from tab B'), 5000, 'follower mirrors both');
+    expect(seenInB).toContain('agent reply');
+    await expect(b.send('x'.repeat(2000))).rejects.toMatchObject({ code: 'message-too-long' });
+
+    // The leader's tab closes: B takes over the conversation from storage.
+    await a.close();
+    await until(b.tabRole, (r) => r === 'leader', 5000, 'B leads');
+    await until(b.connection, (c) => c === 'connected', 8000, 'B connected');
+    await agent.send('after the handover');
+    await b.send('B as leader');
+    const t = await until(b.transcript, (t) => texts(t).includes('after the handover') && texts(t).includes('B as leader') && !t.some((e) => e.id.startsWith('local:')), 8000, 'B works alone');
+    expect(new Set(t.map((e) => e.id)).size).toBe(t.length);
+    const stored = (await emu.items(b.contactId.value as string)).filter((i) => i.Type === 'MESSAGE' && i.ParticipantRole === 'CUSTOMER').map((i) => i.Content);
+    expect(stored).toEqual(['sent from tab B', 'B as leader']);
+  });
+
+  it('a follower can start the chat through the leader', async () => {
+    const key = `tabs-${Math.random()}`;
+    const locks = createMemoryLocks();
+    const a = tab(key, locks);
+    expect(await a.resume()).toBe(false);
+    const b = tab(key, locks);
+    expect(await b.resume()).toBe(false);
+    await b.start();
+    await until(b.phase, (p) => p === 'active', 5000, 'follower sees the chat');
+    expect(a.phase.value).toBe('active');
+    expect(a.tabRole.value).toBe('leader');
+    expect(b.contactId.value).toBe(a.contactId.value);
+  });
+});
