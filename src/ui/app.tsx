@@ -1,0 +1,18 @@
+// The whole widget: window, launcher and the polite live region for new messages.
+import { Launcher } from './launcher';
+import type { Ui } from './state';
+import { Window } from './window';
+
+export function App({ ui, toggle, close }: { ui: Ui; toggle: () => void; close: () => void }) {
+  return (
+    <div class={ui.open.value ? 'cw cw-open' : 'cw'} dir={ui.dir.value} lang={ui.locale.value}>
+      <Window ui={ui} close={close} />
+      <Launcher ui={ui} toggle={toggle} />
+      <div class="cw-sr" aria-live="polite">
+        {ui.announcements.value.map((a) => (
+          <p key={a.id}>{a.text}</p>
+        ))}
+      </div>
+    </div>
+  );
+}

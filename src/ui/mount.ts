@@ -1,0 +1,191 @@
+// Puts the widget on a page: a Shadow DOM (isolated from the host's CSS), styles as constructable
+// stylesheets (no inline <style>, so a strict CSP needs neither 'unsafe-inline' nor a nonce; a
+// nonce'd <style> is the fallback for browsers without them), the Preact app, and the controller
+// the embedding API drives. The ChatSession is created by the caller and passed in.
+import { effect } from '@preact/signals';
+import { h, render } from 'preact';
+import type { ChatSessionApi } from '../chat/types';
+import { validateConfig, type ConfigIssue, type WidgetConfig, type WidgetOptions } from '../config';
+import { themeCss } from '../theme/theme';
+import { App } from './app';
+import { chime, unlockSound, watchIncoming } from './notify';
+import { applyLocale, autoStart, createUi, type Ui } from './state';
+import { STYLES } from './styles';
+import { trackViewport } from './viewport';
+
+export interface WidgetController {
+  /** The widget's state as signals (open, unread, locale, …), for the embedding API's events. */
+  readonly ui: Ui;
+  /** Resolves once the language is loaded, the app rendered and any stored chat resumed (or not). */
+  readonly ready: Promise<void>;
+  open(): void;
+  close(): void;
+  toggle(): void;
+  /** Shows / hides the launcher button (the window is unaffected). */
+  show(): void;
+  hide(): void;
+  /** Opens the window and starts a chat (the pre-chat form first, when configured). */
+  startChat(): Promise<void>;
+  endChat(): Promise<void>;
+  setLocale(locale: string): Promise<void>;
+  /** Applies theme options at once; returns the problems found (bad values keep their old value). */
+  setTheme(theme: WidgetOptions['theme']): ConfigIssue[];
+  /** Contact attributes for the next start (merged over config.attributes). */
+  setAttributes(attributes: Record<string, string>): void;
+  /** Removes the widget from the page (the session is the caller's to destroy). */
+  destroy(): void;
+}
+
+export interface MountOptions {
+  /** Open the window at once (e.g. the visitor clicked the loader's launcher). @default config.autoOpen */
+  open?: boolean;
+}
+
+type SheetRoot = ShadowRoot & { adoptedStyleSheets: CSSStyleSheet[] };
+
+function canAdopt(root: ShadowRoot): root is SheetRoot {
+  try {
+    return 'adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype;
+  } catch {
+    return false;
+  }
+}
+
+export function mountWidget(
+  target: HTMLElement | ShadowRoot,
+  config: WidgetConfig,
+  session: ChatSessionApi,
+  options: MountOptions = {},
+): WidgetController {
+  const root = target instanceof ShadowRoot ? target : (target.shadowRoot ?? target.attachShadow({ mode: 'open' }));
+  const ui = createUi(config, session);
+  let theme = config.theme;
+
+  // Styles: theme variables (replaced by setTheme), components, the site owner's customCss last.
+  const texts = () => [themeCss(theme, config.position, config.zIndex), STYLES, config.customCss];
+  let sheets: CSSStyleSheet[] = [];
+  let styleEls: HTMLStyleElement[] = [];
+  const applyStyles = () => {
+    if (canAdopt(root)) {
+      if (!sheets.length) {
+        sheets = texts().map(() => new CSSStyleSheet());
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+      }
+      texts().forEach((css, i) => sheets[i].replaceSync(css));
+    } else {
+      if (!styleEls.length) {
+        styleEls = texts().map(() => document.createElement('style'));
+        for (const el of styleEls) {
+          if (config.nonce) el.nonce = config.nonce;
+          root.prepend(el);
+        }
+      }
+      texts().forEach((css, i) => (styleEls[i].textContent = css));
+    }
+  };
+  applyStyles();
+
+  const container = document.createElement('div');
+  root.append(container);
+
+  let returnFocus: HTMLElement | null = null;
+  // The first of these that exists gets the focus (in this order, not document order).
+  const focusIn = (...selectors: string[]) =>
+    setTimeout(() => {
+      for (const s of selectors) {
+        const el = container.querySelector<HTMLElement>(s);
+        if (el) return el.focus();
+      }
+    }, 0);
+  const open = () => {
+    if (ui.open.peek()) return;
+    const active = (root.activeElement ?? document.activeElement) as HTMLElement | null;
+    returnFocus = active && active !== document.body ? active : null;
+    if (config.sound) unlockSound();
+    ui.open.value = true;
+    focusIn('.cw-form [id^=cw-f-]', '.cw-ta:not([disabled])', '.cw-win button');
+  };
+  const close = () => {
+    if (!ui.open.peek()) return;
+    ui.open.value = false;
+    ui.confirmEnd.value = false;
+    const back = ui.launcher.peek() ? container.querySelector<HTMLElement>('#cw-launch') : returnFocus;
+    setTimeout(() => back?.focus(), 0);
+  };
+  const toggle = () => (ui.open.peek() ? close() : open());
+
+  const disposers: (() => void)[] = [watchIncoming(ui), autoStart(ui), trackViewport(container)];
+  // Once a chat is under way (resumed, or started through the API) the form has nothing to add.
+  disposers.push(
+    effect(() => {
+      const p = session.phase.value;
+      if (p === 'starting' || p === 'active') ui.form.value = false;
+    }),
+  );
+  // The loader (src/embed) fetches this chunk at page load when a chat is stored: keep its marker.
+  const marker = `connect-chat-widget:${config.storageKey}:active`;
+  disposers.push(
+    effect(() => {
+      const p = session.phase.value;
+      try {
+        const store = config.persistence === 'browser' ? localStorage : config.persistence === 'tab' ? sessionStorage : null;
+        if (p === 'active' || p === 'starting') store?.setItem(marker, '1');
+        else if (p === 'ended') store?.removeItem(marker);
+      } catch {
+        // storage blocked: the loader simply waits for a click
+      }
+    }),
+  );
+
+  const ready = (async () => {
+    await applyLocale(ui, config.locale);
+    render(h(App, { ui, toggle, close }), container);
+    if (options.open ?? config.autoOpen) open();
+    try {
+      if (session.phase.peek() === 'idle') await session.resume();
+    } catch {
+      // nothing stored, or it could not be resumed: a new chat starts on open
+    }
+    ui.resumed.value = true;
+  })();
+
+  return {
+    ui,
+    ready,
+    open,
+    close,
+    toggle,
+    show: () => (ui.launcher.value = true),
+    hide: () => (ui.launcher.value = false),
+    async startChat() {
+      open();
+      await ready;
+      if (config.preChatForm) ui.form.value = true;
+      else if (session.phase.peek() === 'idle' || session.phase.peek() === 'ended') await ui.start(ui.formValues.peek());
+    },
+    endChat: () => session.end(),
+    setLocale: (locale) => applyLocale(ui, locale),
+    setTheme(input) {
+      const { config: checked, issues } = validateConfig({ startChat: 'about:blank', theme: input });
+      const mine = issues.filter((i) => i.option.startsWith('theme'));
+      const given = typeof input === 'string' ? { mode: input } : (input ?? {});
+      const next = { ...theme } as Record<string, unknown>;
+      for (const key of Object.keys(given)) if (!mine.some((i) => i.option === `theme.${key}` || i.option.startsWith(`theme.${key}.`))) next[key] = (checked.theme as unknown as Record<string, unknown>)[key];
+      theme = next as unknown as WidgetConfig['theme'];
+      applyStyles();
+      return mine;
+    },
+    setAttributes(attributes) {
+      ui.attributes.value = { ...ui.attributes.peek(), ...attributes };
+    },
+    destroy() {
+      disposers.forEach((d) => d());
+      render(null, container);
+      container.remove();
+      if (canAdopt(root)) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => !sheets.includes(s));
+      styleEls.forEach((el) => el.remove());
+    },
+  };
+}
+
+export { chime };

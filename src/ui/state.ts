@@ -1,0 +1,135 @@
+// The widget's own state (what is open, which language, the pre-chat step), as signals in one place.
+// The conversation itself lives in the ChatSession; this only holds what the screen adds to it.
+import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { ChatSessionApi } from '../chat/types';
+import type { WidgetConfig } from '../config';
+import { en, format, isRtl, loadStrings, matchLocale, type StringKey, type Strings } from '../i18n';
+import { toPending, type Pending } from './composer/files';
+
+/** A session may say whether this tab holds the conversation (leader); without it, every tab does. */
+type MaybeLeader = { leader?: ReadonlySignal<boolean> };
+
+export interface AuthState {
+  sessionId: string;
+  state: 'waiting' | 'blocked' | 'failed';
+}
+
+export interface Ui {
+  readonly config: WidgetConfig;
+  readonly session: ChatSessionApi;
+  readonly open: Signal<boolean>;
+  readonly launcher: Signal<boolean>;
+  readonly unread: Signal<number>;
+  readonly locale: Signal<string>;
+  readonly strings: Signal<Strings>;
+  readonly dir: ReadonlySignal<'ltr' | 'rtl'>;
+  /** Shown instead of the chat: the pre-chat form. */
+  readonly form: Signal<boolean>;
+  /** Last submitted form values (kept to prefill "Start new chat"). */
+  readonly formValues: Signal<Record<string, string | boolean>>;
+  readonly attributes: Signal<Record<string, string>>;
+  readonly confirmEnd: Signal<boolean>;
+  /** resume() has settled: only then may opening start a new chat. */
+  readonly resumed: Signal<boolean>;
+  readonly startFailed: Signal<boolean>;
+  /** A start was asked for (by the visitor, the API or autoStart): autoStart stays out of it. */
+  attempted: boolean;
+  readonly auth: Signal<AuthState | null>;
+  /** Files chosen, dropped or pasted, waiting for Send. */
+  readonly pending: Signal<Pending[]>;
+  /** Latest texts for the polite live region. */
+  readonly announcements: Signal<{ id: string; text: string }[]>;
+  /** This tab holds the conversation (plays sounds, flashes the title). */
+  readonly leader: ReadonlySignal<boolean>;
+  t(key: StringKey, vars?: Record<string, string | number>): string;
+  start(values?: Record<string, string | boolean>): Promise<void>;
+  announce(id: string, text: string): void;
+  addFiles(files: Iterable<File>): void;
+}
+
+export function createUi(config: WidgetConfig, session: ChatSessionApi): Ui {
+  const strings = signal<Strings>(en);
+  const locale = signal('en');
+  const leaderSignal = (session as ChatSessionApi & MaybeLeader).leader;
+  const ui: Ui = {
+    config,
+    session,
+    open: signal(false),
+    launcher: signal(config.showLauncher),
+    unread: signal(0),
+    locale,
+    strings,
+    dir: computed(() => (isRtl(locale.value) ? 'rtl' : 'ltr')),
+    form: signal(!!config.preChatForm),
+    formValues: signal({}),
+    attributes: signal({ ...config.attributes }),
+    confirmEnd: signal(false),
+    resumed: signal(false),
+    startFailed: signal(false),
+    attempted: false,
+    auth: signal(null),
+    pending: signal([]),
+    announcements: signal([]),
+    leader: computed(() => leaderSignal?.value ?? true),
+    t: (key, vars) => (vars ? format(strings.value[key], vars) : strings.value[key]),
+    async start(values) {
+      ui.attempted = true;
+      const form = config.preChatForm;
+      const attributes: Record<string, string> = { ...ui.attributes.value };
+      let name = config.displayName;
+      if (values && form) {
+        for (const f of form.fields) {
+          const v = values[f.name];
+          if (v === undefined || v === '') continue;
+          attributes[f.name] = String(v);
+          if (f.type === 'name' && typeof v === 'string') name = v.trim();
+        }
+        ui.formValues.value = values;
+      }
+      batch(() => {
+        ui.form.value = false;
+        ui.startFailed.value = false;
+      });
+      try {
+        await session.start({
+          displayName: name || strings.peek().defaultName,
+          attributes,
+          initialMessage: config.initialMessage,
+          supportedMessagingContentTypes: config.supportedMessagingContentTypes,
+          chatDurationInMinutes: config.chatDurationInMinutes,
+        });
+      } catch {
+        ui.startFailed.value = true;
+      }
+    },
+    announce(id, text) {
+      ui.announcements.value = [...ui.announcements.peek().slice(-2), { id, text }];
+    },
+    addFiles(files) {
+      if (!config.attachments.enabled || session.phase.peek() === 'ended') return;
+      ui.pending.value = [...ui.pending.peek(), ...toPending(files, config, ui.t, locale.peek())];
+    },
+  };
+  return ui;
+}
+
+/** Loads and applies a locale ('auto' = the browser's); resolves once the strings are in place. */
+export async function applyLocale(ui: Ui, tag: string): Promise<void> {
+  const locale = matchLocale(tag);
+  const strings = await loadStrings(locale, ui.config.strings, ui.config.translations);
+  batch(() => {
+    ui.strings.value = strings;
+    ui.locale.value = locale;
+  });
+}
+
+/**
+ * Starts the chat the first time the window opens with nothing else to come first: no stored chat
+ * being resumed, no pre-chat form to fill. Only once: after a failure the visitor presses Retry,
+ * after the end "Start new chat" — a chat never restarts by itself.
+ */
+export function autoStart(ui: Ui): () => void {
+  return effect(() => {
+    if (!ui.attempted && ui.open.value && ui.resumed.value && !ui.form.value && ui.session.phase.value === 'idle') void ui.start();
+  });
+}

@@ -1,0 +1,198 @@
+// One transcript row: a day separator, a message, an attachment or a notice. Untrusted content goes
+// only through the content components (SafeText / SafeMarkdown / InteractiveMessage).
+import { useEffect, useState } from 'preact/hooks';
+import type { AttachmentEntry, MessageEntry, NoticeEntry } from '../../chat/types';
+import { formatDateTime, formatDay, formatTime } from '../../i18n';
+import { SafeMarkdown, SafeText } from '../content/safe-markdown';
+import { safeImageSrc } from '../content/url';
+import { InteractiveMessage } from '../interactive/interactive-message';
+import { describeReply } from '../interactive/replies';
+import type { InteractiveStates } from '../interactive/transcript';
+import { INTERACTIVE_CONTENT_TYPE } from '../interactive/types';
+import { signIn, cancelSignIn } from '../auth';
+import { Icon } from '../icons';
+import type { Ui } from '../state';
+import { nameOf, noticeText } from './notices';
+import type { Row } from './rows';
+
+export interface RowProps {
+  ui: Ui;
+  row: Row;
+  states: InteractiveStates;
+  /** Id of the authentication-initiated notice still waiting for a result. */
+  authPending: string | null;
+}
+
+export function RowView({ ui, row, states, authPending }: RowProps) {
+  if (row.day !== undefined) {
+    return (
+      <div class="cw-day" data-key={row.key}>
+        {formatDay(new Date(row.at), ui.locale.value)}
+      </div>
+    );
+  }
+  const e = row.entry;
+  if (e.kind === 'notice') return <Notice ui={ui} e={e} k={row.key} pending={authPending === e.id} />;
+  const { t } = ui;
+  const who = e.own ? 'own' : e.role === 'AGENT' || e.role === 'SUPERVISOR' || e.role === 'CUSTOMER' ? 'agent' : 'bot';
+  const name = nameOf(e, t);
+  const wide = e.kind === 'message' && e.contentType === INTERACTIVE_CONTENT_TYPE;
+  return (
+    <div class={`cw-row cw-${who}${row.first ? ' cw-first' : ''}`} data-key={row.key}>
+      {row.first && !e.own && <div class="cw-name">{name}</div>}
+      <div class={wide ? 'cw-bubble cw-wide' : e.kind === 'attachment' ? 'cw-att' : 'cw-bubble'} aria-busy={e.kind === 'message' && e.streaming ? 'true' : undefined}>
+        {(!row.first || e.own) && <span class="cw-sr">{name}: </span>}
+        {e.kind === 'message' ? <Content ui={ui} e={e} states={states} /> : <Attachment ui={ui} e={e} />}
+      </div>
+      {(row.last || (e.kind === 'message' && e.status && e.status !== 'sent')) && <Meta ui={ui} e={e} lastOwn={row.lastOwn} />}
+    </div>
+  );
+}
+
+function Content({ ui, e, states }: { ui: Ui; e: MessageEntry; states: InteractiveStates }) {
+  if (e.own) return <SafeText text={describeReply(e.contentType, e.content).text} />;
+  if (e.contentType === 'text/markdown') return <SafeMarkdown source={e.content} />;
+  if (e.contentType === INTERACTIVE_CONTENT_TYPE)
+    return (
+      <InteractiveMessage
+        content={e.content}
+        actionable={states.actionableId === e.id}
+        answered={states.answers.get(e.id)}
+        onReply={(r) => void ui.session.send(r.content, r.contentType).catch(() => {})}
+        describeView={(token) => ui.session.describeView(token)}
+      />
+    );
+  return <SafeText text={e.content} />;
+}
+
+function Meta({ ui, e, lastOwn }: { ui: Ui; e: MessageEntry | AttachmentEntry; lastOwn: boolean }) {
+  const { t } = ui;
+  const d = new Date(e.time);
+  const status = e.kind === 'message' ? e.status : undefined;
+  return (
+    <div class="cw-meta">
+      <time dateTime={e.time} title={formatDateTime(d, ui.locale.value)}>
+        {formatTime(d, ui.locale.value)}
+      </time>
+      {status === 'sending' && <span>{t('sending')}</span>}
+      {status === 'failed' && (
+        <>
+          <span class="cw-fail" title={e.kind === 'message' ? e.error : undefined}>
+            {t('failed')}
+          </span>
+          <button class="cw-link" onClick={() => void ui.session.retry(e.id).catch(() => {})}>
+            {t('retry')}
+          </button>
+          <button class="cw-link" onClick={() => ui.session.discard(e.id)}>
+            {t('discard')}
+          </button>
+        </>
+      )}
+      {lastOwn && status !== 'sending' && status !== 'failed' && e.receipt && <span class="cw-receipt">{t(e.receipt)}</span>}
+    </div>
+  );
+}
+
+// Presigned URLs expire after a few minutes; rows mount and unmount while scrolling, so keep each
+// URL briefly instead of asking the service again for every scroll.
+const urls = new Map<string, { at: number; url: Promise<string> }>();
+export function attachmentUrl(ui: Ui, id: string): Promise<string> {
+  const hit = urls.get(id);
+  if (hit && Date.now() - hit.at < 120_000) return hit.url;
+  const url = ui.session.attachmentUrl(id);
+  urls.set(id, { at: Date.now(), url });
+  url.catch(() => urls.delete(id));
+  return url;
+}
+
+export async function download(ui: Ui, e: AttachmentEntry): Promise<void> {
+  const href = safeImageSrc(await attachmentUrl(ui, e.attachmentId));
+  if (!href) return;
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = e.name;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  a.click();
+}
+
+const INLINE = /^image\/(png|jpeg|gif|webp)$/;
+
+function Attachment({ ui, e }: { ui: Ui; e: AttachmentEntry }) {
+  const { t } = ui;
+  const image = e.status === 'APPROVED' && INLINE.test(e.contentType);
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    if (!image) return;
+    let live = true;
+    attachmentUrl(ui, e.attachmentId).then(
+      (u) => live && setSrc(safeImageSrc(u) ?? ''),
+      () => live && setSrc(''),
+    );
+    return () => {
+      live = false;
+    };
+  }, [e.attachmentId, image]);
+
+  if (e.status === 'REJECTED')
+    return (
+      <div class="cw-file cw-rej">
+        <Icon name="file" />
+        <span class="cw-fname">{e.name}</span>
+        <span>{t('rejected')}</span>
+      </div>
+    );
+  const open = () => void download(ui, e).catch(() => {});
+  if (image && src !== '')
+    return (
+      <button class="cw-imgbtn" onClick={open} aria-label={t('image', { name: e.name })}>
+        {src ? <img class="cw-img" src={src} alt="" /> : <span class="cw-imgph" />}
+      </button>
+    );
+  return (
+    <button class="cw-file" onClick={open} disabled={e.status !== 'APPROVED'} aria-label={t('downloadFile', { name: e.name })}>
+      <Icon name="file" />
+      <span class="cw-fname">{e.name}</span>
+      <Icon name="download" />
+    </button>
+  );
+}
+
+function Notice({ ui, e, k, pending }: { ui: Ui; e: NoticeEntry; k: string; pending: boolean }) {
+  const { t } = ui;
+  const auth = ui.auth.value;
+  let sessionId = '';
+  if (pending) {
+    try {
+      sessionId = String((JSON.parse(e.content ?? '{}') as { SessionId?: unknown }).SessionId ?? '');
+    } catch {
+      sessionId = '';
+    }
+  }
+  const waiting = auth && auth.sessionId === sessionId ? auth.state : null;
+  return (
+    <div class="cw-notice" data-key={k}>
+      <p>{noticeText(e, ui.t)}</p>
+      {sessionId && (
+        <div class="cw-auth">
+          {waiting === 'waiting' ? (
+            <>
+              <span role="status">{t('signingIn')}</span>
+              <button class="cw-btn" onClick={() => cancelSignIn(ui)}>
+                {t('cancel')}
+              </button>
+            </>
+          ) : (
+            <>
+              {waiting === 'blocked' && <span role="alert">{t('popupBlocked')}</span>}
+              {waiting === 'failed' && <span role="alert">{t('authFailed')}</span>}
+              <button class="cw-btn cw-pri" onClick={() => signIn(ui, sessionId)}>
+                {t('signIn')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
