@@ -33,8 +33,10 @@ export class ChatActions {
     const contact = participant.contact;
     if (participant.state === 'left' || contact.endedAt !== undefined) return;
     this.participantEvent(contact, 'left', participant);
-    participant.state = 'left';
+    // The customer leaving ends the chat, and the customer still gets chat.ended (clients such as
+    // amazon-connect-chatjs >= 4 tear down only when it arrives), so they leave with everyone else.
     if (participant.role === 'CUSTOMER') this.state.endContact(contact);
+    else participant.state = 'left';
   }
 
   /**

@@ -134,6 +134,25 @@ describe('fan-out', () => {
     customerSocket.close();
   });
 
+  it('a customer who disconnects still gets participant.left and chat.ended; an agent who leaves gets nothing more', async () => {
+    const chat = await startChat(emu.url);
+    const customer = await connect(emu.url, chat.participantToken);
+    const agent = await addParticipant(emu.url, chat.contactId);
+    const agentConnection = await connect(emu.url, agent.participantToken);
+    const customerSocket = await FrameSocket.subscribed(customer.websocketUrl);
+    const agentSocket = await FrameSocket.subscribed(agentConnection.websocketUrl);
+    await send(emu.url, agentConnection.connectionToken, 'disconnect', {});
+    await agentSocket.waitForItem((i) => i.ContentType === 'application/vnd.amazonaws.connect.event.participant.left');
+    await customerSocket.waitForItem((i) => i.ContentType === 'application/vnd.amazonaws.connect.event.participant.left' && i.ParticipantRole === 'AGENT');
+    await send(emu.url, customer.connectionToken, 'message', { ContentType: 'text/plain', Content: 'anyone?' });
+    await send(emu.url, customer.connectionToken, 'disconnect', {});
+    await customerSocket.waitForItem((i) => i.ContentType === 'application/vnd.amazonaws.connect.event.participant.left' && i.ParticipantRole === 'CUSTOMER');
+    await customerSocket.waitForItem((i) => i.ContentType === 'application/vnd.amazonaws.connect.event.chat.ended');
+    expect(agentSocket.items().some((i) => i.Content === 'anyone?' || i.ContentType === 'application/vnd.amazonaws.connect.event.chat.ended')).toBe(false);
+    customerSocket.close();
+    agentSocket.close();
+  });
+
   it('participant events emitted through the control API reach the customer', async () => {
     const chat = await startChat(emu.url);
     const customer = await connect(emu.url, chat.participantToken);
