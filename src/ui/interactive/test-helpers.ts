@@ -87,3 +87,15 @@ export function tabOrder(root: ParentNode): HTMLElement[] {
     return attr === null || Number(attr) >= 0;
   });
 }
+
+/** Settles until `done()` holds (e.g. a lazily imported chunk has rendered), or fails after `ms`. */
+export async function settleUntil(done: () => boolean, ms = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > ms) throw new Error(`settleUntil: condition not met within ${ms} ms`);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+  }
+  await settle();
+}
