@@ -16,7 +16,9 @@
 //  3. Links: only absolute http(s) and mailto survive, opened in a new tab with
 //     rel="noopener noreferrer"; any other link is unwrapped to its text.
 import { Marked, type Tokens } from 'marked';
-import createDOMPurify, { type DOMPurify, type Config } from 'dompurify';
+import DOMPurify, { type Config } from 'dompurify';
+
+type Purifier = typeof DOMPurify;
 import { safeLinkHref } from './url';
 
 export interface MarkdownOptions {
@@ -67,16 +69,16 @@ export function markdownToHtml(source: string, inline = false): string {
   return typeof out === 'string' ? out : '';
 }
 
-let purifier: { win: Window; purify: DOMPurify } | null = null;
+let otherWindow: { win: Window; purify: Purifier } | null = null;
 
-function purifierFor(doc: Document): DOMPurify {
-  const win = doc.defaultView ?? window;
-  if (!purifier || purifier.win !== win) {
-    // Our own instance so that hooks or settings another script adds to the global DOMPurify
-    // never loosen this policy.
-    purifier = { win, purify: createDOMPurify(win) };
-  }
-  return purifier.purify;
+function purifierFor(doc: Document): Purifier {
+  const win = doc.defaultView;
+  // The bundle's own DOMPurify instance: private to the widget (bundled, not the page's), and only
+  // one Trusted Types policy is created, which matters on pages whose CSP lists policy names.
+  // Links are fixed after sanitizing rather than with hooks, so no global hook state is involved.
+  if (!win || win === (globalThis as { window?: Window }).window) return DOMPurify;
+  if (!otherWindow || otherWindow.win !== win) otherWindow = { win, purify: DOMPurify(win) };
+  return otherWindow.purify;
 }
 
 const PURIFY_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
