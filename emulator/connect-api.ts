@@ -154,7 +154,6 @@ export function startChatContact(body: Record<string, unknown>, deps: ConnectDep
  * contact (segment) on. Past items keep their Id, lose ContactId and gain RelatedContactId.
  */
 function rehydratedItems(source: Contact, type: string, sourceContactId: string): ChatItem[] {
-  let segments: string[];
   if (type === 'ENTIRE_PAST_SESSION') {
     if (sourceContactId !== source.initialContactId) {
       throw invalidRequest(
@@ -163,7 +162,7 @@ function rehydratedItems(source: Contact, type: string, sourceContactId: string)
     }
     return source.items.map(({ item }) => asPast(item, item.ContactId ?? item.RelatedContactId));
   }
-  segments = source.segmentIds.slice(source.segmentIds.indexOf(sourceContactId));
+  const segments = source.segmentIds.slice(source.segmentIds.indexOf(sourceContactId));
   return source.items.filter(({ item }) => item.ContactId !== undefined && segments.includes(item.ContactId)).map(({ item }) => asPast(item, item.ContactId));
 }
 

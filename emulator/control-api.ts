@@ -7,7 +7,7 @@ import type { PluginHost } from './plugin-host.js';
 import type { ContactHandle } from './plugins.js';
 import type { Contact, EmulatorState } from './store.js';
 import type { SocketHub } from './websocket.js';
-import { CONTENT_TYPES, PARTICIPANT_EVENT_KINDS, type ParticipantEventKind } from './types.js';
+import { CONTENT_TYPES, PARTICIPANT_EVENT_KINDS, type ChatItem, type ParticipantEventKind } from './types.js';
 import { listViews } from './views/index.js';
 
 export interface ControlDeps {
@@ -113,18 +113,15 @@ export function controlRequest(method: string, path: string, query: URLSearchPar
     case 'messages': {
       const contentType = typeof body.ContentType === 'string' ? body.ContentType : CONTENT_TYPES.text;
       if (typeof body.Content !== 'string' || body.Content === '') throw bad('body must be {"Content": "...", "ContentType"?: "text/plain", "DisplayName"?: "BOT"}');
-      const item = act(() =>
-        contentType === CONTENT_TYPES.interactive
-          ? handle.sendInteractive(body.Content as string, displayName)
-          : contentType === CONTENT_TYPES.markdown
-            ? handle.sendMarkdown(body.Content as string, displayName)
-            : contentType === CONTENT_TYPES.text
-              ? handle.sendText(body.Content as string, displayName)
-              : (() => {
-                  throw bad(`ContentType must be text/plain, text/markdown or ${CONTENT_TYPES.interactive}`);
-                })(),
-      );
-      return { status: 200, body: { item } };
+      const content = body.Content;
+      const senders: Record<string, () => ChatItem> = {
+        [CONTENT_TYPES.text]: () => handle.sendText(content, displayName),
+        [CONTENT_TYPES.markdown]: () => handle.sendMarkdown(content, displayName),
+        [CONTENT_TYPES.interactive]: () => handle.sendInteractive(content, displayName),
+      };
+      const post = senders[contentType];
+      if (!post) throw bad(`ContentType must be one of ${Object.keys(senders).join(', ')}`);
+      return { status: 200, body: { item: act(post) } };
     }
     case 'events': {
       const kind = body.Kind;

@@ -141,6 +141,7 @@ export class EmulatorState {
       startedAt: now,
       deadline: now + input.durationMinutes * 60_000,
       participants: new Map(),
+      // Set just below: the SYSTEM participant points back at its contact.
       system: undefined as unknown as Participant,
       items: [],
       lastTime: 0,
