@@ -4,7 +4,7 @@
 // ArrowLeft/ArrowRight inside the carousel also move (mirrored in right-to-left layouts).
 // A choice sends the Carousel JSON reply; a card's paging button sends the paging reply.
 import type { JSX } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useId, useRef, useState } from 'preact/hooks';
 import { Header } from './parts';
 import { Picker } from './picker';
 import { carouselReply, pagingReply } from './replies';
@@ -27,7 +27,8 @@ export function Carousel({ template, disabled, onReply, strings }: CarouselProps
   const current = Math.min(index, total - 1);
   const card = template.cards[current];
 
-  useEffect(() => {
+  // Layout effect: focus moves in the same task as the key press, before the next key arrives.
+  useLayoutEffect(() => {
     if (!moveFocus) return;
     slideRef.current?.focus();
     setMoveFocus(false);

@@ -4,7 +4,7 @@
 // crossing pages; Home/End jump to the first/last time of the day; Space/Enter checks.
 // Controls that cannot act report aria-disabled instead of `disabled`, so focus stays put.
 import type { JSX } from 'preact';
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { Header } from './parts';
 import { timeSlotReply } from './replies';
 import { formatString, type InteractiveStrings } from './strings';
@@ -41,7 +41,8 @@ export function TimePicker({ template, disabled, onReply, strings, format }: Tim
   const first = page * SLOTS_PER_PAGE;
   const visible = slots.slice(first, first + SLOTS_PER_PAGE);
 
-  useEffect(() => {
+  // Layout effect: focus moves in the same task as the key press, before the next key arrives.
+  useLayoutEffect(() => {
     if (focusTarget === null) return;
     const el = groupRef.current?.querySelector<HTMLElement>(`[data-index="${focusTarget}"]`);
     el?.focus();

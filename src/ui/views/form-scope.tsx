@@ -4,7 +4,7 @@
 // moves focus to the first invalid field; only a valid form emits {"FormData": {...}}.
 // After a failed submit, a field re-validates as the customer types, so errors clear promptly.
 import { createContext, type ComponentChildren, type JSX } from 'preact';
-import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useViewEnv } from './env';
 import { formOutput } from './outputs';
 import { validateValue, type FieldRules, type FieldValue } from './validation';
@@ -41,7 +41,8 @@ export function FormScope({ children }: { children?: ComponentChildren }): JSX.E
   const [showSummary, setShowSummary] = useState(false);
   const [focusId, setFocusId] = useState<string | null>(null);
 
-  useEffect(() => {
+  // Layout effect: focus moves in the same task as the key press, before the next key arrives.
+  useLayoutEffect(() => {
     if (!focusId) return;
     rootRef.current?.querySelector<HTMLElement>(`[id="${focusId}"]`)?.focus();
     setFocusId(null);

@@ -3,7 +3,7 @@
 // ActionSelected with its Id (or Heading). Back and NoMatchFound send those actions with {}.
 // Focus moves to the detail heading on open and back to the card on return.
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useViewEnv } from '../env';
 import { ActionButton, ButtonRow } from '../generic';
 import { actionSelectedOutput } from '../outputs';
@@ -46,10 +46,11 @@ export function CardsView({ data }: { data: Record<string, unknown> }): JSX.Elem
   const perRow = Math.min(3, Math.max(1, Math.round(Number(toText(data.CardsPerRow)) || 1)));
   const colClass = `cw-col-${12 / perRow}`;
 
-  useEffect(() => {
+  // Layout effect: focus moves in the same task as the key press, before the next key arrives.
+  useLayoutEffect(() => {
     if (open !== null) headingRef.current?.focus();
   }, [open]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (returnTo === null) return;
     listRef.current?.querySelector<HTMLElement>(`[data-card="${returnTo}"]`)?.focus();
     setReturnTo(null);
