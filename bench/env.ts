@@ -1,0 +1,99 @@
+// The bench's world, in-process: the emulator (with a small plugin that greets new chats and lets
+// scenarios post as the contact flow), the "customer site" on another origin, and real Chromium.
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { startEmulator, type ContactHandle, type Emulator, type EmulatorPlugin } from '../emulator/index.js';
+import { startSiteServer, type SiteServer } from '../e2e/site-server.js';
+import { chromiumPath } from '../scripts/chromium-path.mjs';
+
+/** What the contact flow says as soon as a chat starts (the "first message" scenarios wait for it). */
+export const GREETING = 'Hi! An agent will be with you in a moment.';
+
+export interface BenchEnv {
+  emulator: Emulator;
+  site: SiteServer;
+  browser: Browser;
+  /** The contact flow's handle of a chat (posts as the SYSTEM participant), by ContactId. */
+  contact(contactId: string): ContactHandle;
+  /** ContactId of the most recently started chat. */
+  latestContactId(): string;
+  /** Whether new chats are greeted by the contact flow (on by default). */
+  setGreeting(on: boolean): void;
+  /** A fresh browser context (fresh storage) with the measuring script installed. */
+  newContext(): Promise<BrowserContext>;
+  /** URL of a bench page on the site, with the emulator's URL in the query string. */
+  pageUrl(page: string, params?: Record<string, string>): string;
+  close(): Promise<void>;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Timers of a page that is not in front must not be throttled: nothing is in front here.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+export async function startBenchEnv(initScript: string): Promise<BenchEnv> {
+  const handles = new Map<string, ContactHandle>();
+  let latest: string | undefined;
+  let greet = true;
+  const plugin: EmulatorPlugin = {
+    name: 'bench',
+    onContactStarted(contact: ContactHandle) {
+      handles.set(contact.contactId, contact);
+      latest = contact.contactId;
+      if (greet) contact.sendText(GREETING, { displayName: 'Contact flow' });
+    },
+  };
+  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', bot: false, plugins: [plugin] });
+  const site = await startSiteServer({
+    port: 0,
+    mounts: {
+      '/': 'bench/pages',
+      '/cdn/': 'dist/cdn',
+      '/vendor/chatjs/': 'node_modules/amazon-connect-chatjs/dist',
+    },
+  });
+  const executablePath = chromiumPath();
+  if (!executablePath) {
+    await Promise.allSettled([emulator.close(), site.close()]);
+    throw new Error("Chromium not found: set CHROMIUM_PATH or install Debian's chromium (/usr/bin/chromium)");
+  }
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return {
+    emulator,
+    site,
+    browser,
+    contact(contactId) {
+      const handle = handles.get(contactId);
+      if (!handle) throw new Error(`no chat ${contactId} was started on the bench emulator`);
+      return handle;
+    },
+    latestContactId() {
+      if (!latest) throw new Error('no chat has been started on the bench emulator yet');
+      return latest;
+    },
+    setGreeting: (on) => {
+      greet = on;
+    },
+    async newContext() {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript({ content: initScript });
+      return context;
+    },
+    pageUrl(page, params = {}) {
+      const query = new URLSearchParams({ emulator: emulator.url, ...params });
+      return `${site.url}/${page}?${query}`;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await Promise.allSettled([emulator.close(), site.close()]);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// `npm run bench` (through scripts/bench.mjs, which builds first when dist/cdn is missing).
+// Runs every scenario in order, prints one table and writes bench/results.json.
+//
+//   npm run bench                         everything (about 4 minutes on 2 cores)
+//   npm run bench -- --only sizes,burst   some scenarios (ids below)
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { startBenchEnv, type BenchEnv } from './env.js';
+import { table, writeResults, type Figure } from './report.js';
+import { runScenario, type Scenario } from './scenario.js';
+import { hostLoad } from './scenarios/host-load.js';
+import { networkCut } from './scenarios/network-cut.js';
+import { sizes } from './scenarios/sizes.js';
+
+const SCENARIOS: Scenario[] = [sizes, hostLoad, networkCut];
+
+const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+
+function widgetMissing(): string | null {
+  for (const file of ['dist/cdn/loader.js', 'dist/cdn/widget.js']) {
+    if (!existsSync(file)) return `${file} is not built (npm run build builds it once src/embed/widget.ts exists)`;
+  }
+  return null;
+}
+
+function selected(): Scenario[] {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return SCENARIOS;
+  const ids = (process.argv[i + 1] ?? '').split(',').filter(Boolean);
+  const unknown = ids.filter((id) => !SCENARIOS.some((s) => s.id === id));
+  if (ids.length === 0 || unknown.length > 0) {
+    console.error(`--only takes scenario ids separated by commas: ${SCENARIOS.map((s) => s.id).join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+    process.exit(2);
+  }
+  return SCENARIOS.filter((s) => ids.includes(s.id));
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const scenarios = selected();
+  let env: BenchEnv | undefined;
+  let envStarting: Promise<BenchEnv> | undefined;
+  const details: Record<string, unknown> = {};
+  const missing = widgetMissing();
+  if (missing) console.log(`note: ${missing}; the widget's scenarios print n/a`);
+  const figures: Figure[] = [];
+  let chromium = 'not started';
+  try {
+    for (const scenario of scenarios) {
+      const t0 = Date.now();
+      process.stdout.write(`bench: ${scenario.id} ... `);
+      const result = await runScenario(scenario, {
+        env: () => {
+          envStarting ??= startBenchEnv(readFileSync(PROBE, 'utf8')).then((e) => (env = e));
+          return envStarting;
+        },
+        widgetMissing: missing,
+        details,
+        log: (line) => console.log(`\n${line}`),
+      });
+      figures.push(...result);
+      console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    chromium = env ? env.browser.version() : 'not started';
+    await env?.close();
+  }
+  console.log('\n' + table(figures) + '\n');
+  writeResults(RESULTS, {
+    date: new Date().toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: { cpus: cpus().length, node: process.version, platform: `${process.platform} ${process.arch}`, chromium },
+    figures,
+    details,
+  });
+  console.log(`bench: ${figures.length} figures (${figures.filter((f) => f.value === null).length} n/a) in ${Math.round((Date.now() - started) / 1000)} s; written to bench/results.json`);
+}
+
+main().catch((error: unknown) => {
+  console.error('bench failed:', error);
+  process.exit(1);
+});

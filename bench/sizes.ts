@@ -1,0 +1,168 @@
+// What the script-tag distribution weighs, as the browser downloads it: each file compressed on its
+// own (every file is its own HTTP response), summed per group. Shared by the size budget check
+// (scripts/size-budget.test.ts) and `npm run bench`.
+//
+//   loader     loader.js, the only script a site owner adds
+//   open       what opening the widget downloads: widget.js plus every chunk (and stylesheet) it imports
+//              statically, transitively, read from Vite's manifest. Dynamic imports (views renderer,
+//              other locales) stay out: they load only when used.
+//   everything every file in dist/cdn except the manifest itself
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** One entry of Vite's build manifest (dist/cdn/.vite/manifest.json). */
+export interface ManifestChunk {
+  file: string;
+  src?: string;
+  name?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+  assets?: string[];
+}
+
+export type Manifest = Record<string, ManifestChunk>;
+
+export interface Compressed {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+export interface FileSize extends Compressed {
+  /** Path relative to the measured folder, with forward slashes. */
+  file: string;
+}
+
+export interface Group extends Compressed {
+  files: FileSize[];
+}
+
+export interface CdnSizes {
+  dir: string;
+  loader: FileSize;
+  open: Group;
+  everything: Group;
+}
+
+/** Budgets of issue 7, in gzipped bytes. */
+export const BUDGETS = {
+  loaderGzip: 2048,
+  openGzip: 55 * 1024,
+  everythingGzip: 70 * 1024,
+} as const;
+
+export const MANIFEST_PATH = '.vite/manifest.json';
+
+/**
+ * gzip at level 9 and brotli at quality 11: what a CDN serving precompressed files sends. Budgets
+ * are checked against the gzip figure.
+ */
+export function compressedSize(bytes: Uint8Array): Compressed {
+  return {
+    raw: bytes.byteLength,
+    gzip: gzipSync(bytes, { level: 9 }).byteLength,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength },
+    }).byteLength,
+  };
+}
+
+export class SizeError extends Error {
+  override name = 'SizeError';
+}
+
+/**
+ * The files an entry pulls in before it runs: the entry, its static imports (transitively) and their
+ * stylesheets. `entryFile` is the output name (`widget.js`). Dynamic imports are not followed.
+ */
+export function staticClosure(manifest: Manifest, entryFile: string): string[] {
+  const key = Object.keys(manifest).find((k) => manifest[k].file === entryFile && manifest[k].isEntry);
+  if (!key) {
+    const entries = Object.values(manifest).filter((c) => c.isEntry).map((c) => c.file);
+    throw new SizeError(`the manifest has no entry chunk "${entryFile}" (entries: ${entries.join(', ') || 'none'}); rebuild with npm run build`);
+  }
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const visit = (k: string, from: string): void => {
+    if (seen.has(k)) return; // shared chunks and import cycles count once
+    seen.add(k);
+    const chunk = manifest[k];
+    if (!chunk) throw new SizeError(`the manifest entry "${from}" imports "${k}", which the manifest does not list; rebuild with npm run build`);
+    files.push(chunk.file);
+    for (const css of chunk.css ?? []) if (!files.includes(css)) files.push(css);
+    for (const next of chunk.imports ?? []) visit(next, k);
+  };
+  visit(key, key);
+  return files;
+}
+
+/** Every file under `dir` (relative, forward slashes), except those `skip` rejects. */
+export function listFiles(dir: string, skip: (file: string) => boolean = () => false): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else {
+        const rel = relative(dir, full).split(sep).join('/');
+        if (!skip(rel)) out.push(rel);
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function sumGroup(files: FileSize[]): Group {
+  return {
+    files,
+    raw: files.reduce((n, f) => n + f.raw, 0),
+    gzip: files.reduce((n, f) => n + f.gzip, 0),
+    brotli: files.reduce((n, f) => n + f.brotli, 0),
+  };
+}
+
+export function measureFile(dir: string, file: string): FileSize {
+  const path = join(dir, file);
+  if (!existsSync(path)) throw new SizeError(`${path} is missing; run npm run build first`);
+  return { file, ...compressedSize(readFileSync(path)) };
+}
+
+/** Measures the script-tag distribution in `dir` (default dist/cdn). */
+export function measureCdn(dir = 'dist/cdn'): CdnSizes {
+  if (!existsSync(dir)) throw new SizeError(`${dir} does not exist; run npm run build first`);
+  const manifestPath = join(dir, MANIFEST_PATH);
+  if (!existsSync(manifestPath)) throw new SizeError(`${manifestPath} is missing (the widget build writes it); run npm run build first`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const loader = measureFile(dir, 'loader.js');
+  const open = sumGroup(staticClosure(manifest, 'widget.js').map((f) => measureFile(dir, f)));
+  // Source maps and the manifest are never downloaded by visitors.
+  const everything = sumGroup(listFiles(dir, (f) => f.startsWith('.vite/') || f.endsWith('.map')).map((f) => measureFile(dir, f)));
+  return { dir, loader, open, everything };
+}
+
+export interface BudgetResult {
+  name: string;
+  gzip: number;
+  limit: number;
+  ok: boolean;
+}
+
+/** The three budget checks, pure, so they can be tested with made-up sizes. */
+export function checkBudgets(sizes: Pick<CdnSizes, 'loader' | 'open' | 'everything'>, budgets: typeof BUDGETS = BUDGETS): BudgetResult[] {
+  const check = (name: string, gzip: number, limit: number): BudgetResult => ({ name, gzip, limit, ok: gzip <= limit });
+  return [
+    check('loader.js', sizes.loader.gzip, budgets.loaderGzip),
+    check('opening the widget', sizes.open.gzip, budgets.openGzip),
+    check('everything in dist/cdn', sizes.everything.gzip, budgets.everythingGzip),
+  ];
+}
+
+/** 1234 -> "1.21 KB" (1 KB = 1024 bytes, as the budgets are stated). */
+export function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(2)} KB`;
+}
