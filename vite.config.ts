@@ -10,6 +10,7 @@ const entries: Record<string, string> = {
 };
 
 export default defineConfig({
+  publicDir: false,
   build: {
     outDir: 'dist',
     emptyOutDir: false,

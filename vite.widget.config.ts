@@ -1,0 +1,23 @@
+import { defineConfig } from 'vite';
+
+// The script-tag distribution next to loader.js: widget.js (everything needed to chat, imported by the
+// loader on first open), validate.js (configuration report at idle time) and lazily loaded chunks
+// (views renderer, locale packs). Unlike the npm build, dependencies are bundled here.
+// The manifest lets the size budget tell what opening the widget downloads from what stays lazy.
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: false,
+    manifest: true,
+    lib: {
+      entry: { widget: 'src/embed/widget.ts', validate: 'src/embed/validate.ts' },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
