@@ -165,7 +165,7 @@ describe('managed view: form', () => {
     const v = await emulator('form');
     const steps = Array.from(v.root.querySelectorAll('.cw-view-steps > li'));
     expect(steps.map((s) => s.getAttribute('aria-current'))).toEqual(['step', null, null]);
-    expect(v.root.querySelector('.cw-view-wizard')?.getAttribute('aria-label')).toBe('Step 1 of 3');
+    expect(v.root.querySelector('.cw-view-steps')?.getAttribute('aria-label')).toBe('Step 1 of 3');
     expect(v.root.querySelector('.cw-view-error-box')?.getAttribute('role')).toBe('alert');
     expect(v.root.querySelector('.cw-view-error-box')?.textContent).toContain('The serial number has 10 characters.');
     // Every control has a label.

@@ -41,8 +41,9 @@ export interface StepListProps {
 export function StepList({ steps, current, strings, onStep, disabled }: StepListProps): JSX.Element | null {
   if (steps.length === 0) return null;
   return (
-    <nav class="cw-view-wizard" aria-label={formatString(strings.stepOf, { current: current + 1, total: steps.length })}>
-      <ol class="cw-view-steps">
+    // A labelled list, not a <nav>: several views in one transcript would repeat the landmark.
+    <div class="cw-view-wizard">
+      <ol class="cw-view-steps" aria-label={formatString(strings.stepOf, { current: current + 1, total: steps.length })}>
         {steps.map((step, i) => {
           const label = (
             <>
@@ -75,6 +76,6 @@ export function StepList({ steps, current, strings, onStep, disabled }: StepList
           );
         })}
       </ol>
-    </nav>
+    </div>
   );
 }
