@@ -3,6 +3,7 @@
 // default; the defaults live in DEFAULT_CONFIG below and nowhere else. `validateConfig` turns any
 // input (possibly from untyped HTML attributes) into a complete WidgetConfig plus a list of problems,
 // each naming the option, so a bad value costs that value only and the widget still starts.
+import { DEFAULT_ATTACHMENT_MIME_TYPES } from './chat/attachments';
 import type { StartChatProvider } from './chat/types';
 
 /** One field of the pre-chat form. */
@@ -176,14 +177,8 @@ export const MESSAGE_MAX_LENGTH = 1024;
 
 const CT = 'application/vnd.amazonaws.connect.message.interactive.response';
 
-/** The service's attachment types (feature limits of Amazon Connect chat). */
-export const ATTACHMENT_TYPES = [
-  'text/csv', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'image/heic', 'image/jpeg', 'image/png', 'video/quicktime', 'video/mp4', 'application/pdf',
-  'application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/rtf', 'text/plain', 'audio/wav', 'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
+/** The service's attachment types (feature limits of Amazon Connect chat), with browsers' aliases. */
+export const ATTACHMENT_TYPES: string[] = [...DEFAULT_ATTACHMENT_MIME_TYPES];
 
 export const DEFAULT_CONFIG: WidgetConfig = {
   region: 'us-east-1',

@@ -9,7 +9,7 @@ export function Header({ ui, close }: { ui: Ui; close: () => void }) {
   const { t, config } = ui;
   const logo = config.theme.logoUrl && safeImageSrc(new URL(config.theme.logoUrl, location.href).href);
   return (
-    <header class="cw-head">
+    <div class="cw-head">
       {logo && <img class="cw-logo" src={logo} alt={config.theme.logoAlt} />}
       <div class="cw-titles">
         <h2 id="cw-title">{t('title')}</h2>
@@ -19,7 +19,7 @@ export function Header({ ui, close }: { ui: Ui; close: () => void }) {
       <button class="cw-icon" aria-label={t('minimize')} onClick={close}>
         <Icon name="down" />
       </button>
-    </header>
+    </div>
   );
 }
 

@@ -60,8 +60,8 @@ describe('while closed', () => {
 
   it('a tab that does not hold the conversation stays quiet (badge yes, title no)', async () => {
     document.title = 'Shop';
-    const session = new FakeSession() as FakeSession & { leader: ReturnType<typeof signal<boolean>> };
-    session.leader = signal(false);
+    const session = new FakeSession() as FakeSession & { tabRole: ReturnType<typeof signal<string>> };
+    session.tabRole = signal('follower');
     const { ctl } = await widget(session);
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     session.receive(agentMessage('psst'));

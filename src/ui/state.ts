@@ -6,8 +6,16 @@ import type { WidgetConfig } from '../config';
 import { en, format, isRtl, loadStrings, matchLocale, type StringKey, type Strings } from '../i18n';
 import { toPending, type Pending } from './composer/files';
 
-/** A session may say whether this tab holds the conversation (leader); without it, every tab does. */
-type MaybeLeader = { leader?: ReadonlySignal<boolean> };
+/**
+ * Beyond ChatSessionApi, ChatSession says which tab holds the conversation and keeps the draft with
+ * it (so reloads and other tabs see it). Other implementations may lack both: every tab then counts
+ * as holding the conversation, and the draft falls back to Web Storage (composer/draft.ts).
+ */
+export type SessionExtras = {
+  tabRole?: ReadonlySignal<'leader' | 'follower' | 'solo'>;
+  draft?: ReadonlySignal<string>;
+  setDraft?(text: string): void;
+};
 
 export interface AuthState {
   sessionId: string;
@@ -50,7 +58,7 @@ export interface Ui {
 export function createUi(config: WidgetConfig, session: ChatSessionApi): Ui {
   const strings = signal<Strings>(en);
   const locale = signal('en');
-  const leaderSignal = (session as ChatSessionApi & MaybeLeader).leader;
+  const role = (session as ChatSessionApi & SessionExtras).tabRole;
   const ui: Ui = {
     config,
     session,
@@ -70,7 +78,7 @@ export function createUi(config: WidgetConfig, session: ChatSessionApi): Ui {
     auth: signal(null),
     pending: signal([]),
     announcements: signal([]),
-    leader: computed(() => leaderSignal?.value ?? true),
+    leader: computed(() => role?.value !== 'follower'),
     t: (key, vars) => (vars ? format(strings.value[key], vars) : strings.value[key]),
     async start(values) {
       ui.attempted = true;

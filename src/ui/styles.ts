@@ -2,8 +2,8 @@
 // properties so right-to-left locales mirror by themselves, and live in a constructable stylesheet
 // (mount.ts), so no inline <style> or style="" is ever needed.
 export const STYLES = `
-:host{all:initial}
-.cw{font:var(--cw-font-size)/1.45 var(--cw-font);color:var(--cw-text)}
+/* The page's inherited styles reach the host (and beat :host rules): reset them one level in. */
+.cw{all:initial;display:block;font:var(--cw-font-size)/1.45 var(--cw-font);color:var(--cw-text)}
 :where(.cw) *,:where(.cw) ::before,:where(.cw) ::after{box-sizing:border-box}
 :where(.cw button){font:inherit;color:inherit;cursor:pointer;border:0;background:none;padding:0;margin:0}
 :where(.cw button:disabled){cursor:default;opacity:.55}
@@ -31,9 +31,9 @@ export const STYLES = `
 .cw-menu{position:absolute;top:100%;inset-inline-end:0;z-index:3;min-width:210px;padding:4px;background:var(--cw-surface);color:var(--cw-text);border:1px solid var(--cw-border);border-radius:8px;box-shadow:0 6px 20px rgb(0 0 0/.2)}
 .cw-mi{display:block;width:100%;text-align:start;padding:9px 12px;border-radius:6px}
 .cw-mi:hover,.cw-mi:focus{background:var(--cw-background)}
-.cw-body{position:relative;flex:1;min-height:0;display:flex;flex-direction:column}
-.cw-banner{position:absolute;top:0;inset-inline:0;z-index:2;padding:6px 12px;text-align:center;font-size:.85em;background:var(--cw-surface);color:var(--cw-text);border-bottom:2px solid var(--cw-error);transform:translateY(-110%);transition:transform .2s}
-.cw-banner.cw-show{transform:none}
+.cw-body{position:relative;flex:1;min-height:0;display:flex;flex-direction:column;overflow:hidden}
+.cw-banner{position:absolute;top:0;inset-inline:0;z-index:2;padding:6px 12px;text-align:center;font-size:.85em;background:var(--cw-surface);color:var(--cw-text);border-bottom:2px solid var(--cw-error);visibility:hidden;transform:translateY(-110%);transition:transform .2s,visibility .2s}
+.cw-banner.cw-show{visibility:visible;transform:none}
 .cw-banner.cw-ok{border-color:var(--cw-success)}
 .cw-logwrap{position:relative;flex:1;min-height:0;display:flex}
 .cw-log{flex:1;overflow-y:auto;overflow-anchor:none;overscroll-behavior:contain;padding:4px 12px 0}

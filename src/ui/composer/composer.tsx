@@ -8,7 +8,7 @@ import { latestIsView } from '../interactive/transcript';
 import { downloadTranscript } from '../download';
 import { Icon } from '../icons';
 import type { Ui } from '../state';
-import { loadDraft, saveDraft } from './draft';
+import { loadDraft, saveDraft, sessionDraft } from './draft';
 import { Tray } from './tray';
 
 const WARN_AT = MESSAGE_MAX_LENGTH - 100;
@@ -17,8 +17,14 @@ export function Composer({ ui }: { ui: Ui }) {
   const { t, session, config } = ui;
   const phase = session.phase.value;
   const ended = phase === 'ended';
-  const [text, setText] = useState(() => loadDraft(config));
+  const kept = sessionDraft(ui);
+  const [text, setText] = useState(() => (kept ? kept.draft.peek() : loadDraft(config)));
   const area = useRef<HTMLTextAreaElement>(null);
+  // The session's draft arrives after the stored conversation loads, or from another tab.
+  const stored = kept?.draft.value;
+  useLayoutEffect(() => {
+    if (stored !== undefined && stored !== (area.current?.value ?? text)) setText(stored);
+  }, [stored]);
   const picker = useRef<HTMLInputElement>(null);
   const files = config.attachments.enabled && !ended;
 
@@ -32,7 +38,8 @@ export function Composer({ ui }: { ui: Ui }) {
 
   const update = (v: string) => {
     setText(v);
-    saveDraft(config, v);
+    if (kept) kept.setDraft(v);
+    else saveDraft(config, v);
   };
 
   const send = () => {

@@ -1,6 +1,14 @@
-// The unsent text survives reloads: kept in the same storage the conversation uses (browser =
-// localStorage, tab = sessionStorage, none = memory only), under the widget's storage key.
+// The unsent text survives reloads. ChatSession keeps it with the conversation (IndexedDB, shared
+// with other tabs); for a session without that, it goes to the Web Storage matching `persistence`
+// (browser = localStorage, tab = sessionStorage, none = memory only) under the widget's key.
 import type { WidgetConfig } from '../../config';
+import type { SessionExtras, Ui } from '../state';
+
+/** The draft as the session holds it, or null when the session does not keep drafts. */
+export function sessionDraft(ui: Ui): Required<Pick<SessionExtras, 'draft' | 'setDraft'>> | null {
+  const s = ui.session as Ui['session'] & SessionExtras;
+  return s.draft && s.setDraft ? { draft: s.draft, setDraft: (t) => s.setDraft!(t) } : null;
+}
 
 function store(config: WidgetConfig): Storage | null {
   try {

@@ -39,8 +39,12 @@ export function RowView({ ui, row, states, authPending }: RowProps) {
   const wide = e.kind === 'message' && e.contentType === INTERACTIVE_CONTENT_TYPE;
   return (
     <div class={`cw-row cw-${who}${row.first ? ' cw-first' : ''}`} data-key={row.key}>
-      {row.first && !e.own && <div class="cw-name">{name}</div>}
-      <div class={wide ? 'cw-bubble cw-wide' : e.kind === 'attachment' ? 'cw-att' : 'cw-bubble'} aria-busy={e.kind === 'message' && e.streaming ? 'true' : undefined}>
+      {row.first && !e.own && (
+        <div class="cw-name" dir="auto">
+          {name}
+        </div>
+      )}
+      <div class={wide ? 'cw-bubble cw-wide' : e.kind === 'attachment' ? 'cw-att' : 'cw-bubble'} dir="auto" aria-busy={e.kind === 'message' && e.streaming ? 'true' : undefined}>
         {(!row.first || e.own) && <span class="cw-sr">{name}: </span>}
         {e.kind === 'message' ? <Content ui={ui} e={e} states={states} /> : <Attachment ui={ui} e={e} />}
       </div>

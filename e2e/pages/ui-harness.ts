@@ -1,0 +1,18 @@
+// The widget as the UI end-to-end pages load it: the real ChatSession against the emulator, mounted
+// by the UI's mountWidget. Built (dependencies bundled) into /dist/ui-e2e/ui-harness.js by e2e/ui-support.ts.
+import { ChatSession } from '../../src/chat/index';
+import { describeIssues, validateConfig } from '../../src/config';
+import { mountWidget, type MountOptions } from '../../src/ui/mount';
+import { sessionOptions } from '../../src/ui/session-options';
+
+export function boot(options: Record<string, unknown>, mount: MountOptions = {}) {
+  const { config, issues } = validateConfig(options);
+  if (issues.length) console.error(describeIssues(issues));
+  const session = new ChatSession(sessionOptions(config));
+  const host = document.createElement('div');
+  host.id = 'chat-widget';
+  document.body.append(host);
+  const ctl = mountWidget(host, config, session, mount);
+  Object.assign(window, { cw: { ctl, session, config } });
+  return ctl;
+}

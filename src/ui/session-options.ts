@@ -1,0 +1,19 @@
+// WidgetConfig -> ChatSessionOptions: the one place the widget's options meet the session's, for
+// every entry point that creates a ChatSession for the widget (embed, mount, test pages).
+import type { ChatSessionOptions } from '../chat/options';
+import type { WidgetConfig } from '../config';
+
+export function sessionOptions(config: WidgetConfig): ChatSessionOptions {
+  return {
+    ...(config.startChat ? { startChat: config.startChat } : {}),
+    ...(config.endpoint ? { endpoint: config.endpoint } : { region: config.region }),
+    ...(config.displayName ? { displayName: config.displayName } : {}),
+    attributes: config.attributes,
+    ...(config.initialMessage ? { initialMessage: config.initialMessage } : {}),
+    supportedMessagingContentTypes: config.supportedMessagingContentTypes,
+    ...(config.chatDurationInMinutes ? { chatDurationInMinutes: config.chatDurationInMinutes } : {}),
+    persistence: config.persistence,
+    storageKey: config.storageKey,
+    attachments: { maxBytes: config.attachments.maxSizeBytes, mimeTypes: config.attachments.acceptTypes },
+  };
+}
