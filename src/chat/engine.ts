@@ -133,6 +133,8 @@ export class ChatEngine {
   private readonly uploadControllers = new Map<string, AbortController>();
   private refreshing: Promise<void> | null = null;
   private gapFilling = false;
+  /** Where the pending gap fill starts (undefined id: the newest page), or null when none is pending. */
+  private gapFrom: { id: string | undefined } | null = null;
   private gapFillAgain = false;
   private gapFillFailures = 0;
   private pumping = false;
@@ -264,7 +266,7 @@ export class ChatEngine {
           this.emit('connectionChange', state);
         }
       }),
-      manager.on('item', (item) => this.handleItems([item as ChatItem])),
+      manager.on('item', (item) => this.handleItems([item as ChatItem], this.gapFrom ? 'untrusted' : 'live')),
       manager.on('connected', ({ reconnect }) => {
         this.config.log('connected', { reconnect });
         this.resendFailures = 0;
@@ -366,10 +368,15 @@ export class ChatEngine {
   // ---------------------------------------------------------------------------------------------
   // Incoming items
 
-  private handleItems(items: readonly ChatItem[], source: 'live' | 'older' = 'live'): void {
+  /**
+   * source: 'live' (socket, gap fill), 'older' (loadOlder), 'untrusted' (our own SendMessage
+   * answers, and socket items while a gap fill is pending): untrusted items never become the start
+   * of a later gap fill, because items before them may still be missing.
+   */
+  private handleItems(items: readonly ChatItem[], source: 'live' | 'older' | 'untrusted' = 'live'): void {
     if (items.length === 0 || this.stopped) return;
     const me = this.s.me.peek();
-    const result = mergeItems(this.s.transcriptState.peek(), items, { participantId: me.participantId, fallbackTime: nowIso() });
+    const result = mergeItems(this.s.transcriptState.peek(), items, { participantId: me.participantId, fallbackTime: nowIso() }, source !== 'untrusted');
     const relatedIds = items.map((i) => i.RelatedContactId).filter((id): id is string => !!id);
     for (const id of relatedIds) this.related.add(id);
     const olderBefore = this.older;
@@ -438,7 +445,14 @@ export class ChatEngine {
   // ---------------------------------------------------------------------------------------------
   // Gap fill and older history
 
+  /**
+   * Fills the gap after a (re)connect. The start is captured when the gap opens (at the connect),
+   * and kept until a gap fill succeeds: items that arrive on the new socket meanwhile must not move
+   * it past items the old socket never delivered. A reconnect during a running gap fill runs it again
+   * from the same start.
+   */
   private async gapFill(): Promise<void> {
+    if (!this.gapFrom) this.gapFrom = { id: lastAnchorId(this.s.transcriptState.peek()) };
     if (this.gapFilling) {
       this.gapFillAgain = true;
       return;
@@ -447,13 +461,14 @@ export class ChatEngine {
     try {
       do {
         this.gapFillAgain = false;
-        await this.gapFillOnce();
+        await this.gapFillOnce(this.gapFrom.id);
       } while (this.gapFillAgain && !this.ended && !this.stopped);
+      this.gapFrom = null;
       this.gapFillFailures = 0;
     } catch (error) {
       if (this.ended || this.stopped || (isChatError(error) && error.code === 'chat-ended')) return;
       this.config.log('gap-fill-failed', { error: describeCause(error) });
-      // Retry while connected; a reconnect starts a fresh gap fill anyway.
+      // Retry while connected; otherwise the next connect retries (from the same start).
       const delay = backoffDelay(this.gapFillFailures++, { ...this.config.resendBackoff });
       this.setTimer('gapfill', Math.max(delay, 200), () => {
         if (this.s.connection.peek() === 'connected') void this.gapFill();
@@ -463,9 +478,9 @@ export class ChatEngine {
     }
   }
 
-  private async gapFillOnce(): Promise<void> {
+  private async gapFillOnce(from: string | undefined): Promise<void> {
     const options = { pageSize: this.config.pageSize, maxPages: 200 };
-    let plan: GapFillPlan = startGapFill(lastAnchorId(this.s.transcriptState.peek()));
+    let plan: GapFillPlan = startGapFill(from);
     for (;;) {
       const known = new Set(this.s.transcriptState.peek().rows.map((r) => r.entry.id));
       const query = gapFillQuery(plan, options);
@@ -619,7 +634,10 @@ export class ChatEngine {
     if (!record) return;
     batch(() => {
       if (response.Id) {
-        this.handleItems([acknowledgedItem(record, { Id: response.Id, ...(response.AbsoluteTime ? { AbsoluteTime: response.AbsoluteTime } : {}) }, this.s.me.peek(), nowIso())]);
+        this.handleItems(
+          [acknowledgedItem(record, { Id: response.Id, ...(response.AbsoluteTime ? { AbsoluteTime: response.AbsoluteTime } : {}) }, this.s.me.peek(), nowIso())],
+          'untrusted',
+        );
         this.s.transcriptState.value = claimOwnSend(this.s.transcriptState.peek(), response.Id, clientToken);
         if (!this.dirty.has(response.Id)) this.dirty.set(response.Id, 'append');
       }

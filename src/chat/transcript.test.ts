@@ -254,6 +254,14 @@ describe('anchors, own sends, restore', () => {
     expect(lastAnchorId(emptyTranscript)).toBeUndefined();
   });
 
+  it('never starts a gap fill at an untrusted item (an own send answer) until the service delivers it', () => {
+    let s = merge(emptyTranscript, [msg('a', 1)]).state;
+    s = mergeItems(s, [msg('own', 5, ME)], ctx, false).state;
+    expect(lastAnchorId(s)).toBe('a');
+    s = merge(s, [msg('own', 5, ME)]).state; // the echo (socket or GetTranscript)
+    expect(lastAnchorId(s)).toBe('own');
+  });
+
   it('claims an own message for a ClientToken and keeps the claim when the service copy arrives', () => {
     let s = merge(emptyTranscript, [msg('m', 1, ME, 'hello')]).state;
     s = claimOwnSend(s, 'm', 'tok-1');

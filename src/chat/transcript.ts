@@ -249,7 +249,16 @@ function isAnchor(item: ChatItem): boolean {
  * Merges items into the transcript. Items may come in any order and any number of times; the
  * result is the same as if each distinct item had been merged once, in AbsoluteTime order.
  */
-export function mergeItems(state: TranscriptState, items: readonly ChatItem[], ctx: TranscriptContext): MergeResult {
+export function mergeItems(
+  state: TranscriptState,
+  items: readonly ChatItem[],
+  ctx: TranscriptContext,
+  /**
+   * False for items that did not come from the service's stream or transcript (our own
+   * SendMessage answers): they must not move the gap-fill start past items not yet received.
+   */
+  trusted = true,
+): MergeResult {
   const rows = [...state.rows];
   const index = new Map<string, number>();
   rows.forEach((r, i) => index.set(r.entry.id, i));
@@ -268,12 +277,17 @@ export function mergeItems(state: TranscriptState, items: readonly ChatItem[], c
   let ended = false;
   let needsSort = false;
 
-  const put = (entry: TranscriptEntry, anchor: boolean): void => {
+  const put = (entry: TranscriptEntry, anchorable: boolean): void => {
+    const anchor = trusted && anchorable;
     const at = index.get(entry.id) ?? (entry.kind === 'attachment' && entry.attachmentId ? byAttachment.get(entry.attachmentId) : undefined);
     if (at !== undefined) {
       const old = rows[at];
       const next = combine(old.entry, { ...entry, id: old.entry.id });
-      if (sameEntry(old.entry, next)) return;
+      if (sameEntry(old.entry, next)) {
+        // The service confirmed an item we only had from an untrusted source: it may anchor now.
+        if (anchor && !old.anchor) rows[at] = { ...old, anchor: true };
+        return;
+      }
       const t = parseTime(next.time);
       if (t !== old.t) needsSort = true;
       rows[at] = { entry: next, seq: old.seq, t, anchor: old.anchor || anchor };
