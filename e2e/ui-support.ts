@@ -145,7 +145,7 @@ export class Agent {
       ClientToken: crypto.randomUUID(),
     });
     const up = start.UploadMetadata!;
-    const put = await fetch(up.Url!, { method: 'PUT', headers: up.HeadersToInclude, body });
+    const put = await fetch(up.Url!, { method: 'PUT', headers: up.HeadersToInclude, body: new Blob([body as Uint8Array<ArrayBuffer>]) });
     expect(put.status).toBeLessThan(300);
     await this.client.completeAttachmentUpload({ ConnectionToken: this.token, AttachmentIds: [start.AttachmentId!], ClientToken: crypto.randomUUID() });
     return start.AttachmentId!;
