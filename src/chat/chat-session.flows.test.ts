@@ -111,3 +111,14 @@ describe('ChatSession flows', () => {
     expect(notices(session.transcript.value).some((n) => n.event === 'ended')).toBe(false);
   });
 });
+
+describe('ChatSession methods', () => {
+  it('are bound, so a UI can pass them as callbacks', async () => {
+    const { session } = await started();
+    const { send, end } = session;
+    await send('unbound call');
+    await until(session.transcript, (t) => messages(t).some((m) => m.content === 'unbound call'));
+    await end();
+    expect(session.phase.value).toBe('ended');
+  });
+});

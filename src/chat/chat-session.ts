@@ -41,6 +41,13 @@ const FOLLOWER_HELLO_TIMEOUT_MS = 1500;
 /** Coalesces state broadcasts to other tabs. */
 const MIRROR_DELAY_MS = 16;
 
+/** Public methods, bound to the instance so a UI may pass them around (`onClick={session.end}`). */
+const BOUND_METHODS = [
+  'start', 'resume', 'send', 'retry', 'discard', 'typingActivity', 'markRead', 'upload', 'cancelUpload',
+  'attachmentUrl', 'describeView', 'loadOlder', 'getAuthenticationUrl', 'cancelAuthentication', 'end',
+  'setDraft', 'clearError', 'close', 'destroy', 'on',
+] as const;
+
 export class ChatSession implements ChatSessionApi {
   readonly phase: ReadonlySignal<ChatPhase>;
   readonly connection: ReadonlySignal<ConnectionState>;
@@ -87,6 +94,8 @@ export class ChatSession implements ChatSessionApi {
     this.contactId = this.s.contactId;
     this.tabRole = this.s.tabRole;
     this.draft = this.s.draft;
+    const methods = this as unknown as Record<(typeof BOUND_METHODS)[number], (...args: unknown[]) => unknown>;
+    for (const name of BOUND_METHODS) methods[name] = methods[name].bind(this);
 
     if (options.client) this.client = options.client;
     else {
