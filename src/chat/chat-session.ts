@@ -21,6 +21,7 @@ import { applyMirror, createSessionState, snapshotState, type MirrorState, type 
 import { openStorePersistence } from './storage.js';
 import { TabCallError, TabCoordinator, type TabMessage, type TabRole } from './tabs.js';
 import { emptyTranscript } from './transcript.js';
+import { shouldSendTyping } from './typing.js';
 import type {
   ChatErrorCode,
   ChatPhase,
@@ -78,6 +79,7 @@ export class ChatSession implements ChatSessionApi {
   private mirrorSeen = false;
   private mirrorWaiters: (() => void)[] = [];
   private closed = false;
+  private typingRelayedAt: number | undefined;
 
   constructor(options: ChatSessionOptions = {}) {
     this.options = options;
@@ -199,8 +201,15 @@ export class ChatSession implements ChatSessionApi {
   }
 
   typingActivity(): void {
-    if (this.engine) this.engine.typingActivity();
-    else void this.relay('typingActivity', []).catch(() => {});
+    if (this.engine) {
+      this.engine.typingActivity();
+      return;
+    }
+    // Throttled here too, so keystrokes in a follower tab do not each become a message to the leader.
+    const now = Date.now();
+    if (!shouldSendTyping(this.typingRelayedAt, now, { ...DEFAULTS.typing, ...this.options.typing })) return;
+    this.typingRelayedAt = now;
+    void this.relay('typingActivity', []).catch(() => {});
   }
 
   markRead(id: string): void {

@@ -119,6 +119,7 @@ function nowIso(): string {
 
 export class ChatEngine {
   private session: SessionDetails | null = null;
+  private resuming: Promise<boolean> | null = null;
   /** Rows changed since the last write: 'append' (new or updated) or 'prepend' (older history). */
   private dirty = new Map<string, 'append' | 'prepend'>();
   private connectionToken: string | null = null;
@@ -154,8 +155,15 @@ export class ChatEngine {
   // Life cycle
 
   /** Restores a stored conversation: shows it at once, then connects, fills the gap and resends. */
-  async resume(): Promise<boolean> {
-    if (this.session) return true;
+  resume(): Promise<boolean> {
+    if (this.session) return Promise.resolve(true);
+    this.resuming ??= this.load().finally(() => {
+      this.resuming = null;
+    });
+    return this.resuming;
+  }
+
+  private async load(): Promise<boolean> {
     let stored;
     try {
       stored = await this.config.persistence.load();
