@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, format, formatDay, formatSize, formatTime, isRtl, loadStrings, LOCALES, matchLocale } from './index';
+import { en, format, formatDay, formatSize, formatTime, isRtl, loadInteractiveStrings, loadStrings, LOCALES, matchLocale } from './index';
 
 const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');
 
@@ -73,5 +73,25 @@ describe('formatting', () => {
     expect(formatTime(d, 'de')).toBe('14:05');
     expect(formatSize(20 * 1024 * 1024, 'en')).toBe('20 MB');
     expect(formatSize(1536, 'en')).toBe('1.5 kB');
+  });
+});
+
+describe('interactive strings', () => {
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s translates every interactive key with the same placeholders', async (locale) => {
+    const { DEFAULT_INTERACTIVE_STRINGS } = await import('../ui/interactive/strings');
+    const pack = await loadInteractiveStrings(locale);
+    expect(Object.keys(pack).sort()).toEqual(Object.keys(DEFAULT_INTERACTIVE_STRINGS).sort());
+    for (const [key, english] of Object.entries(DEFAULT_INTERACTIVE_STRINGS)) {
+      expect(pack[key], `${locale}.${key}`).toBeTruthy();
+      expect(placeholders(pack[key]), `${locale}.${key}`).toBe(placeholders(english));
+    }
+  });
+  it('English is the components\' own defaults; im.* overrides apply per locale', async () => {
+    expect(await loadInteractiveStrings('en')).toEqual({});
+    const de = await loadInteractiveStrings('de', { 'im.submit': 'Go', title: 'x' }, { de: { 'im.back': 'Zurück!' } });
+    expect(de.submit).toBe('Go');
+    expect(de.back).toBe('Zurück!');
+    expect(de.next).toBe('Weiter');
+    expect('title' in de).toBe(false);
   });
 });

@@ -19,6 +19,21 @@ const PACKS: Record<string, Pack> = {
   he: () => import('./locales/he'),
 };
 
+// Strings of interactive messages and views (their English defaults live with those components).
+const INTERACTIVE: Record<string, () => Promise<{ default: Record<string, string> }>> = {
+  de: () => import('./interactive/de'),
+  es: () => import('./interactive/es'),
+  fr: () => import('./interactive/fr'),
+  id: () => import('./interactive/id'),
+  it: () => import('./interactive/it'),
+  ja: () => import('./interactive/ja'),
+  ko: () => import('./interactive/ko'),
+  'pt-BR': () => import('./interactive/pt-BR'),
+  'zh-CN': () => import('./interactive/zh-CN'),
+  ar: () => import('./interactive/ar'),
+  he: () => import('./interactive/he'),
+};
+
 /** Every locale with a full pack. */
 export const LOCALES = ['en', ...Object.keys(PACKS)];
 
@@ -63,6 +78,27 @@ export async function loadStrings(
     }
   }
   return { ...pack, ...pick(strings), ...pick(translations[locale] ?? {}) };
+}
+
+/**
+ * Strings for interactive messages and views in `locale` ({} for English: the components' defaults),
+ * with overrides given as `im.<key>` in `strings` / `translations[locale]`.
+ */
+export async function loadInteractiveStrings(
+  locale: string,
+  strings: Record<string, string> = {},
+  translations: Record<string, Record<string, string>> = {},
+): Promise<Record<string, string>> {
+  let pack: Record<string, string> = {};
+  try {
+    pack = (await INTERACTIVE[locale]?.())?.default ?? {};
+  } catch {
+    pack = {};
+  }
+  const over: Record<string, string> = {};
+  for (const o of [strings, translations[locale] ?? {}])
+    for (const k in o) if (k.startsWith('im.') && typeof o[k] === 'string') over[k.slice(3)] = o[k];
+  return { ...pack, ...over };
 }
 
 // Only known keys: an override can never add something the UI would not escape the same way.

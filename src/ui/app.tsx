@@ -1,4 +1,5 @@
 // The whole widget: window, launcher and the polite live region for new messages.
+import { InteractiveStringsContext } from './interactive/strings';
 import { Launcher } from './launcher';
 import type { Ui } from './state';
 import { Window } from './window';
@@ -6,7 +7,9 @@ import { Window } from './window';
 export function App({ ui, toggle, close }: { ui: Ui; toggle: () => void; close: () => void }) {
   return (
     <div class={ui.open.value ? 'cw cw-open' : 'cw'} dir={ui.dir.value} lang={ui.locale.value}>
-      <Window ui={ui} close={close} />
+      <InteractiveStringsContext.Provider value={{ strings: ui.imStrings.value, locale: ui.locale.value }}>
+        <Window ui={ui} close={close} />
+      </InteractiveStringsContext.Provider>
       <Launcher ui={ui} toggle={toggle} />
       <div class="cw-sr" aria-live="polite">
         {ui.announcements.value.map((a) => (

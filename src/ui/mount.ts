@@ -10,7 +10,10 @@ import { themeCss } from '../theme/theme';
 import { App } from './app';
 import { chime, unlockSound, watchIncoming } from './notify';
 import { applyLocale, autoStart, createUi, type Ui } from './state';
+import { contentStyles } from './content/styles';
+import { interactiveStyles } from './interactive/styles';
 import { STYLES } from './styles';
+import { viewStyles } from './views/styles';
 import { trackViewport } from './viewport';
 
 export interface WidgetController {
@@ -62,7 +65,7 @@ export function mountWidget(
   let theme = config.theme;
 
   // Styles: theme variables (replaced by setTheme), components, the site owner's customCss last.
-  const texts = () => [themeCss(theme, config.position, config.zIndex), STYLES, config.customCss];
+  const texts = () => [themeCss(theme, config.position, config.zIndex), STYLES + contentStyles + interactiveStyles + viewStyles, config.customCss];
   let sheets: CSSStyleSheet[] = [];
   let styleEls: HTMLStyleElement[] = [];
   const applyStyles = () => {

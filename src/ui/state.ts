@@ -3,7 +3,7 @@
 import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ChatSessionApi } from '../chat/types';
 import type { WidgetConfig } from '../config';
-import { en, format, isRtl, loadStrings, matchLocale, type StringKey, type Strings } from '../i18n';
+import { en, format, isRtl, loadInteractiveStrings, loadStrings, matchLocale, type StringKey, type Strings } from '../i18n';
 import { toPending, type Pending } from './composer/files';
 
 /**
@@ -30,6 +30,8 @@ export interface Ui {
   readonly unread: Signal<number>;
   readonly locale: Signal<string>;
   readonly strings: Signal<Strings>;
+  /** Strings of interactive messages and views ({} = their English defaults). */
+  readonly imStrings: Signal<Record<string, string>>;
   readonly dir: ReadonlySignal<'ltr' | 'rtl'>;
   /** Shown instead of the chat: the pre-chat form. */
   readonly form: Signal<boolean>;
@@ -67,6 +69,7 @@ export function createUi(config: WidgetConfig, session: ChatSessionApi): Ui {
     unread: signal(0),
     locale,
     strings,
+    imStrings: signal({}),
     dir: computed(() => (isRtl(locale.value) ? 'rtl' : 'ltr')),
     form: signal(!!config.preChatForm),
     formValues: signal({}),
@@ -124,9 +127,11 @@ export function createUi(config: WidgetConfig, session: ChatSessionApi): Ui {
 /** Loads and applies a locale ('auto' = the browser's); resolves once the strings are in place. */
 export async function applyLocale(ui: Ui, tag: string): Promise<void> {
   const locale = matchLocale(tag);
-  const strings = await loadStrings(locale, ui.config.strings, ui.config.translations);
+  const { strings: over, translations } = ui.config;
+  const [strings, im] = await Promise.all([loadStrings(locale, over, translations), loadInteractiveStrings(locale, over, translations)]);
   batch(() => {
     ui.strings.value = strings;
+    ui.imStrings.value = im;
     ui.locale.value = locale;
   });
 }

@@ -46,7 +46,6 @@ export const STYLES = `
 .cw-bot .cw-bubble{background:var(--cw-bot-bubble);color:var(--cw-bot-text)}
 .cw-wide{width:100%;max-width:100%}
 .cw-bubble a{color:inherit;text-decoration:underline}
-.cw-text{white-space:pre-wrap}
 .cw-bubble[aria-busy=true]::after{content:'▍';animation:cw-blink 1s steps(1) infinite}
 .cw-att{max-width:85%}
 .cw-meta{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:2px 4px 0;font-size:.75em;color:var(--cw-muted)}
