@@ -277,6 +277,19 @@ describe('ChatSession with the emulator', () => {
     expect(stored).toHaveLength(1);
   });
 
+  it('cancels an upload: nothing is completed or shown', async () => {
+    const { session, contactId } = await startedPair();
+    await emu.faults({ latencyMs: 300, latencyOperations: ['StartAttachmentUpload'] });
+    const upload = session.upload(new Blob(['data'], { type: 'text/plain' }), 'later.txt');
+    session.cancelUpload(upload.id);
+    await until(session.uploads, (u) => u.find((x) => x.id === upload.id)?.state === 'cancelled', 3000, 'cancelled');
+    await sleep(500);
+    expect(session.transcript.value.some((e) => e.kind === 'attachment')).toBe(false);
+    expect((await emu.items(contactId)).some((i) => i.Type === 'ATTACHMENT')).toBe(false);
+    session.cancelUpload(upload.id); // dismisses it
+    expect(session.uploads.value.some((x) => x.id === upload.id)).toBe(false);
+  });
+
   it('reports an attachment the scan rejected', async () => {
     await emu.faults({ scanResult: 'REJECTED' });
     const { session } = await startedPair();
