@@ -333,7 +333,6 @@ export class ChatSession implements ChatSessionApi {
     const config: EngineConfig = {
       client: this.client,
       persistence: this.persistence,
-      persistenceMode: o.persistence ?? DEFAULTS.persistence,
       ...(o.startChat ? { startChat: o.startChat } : {}),
       storedRowLimit: o.storedTranscriptLimit ?? DEFAULTS.storedTranscriptLimit,
       startChatHttp: {

@@ -37,7 +37,6 @@ import {
   validateMessage,
   type Outbox,
 } from './outbox.js';
-import type { Persistence } from './options.js';
 import type { SessionDetails, SessionPersistence } from './persistence.js';
 import {
   cancelReceipts,
@@ -75,7 +74,6 @@ import type {
 export interface EngineConfig {
   client: ParticipantClient;
   persistence: SessionPersistence;
-  persistenceMode: Persistence;
   startChat?: StartChatProvider;
   startChatHttp: StartChatHttpOptions;
   request: StartChatRequest;
