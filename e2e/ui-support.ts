@@ -4,7 +4,9 @@
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { build } from 'vite';
+import { WebSocket as NodeWebSocket } from 'ws';
 import { ParticipantClient } from '../src/client/index.js';
+import { WebSocketManager, type WebSocketConstructor } from '../src/connection/index.js';
 
 export const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 18787}`;
 
@@ -95,11 +97,33 @@ export const resetFaults = () => fetch(`${EMULATOR}/emulator/faults`, { method: 
 
 /** An agent in the contact, through the real participant API (CreateParticipant is an emulator extension). */
 export class Agent {
+  /** Items the agent's socket delivered (after `listen()`), typing events included. */
+  readonly seen: RecordItem[] = [];
+  private socket: WebSocketManager | null = null;
+
   private constructor(
     readonly client: ParticipantClient,
     readonly participantId: string,
     private token: string,
+    private readonly participantToken: string,
   ) {}
+
+  /** Opens the agent's WebSocket (with this project's manager over `ws`) and records what arrives. */
+  async listen(): Promise<void> {
+    this.socket = new WebSocketManager({
+      WebSocket: NodeWebSocket as unknown as WebSocketConstructor,
+      getConnection: async () => {
+        const c = await this.client.createParticipantConnection({ ParticipantToken: this.participantToken, Type: ['WEBSOCKET'] });
+        return { url: c.Websocket?.Url ?? '' };
+      },
+    });
+    this.socket.on('item', (item) => this.seen.push(item as RecordItem));
+    await this.socket.connect();
+  }
+
+  close(): void {
+    this.socket?.close();
+  }
 
   static async join(contactId: string, displayName = 'Ana'): Promise<Agent> {
     const r = await fetch(`${EMULATOR}/contact/create-participant`, {
@@ -115,7 +139,7 @@ export class Agent {
       Type: ['CONNECTION_CREDENTIALS'],
       ConnectParticipant: true,
     });
-    return new Agent(client, created.ParticipantId, c.ConnectionCredentials?.ConnectionToken ?? '');
+    return new Agent(client, created.ParticipantId, c.ConnectionCredentials?.ConnectionToken ?? '', created.ParticipantCredentials.ParticipantToken);
   }
 
   async say(content: string, contentType = 'text/plain'): Promise<string> {

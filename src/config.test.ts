@@ -64,6 +64,12 @@ describe('validateConfig', () => {
     expect(validateConfig({ ...base, region: 'eu-central-1', locale: 'pt-BR' }).issues).toEqual([]);
   });
 
+  it('checks persistentChat', () => {
+    expect(validateConfig({ ...base, persistentChat: { sourceContactId: 'c-1' } }).config.persistentChat).toEqual({ sourceContactId: 'c-1' });
+    expect(validateConfig({ ...base, persistentChat: { sourceContactId: 'c 1' } }).issues[0].option).toBe('persistentChat');
+    expect(validateConfig({ ...base, persistentChat: { sourceContactId: 'c', rehydrationType: 'ALL' } }).issues[0].message).toMatch(/FROM_SEGMENT/);
+  });
+
   it('checks the pre-chat form field by field', () => {
     const good = { fields: [{ name: 'name', type: 'name', label: 'Name', required: true }, { name: 'topic', type: 'select', label: 'Topic', options: [{ value: 'a', label: 'A' }] }] };
     expect(validateConfig({ ...base, preChatForm: good }).config.preChatForm?.fields).toHaveLength(2);

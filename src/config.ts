@@ -131,6 +131,11 @@ export interface WidgetConfig {
   supportedMessagingContentTypes: string[];
   /** Chat duration for StartChatContact, 60..10080 minutes. @default none (the service's 1500) */
   chatDurationInMinutes?: number;
+  /**
+   * Persistent chat: continue an earlier (ended) contact, whose messages load as older history.
+   * @default none
+   */
+  persistentChat?: { sourceContactId: string; rehydrationType?: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' };
   /** Pre-chat form shown before the chat starts. @default null (none: the chat starts on open) */
   preChatForm: PreChatForm | null;
   /** Where the conversation is kept: across tabs and reloads, this tab only, or nowhere. @default 'browser' */
@@ -334,6 +339,10 @@ const SPEC: Spec = {
   initialMessage: str(1024),
   supportedMessagingContentTypes: stringList,
   chatDurationInMinutes: num(60, 10080),
+  persistentChat: (v) =>
+    isObj(v) && typeof v.sourceContactId === 'string' && /^[\w-]{1,256}$/.test(v.sourceContactId) && [undefined, 'ENTIRE_PAST_SESSION', 'FROM_SEGMENT'].includes(v.rehydrationType as string)
+      ? { sourceContactId: v.sourceContactId, ...(v.rehydrationType ? { rehydrationType: v.rehydrationType } : {}) }
+      : fail("expected { sourceContactId: '<ContactId>', rehydrationType?: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' }"),
   preChatForm,
   persistence: oneOf('browser', 'tab', 'none'),
   storageKey: (v) => (typeof v === 'string' && /^[\w.-]{1,64}$/.test(v) ? v : fail('expected 1-64 letters, digits, _ - or .')),

@@ -12,6 +12,9 @@ export function sessionOptions(config: WidgetConfig): ChatSessionOptions {
     ...(config.initialMessage ? { initialMessage: config.initialMessage } : {}),
     supportedMessagingContentTypes: config.supportedMessagingContentTypes,
     ...(config.chatDurationInMinutes ? { chatDurationInMinutes: config.chatDurationInMinutes } : {}),
+    ...(config.persistentChat
+      ? { persistentChat: { SourceContactId: config.persistentChat.sourceContactId, RehydrationType: config.persistentChat.rehydrationType ?? 'ENTIRE_PAST_SESSION' } }
+      : {}),
     persistence: config.persistence,
     storageKey: config.storageKey,
     attachments: { maxBytes: config.attachments.maxSizeBytes, mimeTypes: config.attachments.acceptTypes },

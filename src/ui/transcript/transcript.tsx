@@ -129,7 +129,10 @@ export function Transcript({ ui }: { ui: Ui }) {
     st.top = el.scrollTop;
     st.view = el.clientHeight;
     st.bottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM;
-    const i = rowAt(offsets, st.top);
+    // Anchor on a message, not a day separator: a day's separator keeps its key but moves up
+    // when older messages of that day arrive.
+    let i = rowAt(offsets, st.top);
+    while (rows[i] && !rows[i].entry) i++;
     if (rows[i]) (st.anchor = rows[i].key), (st.delta = offsets[i] - st.top);
     const [s, e] = visibleRange(offsets, top(), view(), OVERSCAN);
     return s !== st.range[0] || e !== st.range[1];
