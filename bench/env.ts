@@ -5,6 +5,9 @@ import { startEmulator, type ContactHandle, type Emulator, type EmulatorPlugin }
 import { startSiteServer, type SiteServer } from '../e2e/site-server.js';
 import { chromiumPath } from '../scripts/chromium-path.mjs';
 
+/** The script-tag build the bench serves and measures: dist/cdn, or BENCH_CDN_DIR (another build). */
+export const CDN_DIR = process.env.BENCH_CDN_DIR || 'dist/cdn';
+
 /** What the contact flow says as soon as a chat starts (the "first message" scenarios wait for it). */
 export const GREETING = 'Hi! An agent will be with you in a moment.';
 
@@ -56,7 +59,7 @@ export async function startBenchEnv(initScript: string): Promise<BenchEnv> {
     port: 0,
     mounts: {
       '/': 'bench/pages',
-      '/cdn/': 'dist/cdn',
+      '/cdn/': CDN_DIR,
       '/vendor/chatjs/': 'node_modules/amazon-connect-chatjs/dist',
     },
   });

@@ -12,7 +12,16 @@ export interface FrameStats {
   frames: number;
 }
 
+export interface LongFrame {
+  start: number;
+  duration: number;
+  blocking: number;
+}
+
 export interface ScrollStats {
+  /** Longest animation frame (LoAF, >= 50 ms) while scrolling; 0 = none. */
+  longestFrame: number;
+  longFrames: number;
   steps: number;
   ms: number;
   frames: FrameStats;
@@ -35,6 +44,8 @@ export interface ProbeApi {
   events: { name: string; at: number; detail: unknown }[];
   messages: BenchMessage[];
   longTasksSince(since: number): LongTask[];
+  /** Long animation frames (rendering delayed >= 50 ms) that started at or after `since`. */
+  longFramesSince(since: number): LongFrame[];
   cls(): number;
   startFrames(): number;
   stopFrames(): FrameStats;
@@ -50,6 +61,8 @@ export interface ProbeApi {
   shows(text: string): boolean;
   /** The widget's transcript element ([role=log] in its Shadow DOM) and its rendered text. */
   log(): Element | null;
+  /** The chat window ([role=dialog]) when it is on screen, else null. */
+  dialog(): Element | null;
   logText(): string;
 }
 

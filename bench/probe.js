@@ -7,6 +7,7 @@
   if (typeof window.__name !== 'function') window.__name = (fn) => fn;
   const bench = {
     longTasks: [],
+    frames50: [],
     shifts: [],
     events: [],
     messages: [],
@@ -21,6 +22,9 @@
     }
   };
   observe('longtask', (e) => bench.longTasks.push({ start: e.startTime, duration: e.duration }));
+  // Long animation frames: rendering delayed 50 ms or more, whether by one long task or by many
+  // short ones (a flood of socket messages), which the long-task figure alone would not show.
+  observe('long-animation-frame', (e) => bench.frames50.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration }));
   // Shifts right after input are expected by the user and are not counted by CLS.
   observe('layout-shift', (e) => {
     if (!e.hadRecentInput) bench.shifts.push({ start: e.startTime, value: e.value });
@@ -28,6 +32,7 @@
 
   /** Long tasks (>= 50 ms, the browser's own definition) that started at or after `since`. */
   bench.longTasksSince = (since) => bench.longTasks.filter((t) => t.start >= since);
+  bench.longFramesSince = (since) => bench.frames50.filter((f) => f.start >= since);
   bench.cls = () => bench.shifts.reduce((sum, s) => sum + s.value, 0);
 
   // Frame gaps: the longest time between two animation frames is the longest the page was frozen,
@@ -74,7 +79,8 @@
   };
   bench.log = () => bench.root()?.querySelector('[role=log]') ?? null;
   bench.logText = () => bench.log()?.textContent ?? '';
-  bench.shows = (text) => bench.logText().includes(text);
+  // Shown = in the rendered rows of a window that is on screen (rows exist while it is closed, too).
+  bench.shows = (text) => bench.dialog() !== null && bench.logText().includes(text);
 
   const conditions = {
     launcher: () => bench.launcher() !== null,
@@ -85,12 +91,17 @@
     messages: (n) => bench.messages.length >= n,
     // every string in the list is in the transcript's rendered rows
     allTexts: (list) => {
+      if (bench.dialog() === null) return false;
       const text = bench.logText();
       return list.every((t) => text.includes(t));
     },
   };
 
-  /** Resolves with performance.now() at the first animation frame where the condition holds. */
+  /**
+   * Resolves with the time the condition became visible: checked in each animation frame (before
+   * that frame paints), and timed in a task right after the frame, so style, layout and paint of the
+   * frame that shows it are included.
+   */
   bench.waitFor = (name, arg, timeoutMs = 30000) =>
     new Promise((resolve, reject) => {
       const check = conditions[name];
@@ -103,11 +114,11 @@
         } catch {
           ok = false;
         }
-        if (ok) return resolve(performance.now());
+        if (ok) return setTimeout(() => resolve(performance.now()), 0);
         if (performance.now() - started > timeoutMs) return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${name} ${JSON.stringify(arg ?? '')}`));
         requestAnimationFrame(step);
       };
-      step();
+      requestAnimationFrame(step);
     });
 
   /** Subscribes to the widget's API events (script-tag API; calls before the loader are queued). */
@@ -164,7 +175,10 @@
     }
     const frames = bench.stopFrames();
     const tasks = bench.longTasksSince(since);
+    const longFrames = bench.longFramesSince(since);
     return {
+      longestFrame: longFrames.reduce((m, f) => Math.max(m, f.duration), 0),
+      longFrames: longFrames.length,
       steps,
       ms: performance.now() - since,
       frames,
@@ -173,6 +187,12 @@
       scrollHeight: scroller.scrollHeight,
     };
   };
+
+  // Listen to the widget's events from the start: the snippet defines ConnectChat in <head>, and
+  // calls made before loader.js arrives are queued and replayed by it.
+  document.addEventListener('DOMContentLoaded', () => {
+    if (typeof window.ConnectChat === 'function') bench.listen();
+  });
 
   window.__bench = bench;
 })();

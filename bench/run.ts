@@ -6,20 +6,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { startBenchEnv, type BenchEnv } from './env.js';
+import { CDN_DIR, startBenchEnv, type BenchEnv } from './env.js';
 import { table, writeResults, type Figure } from './report.js';
 import { runScenario, type Scenario } from './scenario.js';
+import { burst } from './scenarios/burst.js';
 import { hostLoad } from './scenarios/host-load.js';
 import { networkCut } from './scenarios/network-cut.js';
+import { openChatScenario } from './scenarios/open-chat.js';
+import { reload } from './scenarios/reload.js';
 import { sizes } from './scenarios/sizes.js';
+import { socketDrop } from './scenarios/socket-drop.js';
+import { transcript10k } from './scenarios/transcript-10k.js';
 
-const SCENARIOS: Scenario[] = [sizes, hostLoad, networkCut];
+const SCENARIOS: Scenario[] = [sizes, hostLoad, openChatScenario, burst, transcript10k, reload, socketDrop, networkCut];
 
 const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
 function widgetMissing(): string | null {
-  for (const file of ['dist/cdn/loader.js', 'dist/cdn/widget.js']) {
+  for (const file of [`${CDN_DIR}/loader.js`, `${CDN_DIR}/widget.js`]) {
     if (!existsSync(file)) return `${file} is not built (npm run build builds it once src/embed/widget.ts exists)`;
   }
   return null;
@@ -45,6 +50,7 @@ async function main(): Promise<void> {
   const details: Record<string, unknown> = {};
   const missing = widgetMissing();
   if (missing) console.log(`note: ${missing}; the widget's scenarios print n/a`);
+  if (CDN_DIR !== 'dist/cdn') console.log(`note: measuring the build in ${CDN_DIR} (BENCH_CDN_DIR), not dist/cdn`);
   const figures: Figure[] = [];
   let chromium = 'not started';
   try {

@@ -1,5 +1,6 @@
 // Sizes: the script-tag distribution (dist/cdn) next to amazon-connect-chatjs's browser bundle.
 import { existsSync, readFileSync } from 'node:fs';
+import { CDN_DIR } from '../env.js';
 import { fig, na } from '../report.js';
 import type { Scenario } from '../scenario.js';
 import { compressedSize, measureCdn } from '../sizes.js';
@@ -37,7 +38,7 @@ export const sizes: Scenario = {
     }
     let cdn: ReturnType<typeof measureCdn>;
     try {
-      cdn = measureCdn('dist/cdn');
+      cdn = measureCdn(CDN_DIR);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       for (const m of sizes.metrics) if (!m.metric.startsWith('amazon')) emit(na('', m.metric, reason, m.unit));
@@ -49,7 +50,7 @@ export const sizes: Scenario = {
     emit(fig('', 'loader.js brotli', cdn.loader.brotli, 'KB', `${cdn.loader.brotli} B`));
     emit(fig('', 'widget on open gzip', cdn.open.gzip, 'KB', `${list(cdn.open.files)} (budget 55 KB)`));
     emit(fig('', 'widget on open brotli', cdn.open.brotli, 'KB'));
-    emit(fig('', 'everything gzip', cdn.everything.gzip, 'KB', `${cdn.everything.files.length} files in dist/cdn (budget 70 KB)`));
+    emit(fig('', 'everything gzip', cdn.everything.gzip, 'KB', `${cdn.everything.files.length} files in ${CDN_DIR} (budget 70 KB)`));
     emit(fig('', 'everything brotli', cdn.everything.brotli, 'KB'));
     if (chatjs) {
       const gz = cdn.loader.gzip + cdn.open.gzip;
