@@ -151,6 +151,14 @@ export class Agent {
     await this.client.sendEvent({ ConnectionToken: this.token, ContentType: 'application/vnd.amazonaws.connect.event.typing' });
   }
 
+  async delivered(messageId: string): Promise<void> {
+    await this.client.sendEvent({
+      ConnectionToken: this.token,
+      ContentType: 'application/vnd.amazonaws.connect.event.message.delivered',
+      Content: JSON.stringify({ messageId }),
+    });
+  }
+
   async read(messageId: string): Promise<void> {
     await this.client.sendEvent({
       ConnectionToken: this.token,
@@ -179,6 +187,12 @@ export class Agent {
     await this.client.disconnectParticipant({ ConnectionToken: this.token });
   }
 }
+
+/** A small valid PNG (40×30, green). */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAAK0lEQVR4nO3NMQ0AAAgDsClBCcKQjww4mvRvavpExGKxWCwWi8VisVj8N14rKtiOf4E4EQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Starts the chat by opening the widget; returns the contact and an agent who joined it. */
 export async function startChatWithAgent(page: Page, agentName = 'Ana'): Promise<{ contactId: string; agent: Agent }> {

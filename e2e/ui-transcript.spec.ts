@@ -18,11 +18,7 @@ test('Delivered, then Read, under the customer\'s last message only', async ({ p
     .poll(async () => (await record(contactId)).Items.filter((i) => i.ParticipantRole === 'CUSTOMER' && i.Type === 'MESSAGE').map((i) => i.Id))
     .toHaveLength(2)
     .then(async () => (await record(contactId)).Items.filter((i) => i.ParticipantRole === 'CUSTOMER' && i.Type === 'MESSAGE').map((i) => i.Id));
-  await agent.client.sendEvent({
-    ConnectionToken: (agent as unknown as { token: string }).token,
-    ContentType: 'application/vnd.amazonaws.connect.event.message.delivered',
-    Content: JSON.stringify({ messageId: ids[1] }),
-  });
+  await agent.delivered(ids[1]);
   await expect(widget(page, '.cw-receipt')).toHaveText('Delivered');
   await agent.read(ids[1]);
   await expect(widget(page, '.cw-receipt')).toHaveText('Read');

@@ -1,0 +1,132 @@
+// Attachments with the real session and emulator: the file button, drag and drop, paste, preview
+// with remove, upload progress with cancel, checks before uploading, inline images and file cards
+// from the agent, and a file the scan rejects.
+import { expect, test, type Page } from '@playwright/test';
+import { axe, buildHarness, control, PNG, record, resetFaults, screenshot, startChatWithAgent, openShop, widget } from './ui-support';
+
+test.beforeAll(async () => {
+  await buildHarness();
+});
+test.afterEach(async () => {
+  await resetFaults();
+});
+
+const customerAttachments = async (contactId: string) =>
+  (await record(contactId)).Items.filter((i) => i.Type === 'ATTACHMENT' && i.ParticipantRole === 'CUSTOMER').flatMap((i) => i.Attachments ?? []);
+
+/** Puts files into a DataTransfer inside the page and fires `type` events with it at `selector`. */
+async function fireWithFiles(page: Page, selector: string, types: string[], files: { name: string; type: string; base64: string }[]) {
+  await widget(page, selector).evaluate(
+    (el, { types, files }) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+      for (const type of types) {
+        const event =
+          type === 'paste'
+            ? new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true })
+            : new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true, composed: true });
+        el.dispatchEvent(event);
+      }
+    },
+    { types, files },
+  );
+}
+
+test('file button: preview with remove, then Send uploads it and it shows inline', async ({ page }) => {
+  await openShop(page);
+  const { contactId } = await startChatWithAgent(page);
+  await widget(page, 'input[type=file]').setInputFiles([
+    { name: 'photo.png', mimeType: 'image/png', buffer: PNG },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+  ]);
+  await expect(widget(page, '.cw-tray li')).toHaveText(['photo.png', 'notes.txt']);
+  await expect(widget(page, '.cw-tray canvas.cw-thumb')).toHaveCount(1); // image preview drawn from the bytes
+  await widget(page, '.cw-tray').getByRole('button', { name: 'Remove notes.txt' }).click();
+  await expect(widget(page, '.cw-tray li')).toHaveText(['photo.png']);
+  await widget(page, '.cw-send').click();
+  await expect(widget(page, '.cw-imgbtn img')).toBeVisible();
+  await expect(widget(page, '.cw-imgbtn')).toHaveAccessibleName('Image: photo.png');
+  await expect.poll(async () => (await customerAttachments(contactId)).map((a) => a.AttachmentName)).toEqual(['photo.png']);
+  await expect(widget(page, '.cw-tray li')).toHaveCount(0);
+});
+
+test('upload progress is shown per file and can be cancelled', async ({ page }) => {
+  await openShop(page);
+  const { contactId } = await startChatWithAgent(page);
+  await control('faults', { latencyMs: 4000, latencyOperations: ['AttachmentUpload'] });
+  await widget(page, 'input[type=file]').setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(2 * 1024 * 1024, 7) });
+  await widget(page, '.cw-send').click();
+  const progress = widget(page, '.cw-tray progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAccessibleName('Uploading big.pdf');
+  expect(await axe(page)).toEqual([]); // the uploading state
+  await screenshot(page, 'uploading');
+  await widget(page, '.cw-tray').getByRole('button', { name: 'Cancel upload of big.pdf' }).click();
+  await expect(widget(page, '.cw-tray li')).toHaveCount(0);
+  await page.waitForTimeout(4500);
+  expect(await customerAttachments(contactId)).toEqual([]);
+  await expect(widget(page, '.cw-file')).toHaveCount(0);
+});
+
+test('wrong type and too large are explained before anything is uploaded', async ({ page }) => {
+  await openShop(page, { config: { attachments: { maxSizeBytes: 2048 } } });
+  const { contactId } = await startChatWithAgent(page);
+  await widget(page, 'input[type=file]').setInputFiles([
+    { name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') },
+    { name: 'huge.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(5000) },
+  ]);
+  await expect(widget(page, '.cw-tray .cw-err')).toHaveText(['setup.exe is a file type that cannot be sent.', 'huge.pdf is larger than 2 kB.']);
+  await widget(page, '.cw-send').click();
+  await page.waitForTimeout(500);
+  expect(await customerAttachments(contactId)).toEqual([]);
+});
+
+test('drag and drop onto the window shows a drop zone and adds the files', async ({ page }) => {
+  await openShop(page);
+  const { contactId } = await startChatWithAgent(page);
+  const file = { name: 'dropped.png', type: 'image/png', base64: PNG.toString('base64') };
+  await fireWithFiles(page, '#cw-win', ['dragenter', 'dragover'], [file]);
+  await expect(widget(page, '.cw-drop')).toHaveText('Drop files to attach');
+  await screenshot(page, 'drop-zone');
+  await fireWithFiles(page, '.cw-log', ['drop'], [file]);
+  await expect(widget(page, '.cw-drop')).toHaveCount(0);
+  await expect(widget(page, '.cw-tray li')).toHaveText(['dropped.png']);
+  await widget(page, '.cw-send').click();
+  await expect.poll(async () => (await customerAttachments(contactId)).map((a) => a.AttachmentName)).toEqual(['dropped.png']);
+});
+
+test('pasting an image into the message box attaches it', async ({ page }) => {
+  await openShop(page);
+  const { contactId } = await startChatWithAgent(page);
+  await fireWithFiles(page, '.cw-ta', ['paste'], [{ name: 'screenshot.png', type: 'image/png', base64: PNG.toString('base64') }]);
+  await expect(widget(page, '.cw-tray li')).toHaveText(['screenshot.png']);
+  await widget(page, '.cw-ta').press('Enter');
+  await expect.poll(async () => (await customerAttachments(contactId)).map((a) => a.AttachmentName)).toEqual(['screenshot.png']);
+});
+
+test('the agent\'s image shows inline, other files as cards that download', async ({ page }) => {
+  await openShop(page);
+  const { agent } = await startChatWithAgent(page);
+  await agent.sendFile('receipt.png', 'image/png', PNG);
+  await agent.sendFile('invoice.pdf', 'application/pdf', Buffer.from('%PDF-1.4 test'));
+  await expect(widget(page, '.cw-agent .cw-imgbtn img')).toBeVisible();
+  const card = widget(page, '.cw-file').filter({ hasText: 'invoice.pdf' });
+  await expect(card).toHaveAccessibleName('Download invoice.pdf');
+  const [opened] = await Promise.all([
+    Promise.race([page.waitForEvent('download').then((d) => d.suggestedFilename()), page.waitForEvent('popup').then((p) => p.url())]),
+    card.click(),
+  ]);
+  expect(opened).toMatch(/invoice\.pdf|attachment|127\.0\.0\.1/);
+});
+
+test('a file the scan rejects is marked and cannot be downloaded', async ({ page }) => {
+  await openShop(page);
+  await startChatWithAgent(page);
+  await control('faults', { scanResult: 'REJECTED' });
+  await widget(page, 'input[type=file]').setInputFiles({ name: 'suspicious.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF') });
+  await widget(page, '.cw-send').click();
+  const rejected = widget(page, '.cw-rej');
+  await expect(rejected).toContainText('suspicious.pdf');
+  await expect(rejected).toContainText('This file was rejected.');
+  await expect(rejected.getByRole('button')).toHaveCount(0);
+});
