@@ -41,6 +41,8 @@ type Listener = (detail: never) => void;
 const FOLLOWER_HELLO_TIMEOUT_MS = 1500;
 /** Coalesces state broadcasts to other tabs. */
 const MIRROR_DELAY_MS = 16;
+/** DescribeView answers kept per view token (oldest dropped first). A chat shows few views. */
+const VIEW_CACHE_MAX = 50;
 
 /** Public methods, bound to the instance so a UI may pass them around (`onClick={session.end}`). */
 const BOUND_METHODS = [
@@ -80,6 +82,12 @@ export class ChatSession implements ChatSessionApi {
   private mirrorWaiters: (() => void)[] = [];
   private closed = false;
   private typingRelayedAt: number | undefined;
+  /**
+   * DescribeView per viewToken: the transcript is windowed, so a view's row remounts while the
+   * customer scrolls and would otherwise ask the service again each time. Concurrent calls share one
+   * request; a failure is dropped, so "Try again" asks the service anew. Cleared with the conversation.
+   */
+  private readonly views = new Map<string, Promise<ViewDescription>>();
 
   constructor(options: ChatSessionOptions = {}) {
     this.options = options;
@@ -245,7 +253,19 @@ export class ChatSession implements ChatSessionApi {
     return (await this.relay('attachmentUrl', [attachmentId])) as string;
   }
 
-  async describeView(viewToken: string): Promise<ViewDescription> {
+  describeView(viewToken: string): Promise<ViewDescription> {
+    const cached = this.views.get(viewToken);
+    if (cached) return cached;
+    const pending = this.fetchView(viewToken);
+    this.views.set(viewToken, pending);
+    if (this.views.size > VIEW_CACHE_MAX) this.views.delete(this.views.keys().next().value as string);
+    pending.catch(() => {
+      if (this.views.get(viewToken) === pending) this.views.delete(viewToken);
+    });
+    return pending;
+  }
+
+  private async fetchView(viewToken: string): Promise<ViewDescription> {
     await this.ready;
     if (this.engine) return this.engine.describeView(viewToken);
     return (await this.relay('describeView', [viewToken])) as ViewDescription;
@@ -378,6 +398,7 @@ export class ChatSession implements ChatSessionApi {
   }
 
   private resetSignals(): void {
+    this.views.clear();
     batch(() => {
       this.s.phase.value = 'idle';
       this.s.connection.value = 'idle';

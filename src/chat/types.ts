@@ -201,6 +201,7 @@ export interface ChatSessionApi {
   upload(file: File | Blob, name?: string): Upload;
   cancelUpload(id: string): void;
   attachmentUrl(attachmentId: string): Promise<string>;
+  /** DescribeView with Template and InputSchema parsed. Answers are kept per token (treat them as read-only); failures are not. */
   describeView(viewToken: string): Promise<ViewDescription>;
   loadOlder(): Promise<void>;
   getAuthenticationUrl(sessionId: string, redirectUri: string): Promise<string>;
