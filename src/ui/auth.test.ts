@@ -32,7 +32,6 @@ describe('customer authentication', () => {
     expect(open).toHaveBeenCalledWith('', 'cw-auth', expect.stringContaining('popup'));
     expect(session.called('getAuthenticationUrl')).toEqual([[SESSION_ID, 'https://shop.example/signed-in']]);
     expect(popup.location.href).toBe('https://idp.example/signin');
-    expect(popup.opener).toBeNull();
     expect(w.text()).toContain('Waiting for you to sign in…');
     session.receive(notice('authentication-succeeded'));
     await tick();

