@@ -44,8 +44,12 @@ test('file button: preview with remove, then Send uploads it and it shows inline
   await widget(page, '.cw-tray').getByRole('button', { name: 'Remove notes.txt' }).click();
   await expect(widget(page, '.cw-tray li')).toHaveText(['photo.png']);
   await widget(page, '.cw-send').click();
-  await expect(widget(page, '.cw-imgbtn img')).toBeVisible();
+  const image = widget(page, '.cw-imgbtn canvas[role=img]');
+  await expect(image).toBeVisible();
+  await expect(image).toHaveAccessibleName('Image: photo.png');
   await expect(widget(page, '.cw-imgbtn')).toHaveAccessibleName('Image: photo.png');
+  // Drawn from the real bytes: the canvas has the picture's green, at its size (40×30).
+  await expect.poll(() => image.evaluate((c: HTMLCanvasElement) => [c.width, c.height, ...c.getContext('2d')!.getImageData(20, 15, 1, 1).data.slice(0, 3)])).toEqual([40, 30, 30, 120, 60]);
   await expect.poll(async () => (await customerAttachments(contactId)).map((a) => a.AttachmentName)).toEqual(['photo.png']);
   await expect(widget(page, '.cw-tray li')).toHaveCount(0);
 });
@@ -109,7 +113,7 @@ test('the agent\'s image shows inline, other files as cards that download', asyn
   const { agent } = await startChatWithAgent(page);
   await agent.sendFile('receipt.png', 'image/png', PNG);
   await agent.sendFile('invoice.pdf', 'application/pdf', Buffer.from('%PDF-1.4 test'));
-  await expect(widget(page, '.cw-agent .cw-imgbtn img')).toBeVisible();
+  await expect(widget(page, '.cw-agent .cw-imgbtn canvas[role=img]')).toBeVisible();
   const card = widget(page, '.cw-file').filter({ hasText: 'invoice.pdf' });
   await expect(card).toHaveAccessibleName('Download invoice.pdf');
   const [opened] = await Promise.all([

@@ -45,7 +45,8 @@ export async function openShop(page: Page, options: OpenOptions = {}): Promise<v
     ...(options.open ? { open: '1' } : {}),
   });
   await page.goto(`${options.csp ? '/csp' : ''}/ui-shop.html?${query}`);
-  await expect(page.locator('#chat-widget .cw')).toBeAttached();
+  // Generous: two cores are shared by every engineer's test run.
+  await expect(page.locator('#chat-widget .cw')).toBeAttached({ timeout: 20_000 });
 }
 
 /** Reloads keeping the same query (same storage key). */

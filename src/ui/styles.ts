@@ -66,7 +66,7 @@ export const STYLES = `
 .cw-rej{color:var(--cw-error);border-color:var(--cw-error);flex-wrap:wrap}
 .cw-imgbtn{display:block;border-radius:var(--cw-radius);overflow:hidden}
 .cw-img{display:block;max-width:min(240px,100%);max-height:240px}
-.cw-imgph{display:block;width:160px;height:120px;background:var(--cw-surface)}
+.cw-imgph{display:grid;place-items:center;width:160px;height:120px;padding:8px;background:var(--cw-surface);color:var(--cw-muted);font-size:.8em}
 .cw-fname{flex:1;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;text-align:start}
 .cw-comp{padding:8px;border-top:1px solid color-mix(in srgb,var(--cw-border) 45%,transparent);background:var(--cw-surface)}
 .cw-inrow{display:flex;align-items:flex-end;gap:4px}

@@ -12,6 +12,7 @@ import { INTERACTIVE_CONTENT_TYPE } from '../interactive/types';
 import { signIn, cancelSignIn } from '../auth';
 import { Icon } from '../icons';
 import type { Ui } from '../state';
+import { AttachmentImage } from './image';
 import { nameOf, noticeText } from './notices';
 import type { Row } from './rows';
 
@@ -149,8 +150,8 @@ function Attachment({ ui, e }: { ui: Ui; e: AttachmentEntry }) {
   const open = () => void download(ui, e).catch(() => {});
   if (image && src !== '')
     return (
-      <button class="cw-imgbtn" onClick={open} aria-label={t('image', { name: e.name })}>
-        {src ? <img class="cw-img" src={src} alt="" /> : <span class="cw-imgph" />}
+      <button class="cw-imgbtn" onClick={open}>
+        {src ? <AttachmentImage url={src} label={t('image', { name: e.name })} onFail={() => setSrc('')} /> : <span class="cw-imgph">{t('image', { name: e.name })}</span>}
       </button>
     );
   return (
