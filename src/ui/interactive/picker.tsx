@@ -1,11 +1,13 @@
 // ListPicker and Panel: a titled list of options (buttons), links and paging buttons.
 // A list (role="list", so CSS list-style does not strip the semantics in WebKit) labelled by
 // the title; every option is a native button (Enter/Space, Tab order). After a choice the
-// options stay focusable but report aria-disabled, so keyboard focus is not lost.
+// options stay focusable but report aria-disabled, so keyboard focus is not lost. A page that
+// replaces the list after Show more / Previous options takes the focus (paging-focus.ts).
 import type { JSX } from 'preact';
-import { useId } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { SafeMarkdown } from '../content/safe-markdown';
 import { DISPLAY_LIMITS, truncateForDisplay } from './parse';
+import { focusIsLost, notePagingRequest, takePagingFocus } from './paging-focus';
 import { Header, TemplateImage } from './parts';
 import type { InteractiveStrings } from './strings';
 import type { PickerContent, PickerElement } from './types';
@@ -25,15 +27,27 @@ export interface PickerProps {
 
 export function Picker({ templateType, content, disabled, onSelect, onPage, strings }: PickerProps): JSX.Element {
   const titleId = useId();
+  const listRef = useRef<HTMLUListElement>(null);
   // Panels show plain buttons: the hosted widget renders no element subtitles or images there.
   const rich = templateType === 'ListPicker';
+  // Layout effect: the focus lands before the next key press is handled.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || disabled || !takePagingFocus(content.paging) || !focusIsLost(list)) return;
+    const options = Array.from(list.querySelectorAll<HTMLElement>('button'));
+    (options.find((b) => !b.classList.contains('cw-im-option-paging')) ?? options[0])?.focus();
+  }, []);
+  const page = (element: PagingElement): void => {
+    if (!disabled) notePagingRequest(content.paging);
+    onPage(element);
+  };
   return (
     <div class={`cw-im-picker cw-im-${templateType === 'ListPicker' ? 'listpicker' : 'panel'}`}>
       <Header id={titleId} title={content.title} subtitle={content.subtitle} image={content.image} />
-      <ul role="list" class="cw-im-options" aria-labelledby={titleId}>
+      <ul role="list" class="cw-im-options" aria-labelledby={titleId} ref={listRef}>
         {content.elements.map((element, index) => (
           <li key={index} class="cw-im-option-item">
-            <Element element={element} rich={rich} disabled={disabled} onSelect={onSelect} onPage={onPage} strings={strings} />
+            <Element element={element} rich={rich} disabled={disabled} onSelect={onSelect} onPage={page} strings={strings} />
           </li>
         ))}
       </ul>
