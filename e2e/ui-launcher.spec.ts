@@ -52,3 +52,52 @@ test('while closed, agent messages raise the badge and flash the title; opening 
   await expect(page).toHaveTitle(title);
   await expect(widget(page, '.cw-log')).toContainText('I can help with your order.');
 });
+
+test('every control in the window is reachable by Tab and shows a visible focus ring', async ({ page }) => {
+  await openShop(page);
+  const { agent } = await startChatWithAgent(page);
+  await agent.say('Hello, [help](https://example.com/help)', 'text/markdown');
+  await expect(widget(page, '.cw-log a')).toBeVisible();
+  await widget(page, '.cw-ta').focus();
+  const seen: { name: string; outline: string }[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const info = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || !el.closest('.cw')) return null;
+      const style = getComputedStyle(el);
+      return { name: el.getAttribute('aria-label') ?? el.className ?? el.tagName, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+    if (!info) break;
+    seen.push(info);
+  }
+  const names = seen.map((s) => s.name);
+  expect(names).toEqual(expect.arrayContaining(['Attach files', 'Conversation', 'Minimize', 'Chat options']));
+  for (const s of seen) expect(s.outline, s.name).toBe('solid 2px');
+});
+
+test('opt-in sound: a short tone for messages while closed, and none without the option', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { tones: number };
+    w.tones = 0;
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (...args: Parameters<typeof start>) {
+      w.tones++;
+      return start.apply(this, args);
+    };
+  });
+  const tones = () => page.evaluate(() => (window as unknown as { tones: number }).tones);
+  for (const sound of [false, true]) {
+    await openShop(page, { config: { sound } });
+    const { agent } = await startChatWithAgent(page); // the click unlocks audio
+    await page.keyboard.press('Escape');
+    await agent.say('Ping');
+    await expect(widget(page, '.cw-badge')).toHaveText('1');
+    if (sound) await expect.poll(tones).toBeGreaterThan(0);
+    else {
+      await page.waitForTimeout(500);
+      expect(await tones()).toBe(0);
+    }
+  }
+});

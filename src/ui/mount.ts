@@ -8,7 +8,7 @@ import type { ChatSessionApi } from '../chat/types';
 import { validateConfig, type ConfigIssue, type WidgetConfig, type WidgetOptions } from '../config';
 import { themeCss } from '../theme/theme';
 import { App } from './app';
-import { chime, unlockSound, watchIncoming } from './notify';
+import { unlockSound, watchIncoming } from './notify';
 import { applyLocale, autoStart, createUi, type Ui } from './state';
 import { contentStyles } from './content/styles';
 import { interactiveStyles } from './interactive/styles';
@@ -191,4 +191,3 @@ export function mountWidget(
   };
 }
 
-export { chime };

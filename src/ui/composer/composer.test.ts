@@ -79,6 +79,24 @@ describe('composer', () => {
     expect(localStorage.getItem(draftKey(second.config))).toBeNull();
   });
 
+  it('with a session that keeps drafts (ChatSession), the draft goes there and follows it', async () => {
+    const { signal } = await import('@preact/signals');
+    const session = Object.assign(new FakeSession(), {
+      draft: signal('from another tab'),
+      setDraft(text: string) {
+        this.draft.value = text;
+      },
+    });
+    const { ta, config } = await chat({}, session);
+    expect(ta.value).toBe('from another tab');
+    type(ta, 'mine now');
+    expect(session.draft.value).toBe('mine now');
+    expect(localStorage.getItem(draftKey(config))).toBeNull();
+    session.draft.value = 'typed elsewhere';
+    await tick();
+    expect(ta.value).toBe('typed elsewhere');
+  });
+
   it('persistence "none" keeps no draft in storage', async () => {
     const { ta, config } = await chat({ persistence: 'none' });
     type(ta, 'secret');

@@ -161,6 +161,27 @@ describe('transcript', () => {
     expect(session.called('attachmentUrl').map((a) => a[0])).toContain('att-2');
   });
 
+  it('interactive messages get the visitor\'s language', async () => {
+    const session = new FakeSession();
+    session.resumable = true;
+    session.transcript.value = [
+      agentMessage(JSON.stringify({ templateType: 'QuickReply', version: '1.0', data: { content: { title: 'Wie war es?', elements: [{ title: 'Gut' }, { title: 'Schlecht' }] } } }), {
+        contentType: 'application/vnd.amazonaws.connect.message.interactive',
+      }),
+    ];
+    const w = await setup({ locale: 'de' }, { open: true }, session);
+    done.push(w.cleanup);
+    await tick();
+    const log = w.$('.cw-log')!;
+    expect(log.textContent).toContain('Wie war es?');
+    const gut = Array.from(log.querySelectorAll('button')).find((b) => b.textContent === 'Gut')!;
+    gut.click();
+    await tick();
+    expect(session.called('send')).toEqual([['Gut', 'text/plain']]);
+    // Answered: collapsed with the answer, in German (the interactive strings from src/i18n).
+    expect(log.textContent).toContain('Ihre Antwort: Gut');
+  });
+
   it('renders only a window of 10,000 messages', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) => agentMessage(`message ${i}`, { id: `x${i}`, time: iso(T0 + i * 1000), participantId: i % 3 ? 'a' : 'b' }));
     const { $, $$ } = await open(many);
