@@ -9,7 +9,7 @@
 // Other tabs of the same site mirror that tab's state over a BroadcastChannel and send their
 // commands through it; if it closes, one of them takes over (tabs.ts).
 import { batch, effect, type ReadonlySignal } from '@preact/signals-core';
-import { ParticipantClient } from '../client/index.js';
+import { ParticipantClientCore } from '../client/base.js';
 import { randomUuid } from '../client/uuid.js';
 import { checkAttachment, defaultUploader } from './attachments.js';
 import { CONTENT_TYPE } from './content-types.js';
@@ -69,7 +69,7 @@ export class ChatSession implements ChatSessionApi {
 
   private readonly s: SessionState;
   private readonly options: ChatSessionOptions;
-  private readonly client: ParticipantClient;
+  private readonly client: ParticipantClientCore;
   private readonly persistence: SessionPersistence;
   private engine: ChatEngine | null = null;
   private readonly tabs: TabCoordinator | null = null;
@@ -115,7 +115,10 @@ export class ChatSession implements ChatSessionApi {
           'ChatSession needs the region of your Amazon Connect instance (option region, e.g. "us-east-1") or an endpoint (e.g. the emulator\'s "http://127.0.0.1:8787").',
         );
       }
-      this.client = new ParticipantClient({
+      // The core client: the session checks what the customer types itself (validateMessage,
+      // checkAttachment), so the model validation is loaded only when clientOptions ask for it.
+      this.client = new ParticipantClientCore({
+        validateParams: false,
         ...options.clientOptions,
         ...(options.region ? { region: options.region } : {}),
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),

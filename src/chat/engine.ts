@@ -3,7 +3,7 @@
 // files and ends the chat. All decisions are made by the pure policies next to it; this file wires
 // them to the client, the socket, timers and storage, and writes the results into the signals.
 import { batch, effect } from '@preact/signals-core';
-import type { ParticipantClient } from '../client/index.js';
+import type { ParticipantClientCore } from '../client/base.js';
 import { randomUuid } from '../client/uuid.js';
 import { backoffDelay, tokenRefreshDelay, WebSocketManager, type ConnectionDetails } from '../connection/index.js';
 import { checkAttachment, runUpload, type AttachmentRules, type Uploader } from './attachments.js';
@@ -72,7 +72,7 @@ import type {
 
 /** The resolved options the engine runs with (see options.ts for the documented defaults). */
 export interface EngineConfig {
-  client: ParticipantClient;
+  client: ParticipantClientCore;
   persistence: SessionPersistence;
   startChat?: StartChatProvider;
   startChatHttp: StartChatHttpOptions;

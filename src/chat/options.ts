@@ -29,7 +29,11 @@ export interface ChatSessionOptions {
   region?: string;
   /** Participant Service endpoint override, e.g. the emulator's 'http://127.0.0.1:8787'. */
   endpoint?: string;
-  /** More ParticipantClient options (retries, timeouts, logger). Default none. */
+  /**
+   * More ParticipantClient options (retries, timeouts, logger). Default none. Unlike a standalone
+   * ParticipantClient, validateParams defaults to false here: the session checks messages and files
+   * itself; set it to true to also check every request against the model (loaded on first use).
+   */
   clientOptions?: Omit<ParticipantClientOptions, 'region' | 'endpoint'>;
   /** A ready client (tests, custom transports). Default: one built from region/endpoint/clientOptions. */
   client?: ParticipantClient;

@@ -10,9 +10,9 @@ export type { HttpRequest } from './protocol.js';
 export type { FetchLike } from './transport.js';
 export { resolveEndpoint, PARTITIONS } from './endpoint.js';
 export type { EndpointParams, Partition } from './endpoint.js';
-export { OPERATIONS, SEND_MESSAGE_CONTENT_LIMITS } from './operations.js';
+export { OPERATIONS } from './operations.js';
 export type { OperationSpec } from './operations.js';
-export { validateInput, codePointLength } from './validate.js';
+export { validateInput, codePointLength, SEND_MESSAGE_CONTENT_LIMITS } from './validate.js';
 export {
   ParticipantServiceError,
   ServiceResponseError,

@@ -1,8 +1,8 @@
 // One logical call: validate, fill the idempotency token once, serialize, then attempt/retry until
 // success, a non-retryable failure, the attempt limit, the retry quota, or the caller's abort.
-import { ParticipantValidationError, type ParticipantServiceError } from './errors.js';
+import { ParticipantValidationError, type ParticipantServiceError, type ValidationIssue } from './errors.js';
 import { abortError, deserializationError, networkError, serviceError, timeoutError, type FailureContext } from './failures.js';
-import { OPERATIONS } from './operations.js';
+import { OPERATIONS, type OperationSpec } from './operations.js';
 import type { ClientLogEvent, Clock } from './options.js';
 import { buildRequest, parseSuccessBody, readFailure, readRequestId } from './protocol.js';
 import type { AdaptiveRateLimiter } from './rate-limiter.js';
@@ -19,7 +19,6 @@ import {
 import type { StubRegistry } from './stub.js';
 import { runAttempt, type Transport } from './transport.js';
 import type { OperationInput, OperationName, OperationOutput } from './types.js';
-import { validateInput } from './validate.js';
 
 /** Per-call options, the last argument of every operation method. */
 export interface CallOptions {
@@ -39,14 +38,16 @@ export interface ClientRuntime {
   maxAttempts: number;
   legacy: LegacyRetryOptions;
   requestTimeout: number;
-  validateParams: boolean;
+  /** The model validation to run before sending; undefined when validateParams is false. */
+  validate: ((spec: OperationSpec, input: unknown) => ValidationIssue[] | Promise<ValidationIssue[]>) | undefined;
   userAgent: string;
   log: (event: ClientLogEvent) => void;
   transport: Transport;
   clock: Clock;
   uuid: () => string;
   quota: RetryQuota;
-  limiter: AdaptiveRateLimiter | undefined;
+  /** Adaptive mode only; loaded on first use. */
+  limiter: Promise<AdaptiveRateLimiter> | undefined;
   stubs: StubRegistry | undefined;
 }
 
@@ -68,8 +69,10 @@ export async function invoke<O extends OperationName>(
   options: CallOptions = {},
 ): Promise<OperationOutput<O>> {
   const spec = OPERATIONS[operation];
-  if (rt.validateParams) {
-    const issues = validateInput(spec, rawInput);
+  if (rt.validate) {
+    let issues = rt.validate(spec, rawInput);
+    // Awaited only when the validator is still loading, so a stub-mode call is recorded synchronously.
+    if (issues instanceof Promise) issues = await issues;
     if (issues.length > 0) throw new ParticipantValidationError(operation, issues);
   }
   const base = typeof rawInput === 'object' && rawInput !== null ? (rawInput as unknown as Record<string, unknown>) : {};
@@ -96,7 +99,8 @@ export async function invoke<O extends OperationName>(
       retryable,
       stoppedBecause,
     });
-    const wait = rt.limiter?.acquire() ?? 0;
+    const limiter = rt.limiter && (await rt.limiter);
+    const wait = limiter?.acquire() ?? 0;
     if (wait > 0) {
       rt.log({ type: 'rate-limit', operation, attempt, delayMs: wait });
       await pause(rt, wait, signal, operation, attempt - 1);
@@ -113,7 +117,7 @@ export async function invoke<O extends OperationName>(
     let requestId: string | undefined;
     if (outcome.kind === 'response' && outcome.response.status < 300) {
       const response = outcome.response;
-      rt.limiter?.record(false);
+      limiter?.record(false);
       if (rt.retryMode !== 'legacy') rt.quota.release(lastRetryCost);
       requestId = readRequestId(response.headers);
       rt.log({ type: 'response', operation, attempt, status: response.status, durationMs, requestId });
@@ -138,7 +142,7 @@ export async function invoke<O extends OperationName>(
     }
 
     const retryable = failed.kind !== 'none';
-    rt.limiter?.record(failed.kind === 'throttling');
+    limiter?.record(failed.kind === 'throttling');
     rt.log({ type: 'error', operation, attempt, status, error: failed.name, durationMs, retryable, requestId });
     if (!retryable) throw failed.error(ctx(false));
     if (attempt >= rt.maxAttempts) throw failed.error(ctx(true, 'max-attempts'));

@@ -164,10 +164,3 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationSpec>> = {
   },
 };
 
-/** Per-ContentType limits of SendMessage's Content, as documented in the model (in characters). */
-export const SEND_MESSAGE_CONTENT_LIMITS: Readonly<Record<string, number>> = {
-  'text/plain': 1024,
-  'text/markdown': 1024,
-  'application/json': 12000,
-  'application/vnd.amazonaws.connect.message.interactive.response': 12288,
-};

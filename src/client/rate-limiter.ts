@@ -24,11 +24,14 @@ export class AdaptiveRateLimiter {
   private requestCount = 0;
   private lastTxRateBucket: number;
 
-  /** @param nowMs clock in milliseconds (Date.now by default) */
-  constructor(nowMs: () => number = Date.now) {
+  /**
+   * @param nowMs clock in milliseconds (Date.now by default)
+   * @param startMs when the limiter's client was created (default now): the limiter is loaded lazily
+   */
+  constructor(nowMs: () => number = Date.now, startMs: number = nowMs()) {
     this.now = () => nowMs() / 1000;
-    this.lastThrottleTime = this.now();
-    this.lastTxRateBucket = Math.floor(this.now());
+    this.lastThrottleTime = startMs / 1000;
+    this.lastTxRateBucket = Math.floor(startMs / 1000);
   }
 
   /**

@@ -2,8 +2,15 @@
 // SendMessage's documented per-ContentType Content limits. Pure: returns the issues found.
 import type { ValidationIssue } from './errors.js';
 import type { OperationSpec } from './operations.js';
-import { SEND_MESSAGE_CONTENT_LIMITS } from './operations.js';
 import type { Members, Shape } from './shapes.js';
+
+/** Per-ContentType limits of SendMessage's Content, as documented in the model (in characters). */
+export const SEND_MESSAGE_CONTENT_LIMITS: Readonly<Record<string, number>> = {
+  'text/plain': 1024,
+  'text/markdown': 1024,
+  'application/json': 12000,
+  'application/vnd.amazonaws.connect.message.interactive.response': 12288,
+};
 
 /** Length as the model counts it: Unicode code points, so an emoji is one character. */
 export function codePointLength(s: string): number {

@@ -1,0 +1,181 @@
+// The client without the parts only some callers need: model validation (validate.ts), stub mode
+// (stub.ts) and the adaptive rate limiter are plugged in by the caller or loaded when first used.
+// ParticipantClient (client.ts) wires validation and stubs in statically; ChatSession uses this core
+// directly, so the widget does not download them (it checks what the customer types itself).
+import { resolveEndpoint } from './endpoint.js';
+import { ClientConfigurationError, type ValidationIssue } from './errors.js';
+import { invoke, type CallOptions, type ClientRuntime } from './invoke.js';
+import type { OperationSpec } from './operations.js';
+import { checkOptions, DEFAULTS, STUB_REGION, type Clock, type ParticipantClientOptions } from './options.js';
+import { RetryQuota } from './retry.js';
+import type { StubRegistry, StubResponses } from './stub.js';
+import { fetchTransport, sleep, type FetchLike, type Transport } from './transport.js';
+import type * as T from './types.js';
+import { randomUuid } from './uuid.js';
+import { userAgent } from './version.js';
+
+/** Checks an input against the model; an empty list means valid. */
+export type Validator = (spec: OperationSpec, input: unknown) => ValidationIssue[];
+
+/** The optional parts a client is built with; what is left out is loaded the first time it is needed. */
+export interface ClientParts {
+  validate?: Validator;
+  stubs?: (responses: StubResponses) => StubRegistry;
+}
+
+function defaultFetch(): FetchLike {
+  // Looked up per call so test tools that replace globalThis.fetch still work; called on globalThis
+  // because browsers throw "Illegal invocation" for a detached fetch.
+  return (url, init) => {
+    if (typeof globalThis.fetch !== 'function') {
+      throw new ClientConfigurationError(
+        'ParticipantClient: no global fetch in this runtime. Use Node >= 20 or a browser, or pass options.fetch.',
+      );
+    }
+    return globalThis.fetch(url, init);
+  };
+}
+
+
+export class ParticipantClientCore {
+  /** The service URL every request goes to (without trailing slash). */
+  readonly endpoint: string;
+  protected readonly rt: ClientRuntime;
+
+  constructor(options: ParticipantClientOptions = {}, parts: ClientParts = {}) {
+    checkOptions(options);
+    const stubbing = options.stubResponses !== undefined && options.stubResponses !== false;
+    const region = options.region ?? (stubbing && options.endpoint === undefined ? STUB_REGION : undefined);
+    this.endpoint = resolveEndpoint({
+      region,
+      endpoint: options.endpoint,
+      useFipsEndpoint: options.useFipsEndpoint ?? DEFAULTS.useFipsEndpoint,
+      useDualstackEndpoint: options.useDualstackEndpoint ?? DEFAULTS.useDualstackEndpoint,
+    });
+    const clock: Clock = { now: Date.now, sleep, random: Math.random, ...options.clock };
+    const responses = options.stubResponses === true ? {} : options.stubResponses || {};
+    const stubs = stubbing ? parts.stubs?.(responses) : undefined;
+    const retryMode = options.retryMode ?? DEFAULTS.retryMode;
+    const logger = options.logger;
+    this.rt = {
+      baseUrl: this.endpoint,
+      origin: new URL(this.endpoint).origin,
+      retryMode,
+      maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts,
+      legacy: {
+        baseDelayMs: options.retryBaseDelay ?? DEFAULTS.retryBaseDelay,
+        jitter: options.retryJitter ?? DEFAULTS.retryJitter,
+        maxDelayMs: options.retryMaxDelay ?? DEFAULTS.retryMaxDelay,
+      },
+      requestTimeout: options.requestTimeout ?? DEFAULTS.requestTimeout,
+      validate: (options.validateParams ?? DEFAULTS.validateParams) ? (parts.validate ?? lazyValidator()) : undefined,
+      userAgent: userAgent(options.customUserAgent),
+      log: (event) => {
+        if (!logger) return;
+        try {
+          logger(event);
+        } catch {
+          // A failing logger must not fail the call it reports on.
+        }
+      },
+      transport: stubs ? stubs.transport() : stubbing ? lazyStubTransport(responses) : fetchTransport(options.fetch ?? defaultFetch()),
+      clock,
+      uuid: randomUuid,
+      quota: new RetryQuota(),
+      limiter: retryMode === 'adaptive' ? adaptiveLimiter(clock) : undefined,
+      stubs,
+    };
+  }
+
+  /** Calls an operation by its model name; the typed methods below are shorthands for this. */
+  send<O extends T.OperationName>(operation: O, input: T.OperationInput<O>, options?: CallOptions): Promise<T.OperationOutput<O>> {
+    return invoke(this.rt, operation, input, options);
+  }
+
+  /** POST /participant/connection, authorized by the ParticipantToken: the websocket URL and a ConnectionToken. */
+  createParticipantConnection(input: T.CreateParticipantConnectionRequest, options?: CallOptions): Promise<T.CreateParticipantConnectionResponse> {
+    return this.send('CreateParticipantConnection', input, options);
+  }
+
+  /** POST /participant/message. ClientToken is generated when omitted and kept across retries. */
+  sendMessage(input: T.SendMessageRequest, options?: CallOptions): Promise<T.SendMessageResponse> {
+    return this.send('SendMessage', input, options);
+  }
+
+  /** POST /participant/event: typing, delivered and read receipts. */
+  sendEvent(input: T.SendEventRequest, options?: CallOptions): Promise<T.SendEventResponse> {
+    return this.send('SendEvent', input, options);
+  }
+
+  /** POST /participant/transcript: one page; see paginateTranscript for all pages. */
+  getTranscript(input: T.GetTranscriptRequest, options?: CallOptions): Promise<T.GetTranscriptResponse> {
+    return this.send('GetTranscript', input, options);
+  }
+
+  /** POST /participant/disconnect: the customer leaves the chat. */
+  disconnectParticipant(input: T.DisconnectParticipantRequest, options?: CallOptions): Promise<T.DisconnectParticipantResponse> {
+    return this.send('DisconnectParticipant', input, options);
+  }
+
+  /** POST /participant/start-attachment-upload: a pre-signed URL to PUT the file to. */
+  startAttachmentUpload(input: T.StartAttachmentUploadRequest, options?: CallOptions): Promise<T.StartAttachmentUploadResponse> {
+    return this.send('StartAttachmentUpload', input, options);
+  }
+
+  /** POST /participant/complete-attachment-upload, after the PUT to the pre-signed URL. */
+  completeAttachmentUpload(input: T.CompleteAttachmentUploadRequest, options?: CallOptions): Promise<T.CompleteAttachmentUploadResponse> {
+    return this.send('CompleteAttachmentUpload', input, options);
+  }
+
+  /** POST /participant/attachment: a pre-signed download URL. */
+  getAttachment(input: T.GetAttachmentRequest, options?: CallOptions): Promise<T.GetAttachmentResponse> {
+    return this.send('GetAttachment', input, options);
+  }
+
+  /** GET /participant/views/{ViewToken}: the view (template, schema, actions) of a ShowView message. */
+  describeView(input: T.DescribeViewRequest, options?: CallOptions): Promise<T.DescribeViewResponse> {
+    return this.send('DescribeView', input, options);
+  }
+
+  /** POST /participant/authentication-url, within a minute of the authentication.initiated event. */
+  getAuthenticationUrl(input: T.GetAuthenticationUrlRequest, options?: CallOptions): Promise<T.GetAuthenticationUrlResponse> {
+    return this.send('GetAuthenticationUrl', input, options);
+  }
+
+  /** POST /participant/cancel-authentication: takes the flow's opted-out branch. */
+  cancelParticipantAuthentication(input: T.CancelParticipantAuthenticationRequest, options?: CallOptions): Promise<T.CancelParticipantAuthenticationResponse> {
+    return this.send('CancelParticipantAuthentication', input, options);
+  }
+
+  /**
+   * All transcript pages, following NextToken. Stops when a page has no NextToken, or repeats the
+   * token it was asked with (a service that would otherwise loop forever).
+   */
+  async *paginateTranscript(input: T.GetTranscriptRequest, options?: CallOptions): AsyncGenerator<T.GetTranscriptResponse, void, undefined> {
+    let next = input.NextToken;
+    for (;;) {
+      const page = await this.getTranscript(next === undefined ? input : { ...input, NextToken: next }, options);
+      yield page;
+      if (page.NextToken === undefined || page.NextToken === '' || page.NextToken === next) return;
+      next = page.NextToken;
+    }
+  }
+}
+
+// Loaded on first use: most callers never need them, and a call is async anyway.
+function lazyValidator(): (spec: OperationSpec, input: unknown) => Promise<ValidationIssue[]> {
+  return (spec, input) => import('./validate.js').then((m) => m.validateInput(spec, input));
+}
+
+function lazyStubTransport(responses: StubResponses): Transport {
+  let registry: Promise<StubRegistry> | undefined;
+  return async (request, signal, context) => {
+    registry ??= import('./stub.js').then((m) => new m.StubRegistry(responses));
+    return (await registry).transport()(request, signal, context);
+  };
+}
+
+function adaptiveLimiter(clock: Clock): ClientRuntime['limiter'] {
+  const createdAt = clock.now();
+  return import('./rate-limiter.js').then((m) => new m.AdaptiveRateLimiter(() => clock.now(), createdAt));
+}
