@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAttachment, fetchUploader, resolveContentType, runUpload, uploadError, type UploadCalls, type UploadProgress } from './attachments.js';
+import { checkAttachment, resolveContentType } from './attachments.js';
+import { fetchUploader, runUpload, uploadError, type UploadCalls, type UploadProgress } from './upload.js';
 import { ChatError } from './errors.js';
 
 describe('checkAttachment', () => {
@@ -38,6 +39,12 @@ describe('checkAttachment', () => {
 
   it('refuses empty files', () => {
     expect(() => checkAttachment({ name: 'e.txt', size: 0, type: 'text/plain' })).toThrow(/empty/);
+  });
+
+  it('refuses names longer than the service allows (256 characters, an emoji counting once)', () => {
+    const ok = `${'😀'.repeat(252)}.txt`; // 256 code points, 508 UTF-16 units
+    expect(checkAttachment({ name: ok, size: 1, type: 'text/plain' })).toBe('text/plain');
+    expect(() => checkAttachment({ name: `x${ok}`, size: 1, type: 'text/plain' })).toThrow(/too long a name \(at most 256 characters\)\. Rename/);
   });
 });
 

@@ -11,7 +11,7 @@
 import { batch, effect, type ReadonlySignal } from '@preact/signals-core';
 import { ParticipantClientCore } from '../client/base.js';
 import { randomUuid } from '../client/uuid.js';
-import { checkAttachment, defaultUploader } from './attachments.js';
+import { checkAttachment } from './attachments.js';
 import { CONTENT_TYPE } from './content-types.js';
 import { ChatEngine, type EngineConfig } from './engine.js';
 import { ChatError, describeCause } from './errors.js';
@@ -379,7 +379,7 @@ export class ChatSession implements ChatSessionApi {
       receipts: { ...DEFAULTS.receipts, ...o.receipts },
       typing: { ...DEFAULTS.typing, ...o.typing },
       attachments: { ...DEFAULTS.attachments, ...o.attachments },
-      uploader: o.uploader ?? defaultUploader(),
+      ...(o.uploader ? { uploader: o.uploader } : {}),
       pageSize: Math.min(100, Math.max(1, o.pageSize ?? DEFAULTS.pageSize)),
       resendBackoff: { ...DEFAULTS.resendBackoff, ...o.resendBackoff },
       endTimeoutMs: o.endTimeoutMs ?? DEFAULTS.endTimeoutMs,

@@ -6,7 +6,7 @@ import { batch, effect } from '@preact/signals-core';
 import type { ParticipantClientCore } from '../client/base.js';
 import { randomUuid } from '../client/uuid.js';
 import { backoffDelay, tokenRefreshDelay, WebSocketManager, type ConnectionDetails } from '../connection/index.js';
-import { checkAttachment, runUpload, type AttachmentRules, type Uploader } from './attachments.js';
+import { checkAttachment, type AttachmentRules, type Uploader } from './attachments.js';
 import { CONTENT_TYPE } from './content-types.js';
 import { ChatError, describeCause, isChatError } from './errors.js';
 import {
@@ -83,7 +83,8 @@ export interface EngineConfig {
   receipts: ReceiptPolicy & { enabled: boolean };
   typing: TypingPolicy;
   attachments: AttachmentRules;
-  uploader: Uploader;
+  /** Default: XMLHttpRequest in browsers, fetch elsewhere (upload.ts). */
+  uploader?: Uploader;
   pageSize: number;
   resendBackoff: { firstRetryMs: number; baseMs: number; factor: number; maxMs: number };
   endTimeoutMs: number;
@@ -742,9 +743,13 @@ export class ChatEngine {
       complete: (input: { AttachmentIds: string[]; ClientToken: string }) =>
         this.call((token) => this.config.client.completeAttachmentUpload({ ...input, ConnectionToken: token }, { signal: controller.signal })),
     };
-    runUpload(file, name, contentType, calls, this.config.uploader, { start: randomUuid(), complete: randomUuid() }, controller.signal, (p) =>
-      update({ state: p.state, progress: p.progress, ...(p.attachmentId ? { attachmentId: p.attachmentId } : {}) }),
-    )
+    const tokens = { start: randomUuid(), complete: randomUuid() };
+    import('./upload.js')
+      .then(({ runUpload, defaultUploader }) =>
+        runUpload(file, name, contentType, calls, this.config.uploader ?? defaultUploader(), tokens, controller.signal, (p) =>
+          update({ state: p.state, progress: p.progress, ...(p.attachmentId ? { attachmentId: p.attachmentId } : {}) }),
+        ),
+      )
       .then((attachmentId) => {
         // The attachment may already be in the transcript (the socket can beat the response).
         const present = this.s.transcriptState.peek().rows.some((r) => r.entry.kind === 'attachment' && r.entry.attachmentId === attachmentId);

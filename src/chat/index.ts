@@ -4,17 +4,8 @@ export { ChatSession } from './chat-session.js';
 export { ChatError, isChatError } from './errors.js';
 export { DEFAULTS as SESSION_DEFAULTS, type ChatSessionOptions, type Persistence } from './options.js';
 export { startChat, startChatBody, parseStartChatResponse, type StartChatHttpOptions } from './start.js';
-export {
-  checkAttachment,
-  resolveContentType,
-  xhrUploader,
-  fetchUploader,
-  MAX_ATTACHMENT_BYTES,
-  DEFAULT_ATTACHMENT_MIME_TYPES,
-  type AttachmentRules,
-  type Uploader,
-  type UploadRequest,
-} from './attachments.js';
+export { checkAttachment, resolveContentType, MAX_ATTACHMENT_BYTES, DEFAULT_ATTACHMENT_MIME_TYPES, type AttachmentRules } from './attachments.js';
+export { xhrUploader, fetchUploader, type Uploader, type UploadRequest } from './upload.js';
 export { CONTENT_TYPE, MESSAGE_LIMITS, NOTICE_EVENTS } from './content-types.js';
 export { validateMessage, contentLimit } from './outbox.js';
 export { createMemoryLocks, type TabRole, type LockManagerLike, type ChannelLike } from './tabs.js';
