@@ -44,6 +44,13 @@ const MIRROR_DELAY_MS = 16;
 /** DescribeView answers kept per view token (oldest dropped first). A chat shows few views. */
 const VIEW_CACHE_MAX = 50;
 
+/** Engine commands a follower tab hands to the leader tab, carried out there with the same arguments. */
+const RELAYED = [
+  'send', 'retry', 'discard', 'typingActivity', 'markRead', 'cancelUpload', 'attachmentUrl', 'describeView', 'loadOlder',
+  'getAuthenticationUrl', 'cancelAuthentication', 'end', 'setDraft',
+] as const;
+type Relayed = (typeof RELAYED)[number];
+
 /** Public methods, bound to the instance so a UI may pass them around (`onClick={session.end}`). */
 const BOUND_METHODS = [
   'start', 'resume', 'send', 'retry', 'discard', 'typingActivity', 'markRead', 'upload', 'cancelUpload',
@@ -194,38 +201,33 @@ export class ChatSession implements ChatSessionApi {
     return this.engine.resume();
   }
 
-  async send(content: string, contentType: string = CONTENT_TYPE.plain): Promise<void> {
-    await this.ready;
-    if (this.engine) return this.engine.send(content, contentType);
-    await this.relay('send', [content, contentType, randomUuid()]);
+  send(content: string, contentType: string = CONTENT_TYPE.plain): Promise<void> {
+    // The token is made here, so a command relayed twice by a follower tab is still one message.
+    return this.run('send', [content, contentType, randomUuid()]) as Promise<void>;
   }
 
-  async retry(id: string): Promise<void> {
-    await this.ready;
-    if (this.engine) return this.engine.retry(id);
-    await this.relay('retry', [id]);
+  retry(id: string): Promise<void> {
+    return this.run('retry', [id]) as Promise<void>;
   }
 
   discard(id: string): void {
-    if (this.engine) this.engine.discard(id);
-    else void this.relay('discard', [id]).catch(() => {});
+    this.fire('discard', [id]);
   }
 
   typingActivity(): void {
     if (this.engine) {
-      this.engine.typingActivity();
+      this.fire('typingActivity', []);
       return;
     }
     // Throttled here too, so keystrokes in a follower tab do not each become a message to the leader.
     const now = Date.now();
     if (!shouldSendTyping(this.typingRelayedAt, now, { ...DEFAULTS.typing, ...this.options.typing })) return;
     this.typingRelayedAt = now;
-    void this.relay('typingActivity', []).catch(() => {});
+    this.fire('typingActivity', []);
   }
 
   markRead(id: string): void {
-    if (this.engine) this.engine.markRead(id);
-    else void this.relay('markRead', [id]).catch(() => {});
+    this.fire('markRead', [id]);
   }
 
   upload(file: File | Blob, name?: string): Upload {
@@ -246,20 +248,17 @@ export class ChatSession implements ChatSessionApi {
   }
 
   cancelUpload(id: string): void {
-    if (this.engine) this.engine.cancelUpload(id);
-    else void this.relay('cancelUpload', [id]).catch(() => {});
+    this.fire('cancelUpload', [id]);
   }
 
-  async attachmentUrl(attachmentId: string): Promise<string> {
-    await this.ready;
-    if (this.engine) return this.engine.attachmentUrl(attachmentId);
-    return (await this.relay('attachmentUrl', [attachmentId])) as string;
+  attachmentUrl(attachmentId: string): Promise<string> {
+    return this.run('attachmentUrl', [attachmentId]) as Promise<string>;
   }
 
   describeView(viewToken: string): Promise<ViewDescription> {
     const cached = this.views.get(viewToken);
     if (cached) return cached;
-    const pending = this.fetchView(viewToken);
+    const pending = this.run('describeView', [viewToken]) as Promise<ViewDescription>;
     this.views.set(viewToken, pending);
     if (this.views.size > VIEW_CACHE_MAX) this.views.delete(this.views.keys().next().value as string);
     pending.catch(() => {
@@ -268,51 +267,31 @@ export class ChatSession implements ChatSessionApi {
     return pending;
   }
 
-  private async fetchView(viewToken: string): Promise<ViewDescription> {
-    await this.ready;
-    if (this.engine) return this.engine.describeView(viewToken);
-    return (await this.relay('describeView', [viewToken])) as ViewDescription;
+  loadOlder(): Promise<void> {
+    return this.run('loadOlder', []) as Promise<void>;
   }
 
-  async loadOlder(): Promise<void> {
-    await this.ready;
-    if (this.engine) return this.engine.loadOlder();
-    await this.relay('loadOlder', []);
+  getAuthenticationUrl(sessionId: string, redirectUri: string): Promise<string> {
+    return this.run('getAuthenticationUrl', [sessionId, redirectUri]) as Promise<string>;
   }
 
-  async getAuthenticationUrl(sessionId: string, redirectUri: string): Promise<string> {
-    await this.ready;
-    if (this.engine) return this.engine.getAuthenticationUrl(sessionId, redirectUri);
-    return (await this.relay('getAuthenticationUrl', [sessionId, redirectUri])) as string;
+  cancelAuthentication(sessionId: string): Promise<void> {
+    return this.run('cancelAuthentication', [sessionId]) as Promise<void>;
   }
 
-  async cancelAuthentication(sessionId: string): Promise<void> {
-    await this.ready;
-    if (this.engine) return this.engine.cancelAuthentication(sessionId);
-    await this.relay('cancelAuthentication', [sessionId]);
-  }
-
-  async end(): Promise<void> {
-    await this.ready;
-    if (this.engine) return this.engine.end();
-    await this.relay('end', []);
+  end(): Promise<void> {
+    return this.run('end', []) as Promise<void>;
   }
 
   /** Keeps the composer's text with the conversation, so a reload (or another tab) shows it again. */
   setDraft(text: string): void {
-    if (this.engine) this.engine.setDraft(text);
-    else {
-      this.s.draft.value = text;
-      void this.relay('setDraft', [text]).catch(() => {});
-    }
+    if (!this.engine) this.s.draft.value = text;
+    this.fire('setDraft', [text]);
   }
 
   clearError(): void {
-    if (this.engine) this.s.lastError.value = null;
-    else {
-      this.s.lastError.value = null;
-      void this.relay('clearError', []).catch(() => {});
-    }
+    this.s.lastError.value = null;
+    if (!this.engine) void this.relay('clearError', []).catch(() => {});
   }
 
   /**
@@ -386,6 +365,18 @@ export class ChatSession implements ChatSessionApi {
       log: o.log ?? (() => {}),
     };
     return new ChatEngine(this.s, config, (event, detail) => this.emit(event, detail));
+  }
+
+  /** Runs a command in this tab when it holds the chat, else in the leader tab. */
+  private async run(method: Relayed, args: unknown[]): Promise<unknown> {
+    await this.ready;
+    return this.engine ? callEngine(this.engine, method, args) : this.relay(method, args);
+  }
+
+  /** The same, for commands nobody waits for: they do not wait for this tab's role either. */
+  private fire(method: Relayed, args: unknown[]): void {
+    if (this.engine) callEngine(this.engine, method, args);
+    else void this.relay(method, args).catch(() => {});
   }
 
   private requireEngine(): ChatEngine {
@@ -538,49 +529,19 @@ export class ChatSession implements ChatSessionApi {
   /** The leader carries out a follower's command. */
   private async dispatch(method: string, args: unknown[]): Promise<unknown> {
     const engine = this.requireEngine();
-    const str = (i: number): string => String(args[i]);
-    switch (method) {
-      case 'start':
-        return this.start((args[0] ?? {}) as Partial<StartChatRequest>);
-      case 'send':
-        return engine.send(str(0), str(1), str(2));
-      case 'retry':
-        return engine.retry(str(0));
-      case 'discard':
-        return engine.discard(str(0));
-      case 'typingActivity':
-        return engine.typingActivity();
-      case 'markRead':
-        return engine.markRead(str(0));
-      case 'upload':
-        engine.upload(args[0] as Blob, str(1), str(2));
-        return undefined;
-      case 'cancelUpload':
-        return engine.cancelUpload(str(0));
-      case 'attachmentUrl':
-        return engine.attachmentUrl(str(0));
-      case 'describeView':
-        return engine.describeView(str(0));
-      case 'loadOlder':
-        return engine.loadOlder();
-      case 'getAuthenticationUrl':
-        return engine.getAuthenticationUrl(str(0), str(1));
-      case 'cancelAuthentication':
-        return engine.cancelAuthentication(str(0));
-      case 'end':
-        return engine.end();
-      case 'setDraft':
-        return engine.setDraft(str(0));
-      case 'clearError':
-        this.s.lastError.value = null;
-        return undefined;
-      case 'destroy':
-        await engine.destroy();
-        this.resetSignals();
-        this.replaceEngine();
-        return undefined;
-      default:
-        throw new ChatError('connection-failed', `Unknown command ${method}.`);
-    }
+    if ((RELAYED as readonly string[]).includes(method)) return callEngine(engine, method as Relayed, args);
+    if (method === 'start') return this.start((args[0] ?? {}) as Partial<StartChatRequest>);
+    if (method === 'upload') engine.upload(args[0] as Blob, String(args[1]), String(args[2]));
+    else if (method === 'clearError') this.s.lastError.value = null;
+    else if (method === 'destroy') {
+      await engine.destroy();
+      this.resetSignals();
+      this.replaceEngine();
+    } else throw new ChatError('connection-failed', `Unknown command ${method}.`);
+    return undefined;
   }
+}
+
+function callEngine(engine: ChatEngine, method: Relayed, args: unknown[]): unknown {
+  return (engine[method] as (...a: unknown[]) => unknown).apply(engine, args);
 }
