@@ -45,7 +45,7 @@ border-radius:var(--cw-radius,8px);padding:8px 12px;min-height:44px;cursor:point
 .cw-im-tp-slots{display:flex;flex-direction:column;gap:6px}
 .cw-im-tp-slot{display:flex;justify-content:space-between;align-items:center;gap:8px;text-align:start}
 .cw-im-tp-slot[aria-checked="true"]{border:2px solid var(--cw-primary,#1d5bb8);background:var(--cw-surface,#f3f5f8);font-weight:600}
-.cw-im-tp-slot[aria-checked="true"] .cw-im-tp-slot-time::before{content:"\\2713\\00a0"}
+.cw-im-tp-slot[aria-checked="true"] .cw-im-tp-slot-time::before{content:"\\2713\\00a0";content:"\\2713\\00a0" / ""}
 .cw-im-tp-controls{display:flex;flex-wrap:wrap;gap:6px}
 .cw-im-tp-confirm{flex:1 1 100%}
 .cw-im-carousel-slide{outline-offset:2px}

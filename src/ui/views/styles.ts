@@ -53,7 +53,7 @@ border:1px solid var(--cw-border,#7d8793);background:var(--cw-background,#fff);c
 .cw-view-textarea{min-height:88px;resize:vertical}
 .cw-view [aria-invalid="true"]{border:2px solid var(--cw-error,#b3261e)}
 .cw-view-error,.cw-view-error-heading{color:var(--cw-error,#b3261e);font-weight:600;margin:0}
-.cw-view-error::before{content:"! "}
+.cw-view-error::before{content:"! ";content:"! " / ""}
 .cw-view-error-summary{margin:0;padding:8px 10px;border:2px solid var(--cw-error,#b3261e);border-radius:var(--cw-radius,8px);color:var(--cw-error,#b3261e);font-weight:600}
 .cw-view-error-box{padding:8px 10px;border:2px solid var(--cw-error,#b3261e);border-radius:var(--cw-radius,8px)}
 .cw-view-attributes{display:flex;flex-wrap:wrap;gap:6px 16px;margin:0}
