@@ -105,7 +105,10 @@ export async function homeKeyboard(page: Page): Promise<void> {
 
 /** Asserts that `locator` holds the keyboard focus. */
 export async function expectFocused(locator: Locator): Promise<void> {
-  await expect.poll(() => locator.evaluate((el) => el === (el.getRootNode() as ShadowRoot | Document).activeElement)).toBe(true);
+  const page = locator.page();
+  await expect
+    .poll(async () => ((await locator.evaluate((el) => el === (el.getRootNode() as ShadowRoot | Document).activeElement)) ? 'focused' : await focused(page)))
+    .toBe('focused');
 }
 
 /** The latest row of the transcript that holds an interactive message or view. */

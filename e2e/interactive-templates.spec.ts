@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { CAROUSEL_CARDS, carousel, panel, quickReply, servicesListPage, timePicker } from '../emulator/bot/templates.js';
 import { type Agent, axe, buildHarness, openShop, startChatWithAgent, watchProblems, widget } from './ui-support';
 import {
+  INTERACTIVE,
   INTERACTIVE_RESPONSE,
   Replies,
   cspReports,
@@ -252,6 +253,34 @@ test('Carousel with the keyboard only: arrow keys move between cards', async () 
   await tabTo(page, c.getByRole('button', { name: `More about ${last.title}` }));
   await page.keyboard.press('Enter');
   await replies.expectNext(text(JSON.stringify({ templateIdentifier: last.templateIdentifier, listTitle: last.title, selectionText: `More about ${last.title}` })));
+});
+
+test('unknown, malformed and hostile templates fall back or render inert; the chat goes on', async () => {
+  await replies.mark();
+  await agent.say(JSON.stringify({ templateType: 'Map', version: '1.0', data: { content: { title: 'Where are you?' } } }), INTERACTIVE);
+  const unknown = widget(page, '.cw-im-fallback').filter({ hasText: 'Where are you?' });
+  await expect(unknown).toContainText('This message cannot be shown here.');
+  await agent.say('{"templateType":"ListPicker","version":"1.0"}', INTERACTIVE); // no data: nothing to show
+  await expect(widget(page, '.cw-im-fallback').last()).toHaveText('This type of message is not supported.');
+  await sendTemplate(agent, {
+    templateType: 'QuickReply',
+    version: '1.0',
+    data: {
+      content: {
+        title: '<img src=x onerror="alert(1)">**Rate** [us](javascript:alert(1))',
+        elements: [{ title: '<script>alert(2)</script>Fine' }, { title: '<svg onload=alert(3)>Bad' }],
+      },
+    },
+  });
+  const q = live('QuickReply');
+  await expect(q.locator('.cw-im-title')).toContainText('Rate');
+  await expect(q.locator('img, script, svg, a[href^="javascript"]')).toHaveCount(0);
+  expect(await axe(page)).toEqual([]);
+  await q.getByRole('button', { name: 'Fine' }).click();
+  await replies.expectNext(text('<script>alert(2)</script>Fine')); // the element title, exactly as sent
+  await widget(page, '.cw-ta').fill('Still here');
+  await widget(page, '.cw-ta').press('Enter');
+  await replies.expectNext(text('Still here'));
 });
 
 test('no CSP or Trusted Types violation and no page error on the way', async () => {
