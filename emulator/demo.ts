@@ -15,12 +15,19 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(error instanceof DemoUsage ? 0 : 2);
   }
-  const emulator = await startEmulator({ port: options.port, host: options.host, bot: options.bot, log: quietLog });
+  const emulator = await listening('--port', options.port, () =>
+    startEmulator({ port: options.port, host: options.host, bot: options.bot, log: quietLog }),
+  );
   // index.html is mounted as a single file so the site serves the page, public/ and dist/ — not the repo.
-  const site = await startSiteServer({
-    port: options.sitePort,
-    host: options.host,
-    mounts: { '/': 'index.html', '/index.html': 'index.html', '/public/': 'public', '/dist/': 'dist' },
+  const site = await listening('--site-port', options.sitePort, () =>
+    startSiteServer({
+      port: options.sitePort,
+      host: options.host,
+      mounts: { '/': 'index.html', '/index.html': 'index.html', '/public/': 'public', '/dist/': 'dist' },
+    }),
+  ).catch(async (error: unknown) => {
+    await emulator.close();
+    throw error;
   });
   const page = customerPageStatus();
   console.log(`emulator listening on ${emulator.url}${options.bot ? ' (demo bot on; --no-bot turns it off)' : ' (no bot)'}`);
@@ -34,6 +41,19 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/** A taken port is the usual reason a second demo fails to start: say so, and what to do. */
+async function listening<T>(flag: string, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      console.error(`Port ${port} is already in use (is another demo running?). Stop it, or pick another port: npm start -- ${flag} <port>`);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 /** Only problems reach the terminal; request lines would drown the URLs. */
