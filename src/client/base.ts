@@ -5,7 +5,6 @@
 import { resolveEndpoint } from './endpoint.js';
 import { ClientConfigurationError, type ValidationIssue } from './errors.js';
 import { invoke, type CallOptions, type ClientRuntime } from './invoke.js';
-import type { OperationSpec } from './operations.js';
 import { checkOptions, DEFAULTS, STUB_REGION, type Clock, type ParticipantClientOptions } from './options.js';
 import { RetryQuota } from './retry.js';
 import type { StubRegistry, StubResponses } from './stub.js';
@@ -15,7 +14,7 @@ import { randomUuid } from './uuid.js';
 import { userAgent } from './version.js';
 
 /** Checks an input against the model; an empty list means valid. */
-export type Validator = (spec: OperationSpec, input: unknown) => ValidationIssue[];
+export type Validator = (operation: T.OperationName, input: unknown) => ValidationIssue[];
 
 /** The optional parts a client is built with; what is left out is loaded the first time it is needed. */
 export interface ClientParts {
@@ -163,8 +162,8 @@ export class ParticipantClientCore {
 }
 
 // Loaded on first use: most callers never need them, and a call is async anyway.
-function lazyValidator(): (spec: OperationSpec, input: unknown) => Promise<ValidationIssue[]> {
-  return (spec, input) => import('./validate.js').then((m) => m.validateInput(spec, input));
+function lazyValidator(): (operation: T.OperationName, input: unknown) => Promise<ValidationIssue[]> {
+  return (operation, input) => import('./validate.js').then((m) => m.validateOperation(operation, input));
 }
 
 function lazyStubTransport(responses: StubResponses): Transport {

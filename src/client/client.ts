@@ -5,11 +5,11 @@ import { ClientConfigurationError } from './errors.js';
 import type { ParticipantClientOptions } from './options.js';
 import { StubRegistry, type ApiRequest, type StubSpec } from './stub.js';
 import type * as T from './types.js';
-import { validateInput } from './validate.js';
+import { validateOperation } from './validate.js';
 
 export class ParticipantClient extends ParticipantClientCore {
   constructor(options: ParticipantClientOptions = {}) {
-    super(options, { validate: validateInput, stubs: (responses) => new StubRegistry(responses) });
+    super(options, { validate: validateOperation, stubs: (responses) => new StubRegistry(responses) });
   }
 
   /** Stub mode only: the calls made so far, oldest first. */

@@ -2,7 +2,6 @@
 // success, a non-retryable failure, the attempt limit, the retry quota, or the caller's abort.
 import { ParticipantValidationError, type ParticipantServiceError, type ValidationIssue } from './errors.js';
 import { abortError, deserializationError, networkError, serviceError, timeoutError, type FailureContext } from './failures.js';
-import { OPERATIONS, type OperationSpec } from './operations.js';
 import type { ClientLogEvent, Clock } from './options.js';
 import { buildRequest, parseSuccessBody, readFailure, readRequestId } from './protocol.js';
 import type { AdaptiveRateLimiter } from './rate-limiter.js';
@@ -19,6 +18,7 @@ import {
 import type { StubRegistry } from './stub.js';
 import { runAttempt, type Transport } from './transport.js';
 import type { OperationInput, OperationName, OperationOutput } from './types.js';
+import { WIRE } from './wire.js';
 
 /** Per-call options, the last argument of every operation method. */
 export interface CallOptions {
@@ -39,7 +39,7 @@ export interface ClientRuntime {
   legacy: LegacyRetryOptions;
   requestTimeout: number;
   /** The model validation to run before sending; undefined when validateParams is false. */
-  validate: ((spec: OperationSpec, input: unknown) => ValidationIssue[] | Promise<ValidationIssue[]>) | undefined;
+  validate: ((operation: OperationName, input: unknown) => ValidationIssue[] | Promise<ValidationIssue[]>) | undefined;
   userAgent: string;
   log: (event: ClientLogEvent) => void;
   transport: Transport;
@@ -54,9 +54,8 @@ export interface ClientRuntime {
 /** Copies the input, adding a fresh idempotency token where the model has one and the caller gave none. */
 function withIdempotencyToken(operation: OperationName, input: Record<string, unknown>, uuid: () => string): Record<string, unknown> {
   const out = { ...input };
-  for (const [name, member] of Object.entries(OPERATIONS[operation].input)) {
-    if (member.idempotencyToken && (out[name] === undefined || out[name] === null)) out[name] = uuid();
-  }
+  const name = WIRE[operation].idempotencyToken;
+  if (name && (out[name] === undefined || out[name] === null)) out[name] = uuid();
   return out;
 }
 
@@ -68,9 +67,9 @@ export async function invoke<O extends OperationName>(
   rawInput: OperationInput<O>,
   options: CallOptions = {},
 ): Promise<OperationOutput<O>> {
-  const spec = OPERATIONS[operation];
+  const spec = WIRE[operation];
   if (rt.validate) {
-    let issues = rt.validate(spec, rawInput);
+    let issues = rt.validate(operation, rawInput);
     // Awaited only when the validator is still loading, so a stub-mode call is recorded synchronously.
     if (issues instanceof Promise) issues = await issues;
     if (issues.length > 0) throw new ParticipantValidationError(operation, issues);

@@ -1,9 +1,8 @@
 // restJson1 as this service uses it (wire-spec §2, §4): input -> HTTP request, HTTP response ->
 // output or failure facts. Pure functions, no I/O.
-import type { OperationSpec } from './operations.js';
-import type { Members, Shape } from './shapes.js';
 import { MODELED_ERRORS } from './errors.js';
 import { retryAfterHintMs, type HeaderReader } from './retry.js';
+import type { WireSpec } from './wire.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -24,29 +23,22 @@ export function encodeLabel(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-// Serialize in model member order, dropping unset members (the SDK sends no nulls and no defaults).
-function serializeMembers(value: Record<string, unknown>, members: Members, location: 'body'): Record<string, unknown> {
+// Serialize in model member order, dropping unset members (the SDK sends no nulls and no defaults)
+// and members the model does not have.
+function pick(value: Record<string, unknown>, names: readonly string[], structures: WireSpec['structures'] = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(members)) {
-    if ((member.location ?? 'body') !== location) continue;
+  for (const name of names) {
     const v = value[name];
     if (v === undefined || v === null) continue;
-    out[name] = serializeValue(v, member.shape);
+    const members = structures[name];
+    out[name] = members && typeof v === 'object' && !Array.isArray(v) ? pick(v as Record<string, unknown>, members) : v;
   }
   return out;
 }
 
-function serializeValue(value: unknown, shape: Shape): unknown {
-  if (shape.type === 'structure' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return serializeMembers(value as Record<string, unknown>, shape.members, 'body');
-  }
-  if (shape.type === 'list' && Array.isArray(value)) return value.map((item) => serializeValue(item, shape.member));
-  return value;
-}
-
 /** Builds the wire request. `input` must already carry any generated ClientToken. */
 export function buildRequest(
-  spec: OperationSpec,
+  spec: WireSpec,
   input: Record<string, unknown>,
   baseUrl: string,
   userAgent: string,
@@ -58,7 +50,7 @@ export function buildRequest(
   headers['X-Amz-User-Agent'] = userAgent;
   if (spec.method === 'GET') return { method: 'GET', url: baseUrl + path, headers };
   headers['Content-Type'] = 'application/json';
-  return { method: 'POST', url: baseUrl + path, headers, body: JSON.stringify(serializeMembers(input, spec.input, 'body')) };
+  return { method: 'POST', url: baseUrl + path, headers, body: JSON.stringify(pick(input, spec.body, spec.structures)) };
 }
 
 export type ParsedBody = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };

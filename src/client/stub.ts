@@ -2,10 +2,10 @@
 // usual, recorded in `apiRequests`, and answered from per-operation stubs instead of the network.
 // Stubs become HTTP responses, so error parsing and retries behave exactly as with a real server.
 import { ClientConfigurationError, isModeledErrorName, MODELED_ERRORS } from './errors.js';
-import { OPERATIONS } from './operations.js';
 import type { HttpRequest, HttpResponse } from './protocol.js';
 import type { Transport } from './transport.js';
 import type { OperationInput, OperationName, OperationOutput } from './types.js';
+import { WIRE } from './wire.js';
 
 /** A stubbed error response. `statusCode` defaults to the modeled error's status (else 400). */
 export interface StubError {
@@ -88,9 +88,9 @@ export class StubRegistry {
 
   /** Replaces the stubs of one operation. */
   set(operation: OperationName, spec: AnySpec | AnySpec[] | undefined): void {
-    if (!Object.prototype.hasOwnProperty.call(OPERATIONS, operation)) {
+    if (!Object.prototype.hasOwnProperty.call(WIRE, operation)) {
       throw new ClientConfigurationError(
-        `stubResponses: ${JSON.stringify(operation)} is not an operation; use one of ${Object.keys(OPERATIONS).join(', ')}.`,
+        `stubResponses: ${JSON.stringify(operation)} is not an operation; use one of ${Object.keys(WIRE).join(', ')}.`,
       );
     }
     if (spec === undefined) {

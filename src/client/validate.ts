@@ -1,8 +1,9 @@
 // Client-side validation of an operation's input against the model's constraints (shapes.ts), plus
 // SendMessage's documented per-ContentType Content limits. Pure: returns the issues found.
 import type { ValidationIssue } from './errors.js';
-import type { OperationSpec } from './operations.js';
+import { OPERATIONS, type OperationSpec } from './operations.js';
 import type { Members, Shape } from './shapes.js';
+import type { OperationName } from './types.js';
 
 /** Per-ContentType limits of SendMessage's Content, as documented in the model (in characters). */
 export const SEND_MESSAGE_CONTENT_LIMITS: Readonly<Record<string, number>> = {
@@ -151,4 +152,9 @@ export function validateInput(spec: OperationSpec, input: unknown): ValidationIs
   checkMembers('', record, spec.input, issues);
   if (spec.name === 'SendMessage') checkSendMessageContent(record, issues);
   return issues;
+}
+
+/** validateInput for an operation by name: what the client runs before sending. */
+export function validateOperation(operation: OperationName, input: unknown): ValidationIssue[] {
+  return validateInput(OPERATIONS[operation], input);
 }
