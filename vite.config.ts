@@ -7,6 +7,7 @@ const entries: Record<string, string> = {
   client: 'src/client/index.ts',
   session: 'src/chat/index.ts',
   index: 'src/index.ts',
+  element: 'src/embed/define.ts',
 };
 
 export default defineConfig({

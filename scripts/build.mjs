@@ -13,6 +13,7 @@ const steps = [
 ];
 if (existsSync('src/embed/widget.ts')) steps.push(['npx', ['vite', 'build', '-c', 'vite.widget.config.ts', '--logLevel', 'warn']]);
 else console.log('build: src/embed/widget.ts does not exist yet; dist/cdn has the loader only');
+if (existsSync('vite.demo.config.ts')) steps.push(['npx', ['vite', 'build', '-c', 'vite.demo.config.ts', '--logLevel', 'warn']]); // dist/demo: the npm demo page's app
 
 for (const [command, args] of steps) {
   const { status } = spawnSync(command, args, { stdio: 'inherit' });

@@ -87,7 +87,7 @@ function drawLauncher(cfg: Record<string, unknown>): void {
       `bottom:${num(pos.offsetY, 20)}px;z-index:${num(cfg.zIndex, 10000)};width:${size}px;height:${size}px;` +
       `border-radius:50%;border:0;cursor:pointer;background:${text(palette.primary, dark ? '#8ab8ff' : '#1d5bb8')};` +
       `color:${text(palette.onPrimary, dark ? '#0d1522' : '#fff')};box-shadow:0 4px 12px #0004;display:grid;place-items:center}` +
-      `.l:focus-visible{outline:3px solid #f59e0b;outline-offset:3px}.l svg{width:50%;height:50%;fill:currentColor}`,
+      `.l:focus-visible{outline:3px solid #f59e0b;outline-offset:3px}.l svg{width:50%;height:50%;fill:currentColor}[hidden]{display:none}`,
   );
   root.adoptedStyleSheets = [sheet];
   launcher = document.createElement('button');
@@ -115,7 +115,7 @@ function load(): Promise<void> {
     (mod: { boot(ctx: BootContext): WidgetHandle }) => {
       const ctx: BootContext = { config: config ?? {}, root: root!, launcher, emit };
       widget = mod.boot(ctx);
-      for (const args of pending.splice(0)) widget.call(args[0] as string, args.slice(1));
+      for (const args of pending.splice(0)) call(args);
     },
     (error: unknown) => {
       loading = undefined; // let the next click try again
@@ -141,7 +141,7 @@ function call(args: Args): unknown {
           const idle = (window as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1));
           idle(() => import(/* @vite-ignore */ base + 'validate.js').then((m: { report(c: unknown): void }) => m.report(config), () => {}));
         }
-        emit('ready');
+        setTimeout(emit, 0, 'ready'); // after the calls queued behind `init` (their `on` too)
       };
       if (document.body) start();
       else addEventListener('DOMContentLoaded', start, { once: true });
@@ -160,6 +160,14 @@ function call(args: Args): unknown {
   if (!config) {
     // Calls before init wait for it, in order.
     pending.push(args);
+    return;
+  }
+  if (method === 'destroy' && (widget || !loading)) {
+    // The widget removes what it rendered and stored; the host and the loader's state go here, so
+    // `init` may run again (e.g. after a single-page app changes route).
+    widget?.call('destroy', rest);
+    root?.host.remove();
+    config = widget = loading = root = launcher = undefined;
     return;
   }
   if (widget) return widget.call(method as string, rest);

@@ -1,0 +1,43 @@
+// The script tag configured by data-* attributes alone (e2e/pages/embed-data.html: left side,
+// offsets, z-index, dark theme, French, display name and contact attributes), then the whole API.
+import { expect, test } from '@playwright/test';
+import { EMULATOR_PORT, PAGES_PORT, chatWindow, consoleErrors, contactInfo, driveApiAndEvents, launcher, startedContactId, waitForEvent } from './embed-support.js';
+
+test.skip(EMULATOR_PORT !== PAGES_PORT, `e2e/pages/embed-data.html names the emulator at 127.0.0.1:${PAGES_PORT}`);
+
+test('data-* attributes configure the launcher and the widget', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await page.goto('/embed-data.html');
+  await waitForEvent(page, 'ready');
+  const viewport = page.viewportSize()!;
+
+  // The loader's launcher already follows the attributes: left, 32 px in, 24 px up, z-index 4321, dark.
+  const placeholder = page.locator('[data-connect-chat] .l');
+  const box = (await placeholder.boundingBox())!;
+  expect(Math.round(box.x)).toBe(32);
+  expect(Math.round(viewport.height - box.y - box.height)).toBe(24);
+  await expect(placeholder).toHaveCSS('z-index', '4321');
+  await expect(placeholder).toHaveCSS('background-color', 'rgb(138, 184, 255)');
+
+  await placeholder.click();
+  await expect(chatWindow(page)).toBeVisible();
+  // The widget's own launcher takes the same place; the window speaks French.
+  await page.mouse.move(viewport.width / 2, 10); // off the launcher: hover scales it
+  await expect.poll(async () => Math.round((await launcher(page).boundingBox())!.x)).toBe(32); // once the hover transition ends
+  await expect(launcher(page)).toHaveCSS('z-index', '4321');
+  await expect(launcher(page)).toHaveAttribute('aria-label', 'Fermer le chat');
+  const winBox = (await chatWindow(page).boundingBox())!;
+  expect(winBox.x).toBeLessThan(viewport.width / 2);
+
+  const contactId = await startedContactId(page);
+  const info = await contactInfo(contactId);
+  expect(info.Attributes).toMatchObject({ source: 'data-attributes' });
+  expect(info.Participants.find((p) => p.ParticipantRole === 'CUSTOMER')?.DisplayName).toBe('Dora Data');
+  expect(errors).toEqual([]);
+});
+
+test('the whole API and every event, configured by data-* attributes', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await page.goto('/embed-data.html');
+  await driveApiAndEvents(page, 'e2e-data', errors);
+});

@@ -1,0 +1,30 @@
+// widget.js — the script-tag widget, imported by loader.js on first open (or at once when a chat is
+// stored). It renders into the Shadow DOM the loader made, takes over from the loader's launcher and
+// runs the calls the loader queued. Events go to the loader, which holds the page's listeners.
+import { createWidget } from './api.js';
+import type { BootContext, WidgetHandle } from './boot-types.js';
+import { invoke } from './invoke.js';
+
+export function boot(ctx: BootContext): WidgetHandle {
+  const placeholder = ctx.launcher;
+  const widget = createWidget(ctx.root, ctx.config, { emit: ctx.emit, announceReady: false });
+  // hide() before the widget loaded hid the loader's launcher; the widget's own must stay hidden too.
+  if (placeholder?.hidden) widget.hide();
+  // Swap launchers as soon as the widget has rendered (same size and place, so nothing moves).
+  const swap = () => {
+    if (!ctx.root.querySelector('.cw')) return;
+    observer.disconnect();
+    placeholder?.remove();
+  };
+  const observer = new MutationObserver(swap);
+  observer.observe(ctx.root, { childList: true, subtree: true });
+  void widget.ready.then(() => {
+    observer.disconnect();
+    placeholder?.remove();
+  });
+  const onInvalid = (message: string) => {
+    console.error(`ConnectChat: ${message}`);
+    ctx.emit('error', { code: 'invalid-call', message });
+  };
+  return { call: (method, args) => invoke(widget, method, args, onInvalid) };
+}
