@@ -17,8 +17,6 @@ import {
   initialOlderPlan,
   markTargetExhausted,
   noteRelatedContacts,
-  olderNext,
-  olderQuery,
   startGapFill,
   type GapFillPlan,
   type OlderPlan,
@@ -520,31 +518,24 @@ export class ChatEngine {
 
   async loadOlder(): Promise<void> {
     if (this.s.loadingOlder.peek() || !hasOlder(this.older) || this.ended) return;
-    const next = olderQuery(
-      this.older,
-      (contactId) => oldestAnchorId(this.s.transcriptState.peek(), contactId),
-      this.config.pageSize,
-    );
-    if (!next) {
-      this.s.hasOlder.value = false;
-      return;
-    }
     this.s.loadingOlder.value = true;
     try {
-      const response = await this.call((token, signal) =>
-        this.config.client.getTranscript({ ...next.query, ConnectionToken: token }, { signal }),
+      const { fetchOlder } = await import('./older.js');
+      const page = await fetchOlder(
+        this.older,
+        (contactId) => oldestAnchorId(this.s.transcriptState.peek(), contactId),
+        this.config.pageSize,
+        (query) => this.call((token, signal) => this.config.client.getTranscript({ ...query, ConnectionToken: token }, { signal })),
       );
-      this.handleItems((response.Transcript ?? []) as ChatItem[], 'older');
-      this.older = olderNext(next.plan, response);
-    } catch (error) {
-      const name = errorName(error);
-      if (next.plan.target && (name === 'ValidationException' || name === 'ResourceNotFoundException' || name === 'AccessDeniedException')) {
-        // That earlier contact cannot be read: skip it.
-        this.older = olderNext(next.plan, {});
-      } else {
-        if (!this.ended) this.report('connection-failed', `Older messages could not be loaded (${describeCause(error)}). Try again.`, error);
-        throw error;
+      if (!page) {
+        this.s.hasOlder.value = false;
+        return;
       }
+      this.handleItems(page.items, 'older');
+      this.older = page.plan;
+    } catch (error) {
+      if (!this.ended) this.report('connection-failed', `Older messages could not be loaded (${describeCause(error)}). Try again.`, error);
+      throw error;
     } finally {
       batch(() => {
         this.s.loadingOlder.value = false;

@@ -7,11 +7,10 @@ import {
   initialOlderPlan,
   markTargetExhausted,
   noteRelatedContacts,
-  olderNext,
-  olderQuery,
   startGapFill,
   type GapFillPlan,
 } from './history.js';
+import { olderNext, olderQuery } from './older.js';
 
 const item = (id: string) => ({ Id: id });
 

@@ -6,7 +6,8 @@
 // item until a page reaches an item we already have.
 //
 // Older history, on demand: BACKWARD from the oldest item we know (StartPosition.Id, then NextToken),
-// and when a contact is exhausted, on to the earlier contacts of a persistent chat.
+// and when a contact is exhausted, on to the earlier contacts of a persistent chat. The plan's state
+// is here; the calls (older.ts) load when the customer first asks for older messages.
 import type { GetTranscriptRequest, GetTranscriptResponse } from '../client/types.js';
 
 export type TranscriptQuery = Omit<GetTranscriptRequest, 'ConnectionToken'>;
@@ -116,35 +117,4 @@ export function markTargetExhausted(plan: OlderPlan): OlderPlan {
 
 export function hasOlder(plan: OlderPlan): boolean {
   return !plan.targetDone || plan.queue.length > 0;
-}
-
-/** The next older-history call; `oldestId(contact)` is the oldest item we have of that contact. */
-export function olderQuery(
-  plan: OlderPlan,
-  oldestId: (contactId: string | undefined) => string | undefined,
-  pageSize = 100,
-): { plan: OlderPlan; query: TranscriptQuery } | null {
-  let current = plan;
-  if (current.targetDone) {
-    const [nextContact, ...rest] = current.queue;
-    if (!nextContact) return null;
-    current = { ...current, target: nextContact, queue: rest, nextToken: undefined, targetDone: false };
-  }
-  const query: TranscriptQuery = {
-    ScanDirection: 'BACKWARD',
-    SortOrder: 'ASCENDING',
-    MaxResults: pageSize,
-    ...(current.target ? { ContactId: current.target } : {}),
-  };
-  if (current.nextToken) query.NextToken = current.nextToken;
-  else {
-    const from = oldestId(current.target);
-    if (from) query.StartPosition = { Id: from };
-  }
-  return { plan: current, query };
-}
-
-export function olderNext(plan: OlderPlan, response: GetTranscriptResponse): OlderPlan {
-  if (response.NextToken) return { ...plan, nextToken: response.NextToken };
-  return { ...plan, nextToken: undefined, targetDone: true };
 }
