@@ -4,6 +4,7 @@
 // them to the client, the socket, timers and storage, and writes the results into the signals.
 import { batch, effect } from '@preact/signals-core';
 import type { ParticipantClientCore } from '../client/base.js';
+import type { OperationInput, OperationName, OperationOutput } from '../client/types.js';
 import { randomUuid } from '../client/uuid.js';
 import { backoffDelay, tokenRefreshDelay, WebSocketManager, type ConnectionDetails } from '../connection/index.js';
 import { checkAttachment, type AttachmentRules, type Uploader } from './attachments.js';
@@ -299,7 +300,8 @@ export class ChatEngine {
   private async getConnection(): Promise<ConnectionDetails> {
     const session = this.session;
     if (!session) throw Object.assign(new Error('no session'), { ended: true });
-    const response = await this.config.client.createParticipantConnection(
+    const response = await this.config.client.send(
+      'CreateParticipantConnection',
       { ParticipantToken: session.participantToken, Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'] },
       { signal: this.abort.signal },
     );
@@ -328,7 +330,8 @@ export class ChatEngine {
     if (!session || this.ended) return Promise.reject(this.endedError());
     this.refreshing = (async () => {
       try {
-        const response = await this.config.client.createParticipantConnection(
+        const response = await this.config.client.send(
+          'CreateParticipantConnection',
           { ParticipantToken: session.participantToken, Type: ['CONNECTION_CREDENTIALS'] },
           { signal: this.abort.signal },
         );
@@ -362,6 +365,13 @@ export class ChatEngine {
       if (this.ended || this.stopped) throw this.endedError();
       return operation(this.connectionToken as string, this.abort.signal);
     }
+  }
+
+  /** An operation with the current ConnectionToken (see call()); `signal` replaces the engine's own. */
+  private op<O extends OperationName>(operation: O, input: Omit<OperationInput<O>, 'ConnectionToken'>, signal?: AbortSignal): Promise<OperationOutput<O>> {
+    return this.call((token, ownSignal) =>
+      this.config.client.send(operation, { ...input, ConnectionToken: token } as OperationInput<O>, { signal: signal ?? ownSignal }),
+    );
   }
 
   private endedError(): ChatError {
@@ -491,7 +501,7 @@ export class ChatEngine {
       const query = gapFillQuery(plan, options);
       let response;
       try {
-        response = await this.call((token, signal) => this.config.client.getTranscript({ ...query, ConnectionToken: token }, { signal }));
+        response = await this.op('GetTranscript', query);
       } catch (error) {
         const name = errorName(error);
         if (plan.mode === 'forward' && (name === 'ValidationException' || name === 'ResourceNotFoundException')) {
@@ -525,7 +535,7 @@ export class ChatEngine {
         this.older,
         (contactId) => oldestAnchorId(this.s.transcriptState.peek(), contactId),
         this.config.pageSize,
-        (query) => this.call((token, signal) => this.config.client.getTranscript({ ...query, ConnectionToken: token }, { signal })),
+        (query) => this.op('GetTranscript', query),
       );
       if (!page) {
         this.s.hasOlder.value = false;
@@ -593,12 +603,7 @@ export class ChatEngine {
         await this.saveOutbox();
         let response;
         try {
-          response = await this.call((token, signal) =>
-            this.config.client.sendMessage(
-              { ContentType: record.contentType, Content: record.content, ClientToken: record.clientToken, ConnectionToken: token },
-              { signal },
-            ),
-          );
+          response = await this.op('SendMessage', { ContentType: record.contentType, Content: record.content, ClientToken: record.clientToken });
         } catch (error) {
           if (this.ended || this.stopped) break;
           const name = errorName(error);
@@ -652,9 +657,7 @@ export class ChatEngine {
     const now = Date.now();
     if (!shouldSendTyping(this.typingSentAt, now, this.config.typing)) return;
     this.typingSentAt = now;
-    this.call((token, signal) =>
-      this.config.client.sendEvent({ ContentType: CONTENT_TYPE.typing, ConnectionToken: token }, { signal }),
-    ).catch((error: unknown) => this.config.log('typing-failed', { error: describeCause(error) }));
+    this.op('SendEvent', { ContentType: CONTENT_TYPE.typing }).catch((error: unknown) => this.config.log('typing-failed', { error: describeCause(error) }));
   }
 
   markRead(id: string): void {
@@ -681,16 +684,10 @@ export class ChatEngine {
     const round = flushReceipts(this.receipts, Date.now(), this.config.receipts);
     this.receipts = round.state;
     for (const r of round.send) {
-      this.call((token, signal) =>
-        this.config.client.sendEvent(
-          {
-            ContentType: r.kind === 'read' ? CONTENT_TYPE.read : CONTENT_TYPE.delivered,
-            Content: JSON.stringify({ messageId: r.messageId }),
-            ConnectionToken: token,
-          },
-          { signal },
-        ),
-      ).catch((error: unknown) => this.config.log('receipt-failed', { error: describeCause(error) }));
+      this.op('SendEvent', {
+        ContentType: r.kind === 'read' ? CONTENT_TYPE.read : CONTENT_TYPE.delivered,
+        Content: JSON.stringify({ messageId: r.messageId }),
+      }).catch((error: unknown) => this.config.log('receipt-failed', { error: describeCause(error) }));
     }
     this.scheduleReceipts();
   }
@@ -730,9 +727,9 @@ export class ChatEngine {
     update({ contentType, state: 'uploading' });
     const calls = {
       start: (input: { ContentType: string; AttachmentSizeInBytes: number; AttachmentName: string; ClientToken: string }) =>
-        this.call((token) => this.config.client.startAttachmentUpload({ ...input, ConnectionToken: token }, { signal: controller.signal })),
+        this.op('StartAttachmentUpload', input, controller.signal),
       complete: (input: { AttachmentIds: string[]; ClientToken: string }) =>
-        this.call((token) => this.config.client.completeAttachmentUpload({ ...input, ConnectionToken: token }, { signal: controller.signal })),
+        this.op('CompleteAttachmentUpload', input, controller.signal),
     };
     const tokens = { start: randomUuid(), complete: randomUuid() };
     import('./upload.js')
@@ -771,7 +768,7 @@ export class ChatEngine {
 
   async attachmentUrl(attachmentId: string): Promise<string> {
     try {
-      const response = await this.call((token, signal) => this.config.client.getAttachment({ AttachmentId: attachmentId, ConnectionToken: token }, { signal }));
+      const response = await this.op('GetAttachment', { AttachmentId: attachmentId });
       if (!response.Url) throw new Error('the service returned no URL');
       return response.Url;
     } catch (error) {
@@ -783,7 +780,7 @@ export class ChatEngine {
   async describeView(viewToken: string): Promise<ViewDescription> {
     let view;
     try {
-      view = (await this.call((token, signal) => this.config.client.describeView({ ViewToken: viewToken, ConnectionToken: token }, { signal }))).View;
+      view = (await this.op('DescribeView', { ViewToken: viewToken })).View;
     } catch (error) {
       if (isChatError(error)) throw error;
       throw new ChatError('view-failed', `The form could not be loaded (${describeCause(error)}).`, { cause: error });
@@ -809,15 +806,13 @@ export class ChatEngine {
   }
 
   async getAuthenticationUrl(sessionId: string, redirectUri: string): Promise<string> {
-    const response = await this.call((token, signal) =>
-      this.config.client.getAuthenticationUrl({ SessionId: sessionId, RedirectUri: redirectUri, ConnectionToken: token }, { signal }),
-    );
+    const response = await this.op('GetAuthenticationUrl', { SessionId: sessionId, RedirectUri: redirectUri });
     if (!response.AuthenticationUrl) throw new ChatError('connection-failed', 'The service returned no sign-in address. Try again.');
     return response.AuthenticationUrl;
   }
 
   async cancelAuthentication(sessionId: string): Promise<void> {
-    await this.call((token, signal) => this.config.client.cancelParticipantAuthentication({ SessionId: sessionId, ConnectionToken: token }, { signal }));
+    await this.op('CancelParticipantAuthentication', { SessionId: sessionId });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -830,7 +825,7 @@ export class ChatEngine {
     this.s.phase.value = 'ending';
     const endedSoon = new Promise<void>((resolve) => this.endWaiters.push(resolve));
     try {
-      await this.call((token, signal) => this.config.client.disconnectParticipant({ ConnectionToken: token }, { signal }));
+      await this.op('DisconnectParticipant', {});
     } catch (error) {
       if (this.ended || (isChatError(error) && error.code === 'chat-ended')) return;
       if (this.stopped) return;
@@ -924,7 +919,7 @@ export class ChatEngine {
     const active = !this.ended && this.session && token;
     await this.close();
     if (active) {
-      this.config.client.disconnectParticipant({ ConnectionToken: token }, { keepalive: true }).catch(() => {});
+      this.config.client.send('DisconnectParticipant', { ConnectionToken: token }, { keepalive: true }).catch(() => {});
     }
     await this.config.persistence.clear().catch(() => {});
   }

@@ -1,7 +1,8 @@
 // The client without the parts only some callers need: model validation (validate.ts), stub mode
-// (stub.ts) and the adaptive rate limiter are plugged in by the caller or loaded when first used.
-// ParticipantClient (client.ts) wires validation and stubs in statically; ChatSession uses this core
-// directly, so the widget does not download them (it checks what the customer types itself).
+// (stub.ts) and the adaptive rate limiter are plugged in by the caller or loaded when first used, and
+// operations are called by name (send). ParticipantClient (client.ts) adds the typed methods and
+// wires validation and stubs in statically; ChatSession uses this core directly, so the widget does
+// not download them (it checks what the customer types itself).
 import { resolveEndpoint } from './endpoint.js';
 import { ClientConfigurationError, type ValidationIssue } from './errors.js';
 import { invoke, type CallOptions, type ClientRuntime } from './invoke.js';
@@ -86,79 +87,11 @@ export class ParticipantClientCore {
     };
   }
 
-  /** Calls an operation by its model name; the typed methods below are shorthands for this. */
+  /** Calls an operation by its model name; ParticipantClient's typed methods are shorthands for this. */
   send<O extends T.OperationName>(operation: O, input: T.OperationInput<O>, options?: CallOptions): Promise<T.OperationOutput<O>> {
     return invoke(this.rt, operation, input, options);
   }
 
-  /** POST /participant/connection, authorized by the ParticipantToken: the websocket URL and a ConnectionToken. */
-  createParticipantConnection(input: T.CreateParticipantConnectionRequest, options?: CallOptions): Promise<T.CreateParticipantConnectionResponse> {
-    return this.send('CreateParticipantConnection', input, options);
-  }
-
-  /** POST /participant/message. ClientToken is generated when omitted and kept across retries. */
-  sendMessage(input: T.SendMessageRequest, options?: CallOptions): Promise<T.SendMessageResponse> {
-    return this.send('SendMessage', input, options);
-  }
-
-  /** POST /participant/event: typing, delivered and read receipts. */
-  sendEvent(input: T.SendEventRequest, options?: CallOptions): Promise<T.SendEventResponse> {
-    return this.send('SendEvent', input, options);
-  }
-
-  /** POST /participant/transcript: one page; see paginateTranscript for all pages. */
-  getTranscript(input: T.GetTranscriptRequest, options?: CallOptions): Promise<T.GetTranscriptResponse> {
-    return this.send('GetTranscript', input, options);
-  }
-
-  /** POST /participant/disconnect: the customer leaves the chat. */
-  disconnectParticipant(input: T.DisconnectParticipantRequest, options?: CallOptions): Promise<T.DisconnectParticipantResponse> {
-    return this.send('DisconnectParticipant', input, options);
-  }
-
-  /** POST /participant/start-attachment-upload: a pre-signed URL to PUT the file to. */
-  startAttachmentUpload(input: T.StartAttachmentUploadRequest, options?: CallOptions): Promise<T.StartAttachmentUploadResponse> {
-    return this.send('StartAttachmentUpload', input, options);
-  }
-
-  /** POST /participant/complete-attachment-upload, after the PUT to the pre-signed URL. */
-  completeAttachmentUpload(input: T.CompleteAttachmentUploadRequest, options?: CallOptions): Promise<T.CompleteAttachmentUploadResponse> {
-    return this.send('CompleteAttachmentUpload', input, options);
-  }
-
-  /** POST /participant/attachment: a pre-signed download URL. */
-  getAttachment(input: T.GetAttachmentRequest, options?: CallOptions): Promise<T.GetAttachmentResponse> {
-    return this.send('GetAttachment', input, options);
-  }
-
-  /** GET /participant/views/{ViewToken}: the view (template, schema, actions) of a ShowView message. */
-  describeView(input: T.DescribeViewRequest, options?: CallOptions): Promise<T.DescribeViewResponse> {
-    return this.send('DescribeView', input, options);
-  }
-
-  /** POST /participant/authentication-url, within a minute of the authentication.initiated event. */
-  getAuthenticationUrl(input: T.GetAuthenticationUrlRequest, options?: CallOptions): Promise<T.GetAuthenticationUrlResponse> {
-    return this.send('GetAuthenticationUrl', input, options);
-  }
-
-  /** POST /participant/cancel-authentication: takes the flow's opted-out branch. */
-  cancelParticipantAuthentication(input: T.CancelParticipantAuthenticationRequest, options?: CallOptions): Promise<T.CancelParticipantAuthenticationResponse> {
-    return this.send('CancelParticipantAuthentication', input, options);
-  }
-
-  /**
-   * All transcript pages, following NextToken. Stops when a page has no NextToken, or repeats the
-   * token it was asked with (a service that would otherwise loop forever).
-   */
-  async *paginateTranscript(input: T.GetTranscriptRequest, options?: CallOptions): AsyncGenerator<T.GetTranscriptResponse, void, undefined> {
-    let next = input.NextToken;
-    for (;;) {
-      const page = await this.getTranscript(next === undefined ? input : { ...input, NextToken: next }, options);
-      yield page;
-      if (page.NextToken === undefined || page.NextToken === '' || page.NextToken === next) return;
-      next = page.NextToken;
-    }
-  }
 }
 
 // Loaded on first use: most callers never need them, and a call is async anyway.
