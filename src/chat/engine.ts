@@ -778,32 +778,18 @@ export class ChatEngine {
   }
 
   async describeView(viewToken: string): Promise<ViewDescription> {
-    let view;
+    let answer;
     try {
-      view = (await this.op('DescribeView', { ViewToken: viewToken })).View;
+      // The answer's reader loads alongside the request, the first time a chat shows a view.
+      answer = await Promise.all([this.op('DescribeView', { ViewToken: viewToken }), import('./view-description.js')]);
     } catch (error) {
       if (isChatError(error)) throw error;
       throw new ChatError('view-failed', `The form could not be loaded (${describeCause(error)}).`, { cause: error });
     }
-    if (!view) throw new ChatError('view-failed', 'The form could not be loaded: the service returned no view.');
-    const parse = (text: string | undefined, what: string): unknown => {
-      if (text === undefined || text === '') return {};
-      try {
-        return JSON.parse(text);
-      } catch (cause) {
-        throw new ChatError('view-failed', `The form could not be shown: its ${what} is not valid JSON.`, { cause });
-      }
-    };
-    return {
-      id: view.Id ?? '',
-      ...(view.Arn ? { arn: view.Arn } : {}),
-      ...(view.Name ? { name: view.Name } : {}),
-      ...(view.Version !== undefined ? { version: view.Version } : {}),
-      template: parse(view.Content?.Template, 'Template'),
-      inputSchema: parse(view.Content?.InputSchema, 'InputSchema'),
-      actions: view.Content?.Actions ?? [],
-    };
+    const [{ View }, { describeView }] = answer;
+    return describeView(View);
   }
+
 
   async getAuthenticationUrl(sessionId: string, redirectUri: string): Promise<string> {
     const response = await this.op('GetAuthenticationUrl', { SessionId: sessionId, RedirectUri: redirectUri });
