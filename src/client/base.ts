@@ -4,15 +4,16 @@
 // wires validation and stubs in statically; ChatSession uses this core directly, so the widget does
 // not download them (it checks what the customer types itself).
 import { resolveEndpoint } from './endpoint.js';
-import { ClientConfigurationError, type ValidationIssue } from './errors.js';
+import { ClientConfigurationError, isModeledErrorName, MODELED_ERRORS, type ValidationIssue } from './errors.js';
 import { invoke, type CallOptions, type ClientRuntime } from './invoke.js';
 import { checkOptions, DEFAULTS, STUB_REGION, type Clock, type ParticipantClientOptions } from './options.js';
 import { RetryQuota } from './retry.js';
-import type { StubRegistry, StubResponses } from './stub.js';
+import type { StubEnv, StubRegistry, StubResponses } from './stub.js';
 import { fetchTransport, sleep, type FetchLike, type Transport } from './transport.js';
 import type * as T from './types.js';
 import { randomUuid } from './uuid.js';
 import { userAgent } from './version.js';
+import { WIRE } from './wire.js';
 
 /** Checks an input against the model; an empty list means valid. */
 export type Validator = (operation: T.OperationName, input: unknown) => ValidationIssue[];
@@ -20,7 +21,7 @@ export type Validator = (operation: T.OperationName, input: unknown) => Validati
 /** The optional parts a client is built with; what is left out is loaded the first time it is needed. */
 export interface ClientParts {
   validate?: Validator;
-  stubs?: (responses: StubResponses) => StubRegistry;
+  stubs?: (responses: StubResponses, env: StubEnv) => StubRegistry;
 }
 
 function defaultFetch(): FetchLike {
@@ -54,7 +55,7 @@ export class ParticipantClientCore {
     });
     const clock: Clock = { now: Date.now, sleep, random: Math.random, ...options.clock };
     const responses = options.stubResponses === true ? {} : options.stubResponses || {};
-    const stubs = stubbing ? parts.stubs?.(responses) : undefined;
+    const stubs = stubbing ? parts.stubs?.(responses, STUB_ENV) : undefined;
     const retryMode = options.retryMode ?? DEFAULTS.retryMode;
     const logger = options.logger;
     this.rt = {
@@ -94,6 +95,12 @@ export class ParticipantClientCore {
 
 }
 
+const STUB_ENV: StubEnv = {
+  operations: Object.keys(WIRE),
+  statusOf: (error) => (isModeledErrorName(error) ? MODELED_ERRORS[error].status : undefined),
+  configError: (message) => new ClientConfigurationError(message),
+};
+
 // Loaded on first use: most callers never need them, and a call is async anyway.
 function lazyValidator(): (operation: T.OperationName, input: unknown) => Promise<ValidationIssue[]> {
   return (operation, input) => import('./validate.js').then((m) => m.validateOperation(operation, input));
@@ -102,7 +109,7 @@ function lazyValidator(): (operation: T.OperationName, input: unknown) => Promis
 function lazyStubTransport(responses: StubResponses): Transport {
   let registry: Promise<StubRegistry> | undefined;
   return async (request, signal, context) => {
-    registry ??= import('./stub.js').then((m) => new m.StubRegistry(responses));
+    registry ??= import('./stub.js').then((m) => new m.StubRegistry(responses, STUB_ENV));
     return (await registry).transport()(request, signal, context);
   };
 }

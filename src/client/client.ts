@@ -10,7 +10,7 @@ import { validateOperation } from './validate.js';
 
 export class ParticipantClient extends ParticipantClientCore {
   constructor(options: ParticipantClientOptions = {}) {
-    super(options, { validate: validateOperation, stubs: (responses) => new StubRegistry(responses) });
+    super(options, { validate: validateOperation, stubs: (responses, env) => new StubRegistry(responses, env) });
   }
 
   /** POST /participant/connection, authorized by the ParticipantToken: the websocket URL and a ConnectionToken. */

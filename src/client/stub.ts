@@ -1,11 +1,21 @@
 // stubResponses mode (like the AWS Ruby SDK's ClientStubs): every call is validated and serialized as
 // usual, recorded in `apiRequests`, and answered from per-operation stubs instead of the network.
 // Stubs become HTTP responses, so error parsing and retries behave exactly as with a real server.
-import { ClientConfigurationError, isModeledErrorName, MODELED_ERRORS } from './errors.js';
+// Only types are imported: what stub mode needs from the rest of the client comes in as a StubEnv,
+// so loading it on demand pulls in nothing the client has already loaded.
 import type { HttpRequest, HttpResponse } from './protocol.js';
 import type { Transport } from './transport.js';
 import type { OperationInput, OperationName, OperationOutput } from './types.js';
-import { WIRE } from './wire.js';
+
+/** What stub mode needs from the client (base.ts makes it). */
+export interface StubEnv {
+  /** The operations that exist. */
+  operations: readonly string[];
+  /** The HTTP status of a modeled error; undefined for other names. */
+  statusOf(error: string): number | undefined;
+  /** The error for a bad stub (a ClientConfigurationError). */
+  configError(message: string): Error;
+}
 
 /** A stubbed error response. `statusCode` defaults to the modeled error's status (else 400). */
 export interface StubError {
@@ -80,7 +90,10 @@ export class StubRegistry {
   private requestCount = 0;
   readonly apiRequests: ApiRequest[] = [];
 
-  constructor(stubs: StubResponses = {}) {
+  constructor(
+    stubs: StubResponses,
+    private readonly env: StubEnv,
+  ) {
     for (const [operation, spec] of Object.entries(stubs)) {
       this.set(operation as OperationName, spec as AnySpec | AnySpec[]);
     }
@@ -88,9 +101,9 @@ export class StubRegistry {
 
   /** Replaces the stubs of one operation. */
   set(operation: OperationName, spec: AnySpec | AnySpec[] | undefined): void {
-    if (!Object.prototype.hasOwnProperty.call(WIRE, operation)) {
-      throw new ClientConfigurationError(
-        `stubResponses: ${JSON.stringify(operation)} is not an operation; use one of ${Object.keys(WIRE).join(', ')}.`,
+    if (!this.env.operations.includes(operation)) {
+      throw this.env.configError(
+        `stubResponses: ${JSON.stringify(operation)} is not an operation; use one of ${this.env.operations.join(', ')}.`,
       );
     }
     if (spec === undefined) {
@@ -100,7 +113,7 @@ export class StubRegistry {
     const list = Array.isArray(spec) ? [...spec] : [spec];
     for (const s of list) {
       if (typeof s !== 'function' && (typeof s !== 'object' || s === null)) {
-        throw new ClientConfigurationError(
+        throw this.env.configError(
           `stubResponses.${operation}: each stub must be output data, { error, message? }, { networkError } or a function.`,
         );
       }
@@ -132,11 +145,11 @@ export class StubRegistry {
   private toResponse(operation: OperationName, result: unknown): HttpResponse {
     const requestId = `stub-request-${this.requestCount}`;
     if (typeof result !== 'object' || result === null) {
-      throw new ClientConfigurationError(`stubResponses.${operation}: a stub function must return output data or an error stub.`);
+      throw this.env.configError(`stubResponses.${operation}: a stub function must return output data or an error stub.`);
     }
     if (isNetworkError(result)) throw new TypeError(result.networkError);
     if (isStubError(result)) {
-      const status = result.statusCode ?? (isModeledErrorName(result.error) ? MODELED_ERRORS[result.error].status : 400);
+      const status = result.statusCode ?? this.env.statusOf(result.error) ?? 400;
       const headers = new Headers({
         'content-type': 'application/json',
         'x-amzn-requestid': requestId,
