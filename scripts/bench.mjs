@@ -8,7 +8,8 @@ import { ensureChromium } from './ensure-chromium.mjs';
 const needed = ['dist/cdn/loader.js', 'dist/cdn/widget.js', 'dist/cdn/.vite/manifest.json'];
 const missing = () => needed.filter((f) => !existsSync(f));
 
-if (missing().length > 0) {
+// BENCH_CDN_DIR points at another build: nothing to build here.
+if (!process.env.BENCH_CDN_DIR && missing().length > 0) {
   console.log(`bench: ${missing().join(', ')} missing; running npm run build first`);
   const { status } = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (status !== 0) console.error(`bench: npm run build exited ${status}; the figures that need the build will say n/a`);
