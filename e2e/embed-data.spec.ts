@@ -41,3 +41,18 @@ test('the whole API and every event, configured by data-* attributes', async ({ 
   await page.goto('/embed-data.html');
   await driveApiAndEvents(page, 'e2e-data', errors);
 });
+
+test('bad data-* attributes: one console error naming each, and the widget starts with defaults', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await page.goto('/embed-data-bad.html');
+  await expect.poll(() => errors.length).toBe(1);
+  expect(errors[0]).toContain("invalid 'position'");
+  expect(errors[0]).toContain("unknown option 'colour'");
+  expect(errors[0]).toContain("invalid 'zIndex'");
+  await page.locator('[data-connect-chat] .l').click();
+  await startedContactId(page);
+  await page.mouse.move(10, 10);
+  await expect.poll(async () => Math.round(page.viewportSize()!.width - (await launcher(page).boundingBox())!.x)).toBe(76); // right side, 20 px in
+  await expect(launcher(page)).toHaveCSS('z-index', '10000');
+  expect(errors).toHaveLength(1);
+});

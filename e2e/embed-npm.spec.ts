@@ -180,7 +180,8 @@ test.describe('<ConnectChat> (Preact)', () => {
 
     await page.evaluate(() => (window as unknown as { setShowChat: (v: boolean) => void }).setShowChat(false));
     await expect(launcher(page)).toHaveCount(0);
-    expect(await page.evaluate(() => (window as unknown as { apiRef: { current: unknown } }).apiRef.current)).toBeNull();
+    // (Effect clean-ups may run after the DOM is gone.)
+    await expect.poll(() => page.evaluate(() => (window as unknown as { apiRef: { current: unknown } }).apiRef.current === null)).toBe(true);
     await page.evaluate(() => (window as unknown as { setShowChat: (v: boolean) => void }).setShowChat(true));
     await waitForEvent(page, 'ready', 3);
     await expect(launcher(page)).toBeVisible();

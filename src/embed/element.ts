@@ -34,7 +34,7 @@ export function defineConnectChat(tagName: string = DEFAULT_TAG): CustomElementC
   const known = customElements.get(tagName);
   if (known) return known;
 
-  class Element extends HTMLElement implements ConnectChatElement {
+  class ConnectChatHTMLElement extends HTMLElement implements ConnectChatElement {
     #config: WidgetOptions = {};
     #widget: WidgetInstance | null = null;
     #queued: [Method, unknown[]][] = [];
@@ -166,8 +166,8 @@ export function defineConnectChat(tagName: string = DEFAULT_TAG): CustomElementC
     }
   }
 
-  customElements.define(tagName, Element);
-  return Element;
+  customElements.define(tagName, ConnectChatHTMLElement);
+  return ConnectChatHTMLElement;
 }
 
 declare global {

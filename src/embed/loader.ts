@@ -36,7 +36,7 @@ const emit = (event: string, detail?: unknown): void => {
   }
 };
 
-/** data-start-chat="/api" → { startChat: "/api" }; "true"/"false"/numbers/JSON become values. */
+/** data-start-chat="/api" → { startChat: "/api" }; "true"/"false", numbers and JSON objects become values. */
 function dataConfig(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(script?.dataset ?? {})) {
@@ -48,8 +48,7 @@ function dataConfig(): Record<string, unknown> {
       try {
         value = JSON.parse(raw);
       } catch {
-        console.error(`ConnectChat: data-${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is not valid JSON; it is ignored.`);
-        continue;
+        // Broken JSON stays text: the one configuration report names the option.
       }
     }
     out[key] = value;
@@ -93,7 +92,7 @@ function drawLauncher(cfg: Record<string, unknown>): void {
   launcher = document.createElement('button');
   launcher.className = 'l';
   launcher.type = 'button';
-  launcher.setAttribute('aria-label', typeof cfg.launcherLabel === 'string' ? cfg.launcherLabel : 'Open chat');
+  launcher.setAttribute('aria-label', text(obj(cfg.strings).openChat, 'Open chat'));
   launcher.setAttribute('aria-expanded', 'false');
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
