@@ -8,6 +8,7 @@ import { ClientConfigurationError, isModeledErrorName, MODELED_ERRORS, type Vali
 import { invoke, type CallOptions, type ClientRuntime } from './invoke.js';
 import { checkOptions, DEFAULTS, STUB_REGION, type Clock, type ParticipantClientOptions } from './options.js';
 import { RetryQuota } from './retry.js';
+import type { AdaptiveRateLimiter } from './rate-limiter.js';
 import type { StubEnv, StubRegistry, StubResponses } from './stub.js';
 import { fetchTransport, sleep, type FetchLike, type Transport } from './transport.js';
 import type * as T from './types.js';
@@ -103,7 +104,9 @@ const STUB_ENV: StubEnv = {
 
 // Loaded on first use: most callers never need them, and a call is async anyway.
 function lazyValidator(): (operation: T.OperationName, input: unknown) => Promise<ValidationIssue[]> {
-  return (operation, input) => import('./validate.js').then((m) => m.validateOperation(operation, input));
+  // When the validator cannot load (a browser offline fetching the chunk), the call goes ahead
+  // unchecked and the service does the checking: a client-side check must not fail a valid call.
+  return (operation, input) => import('./validate.js').then((m) => m.validateOperation(operation, input), () => []);
 }
 
 function lazyStubTransport(responses: StubResponses): Transport {
@@ -116,5 +119,14 @@ function lazyStubTransport(responses: StubResponses): Transport {
 
 function adaptiveLimiter(clock: Clock): ClientRuntime['limiter'] {
   const createdAt = clock.now();
-  return import('./rate-limiter.js').then((m) => new m.AdaptiveRateLimiter(() => clock.now(), createdAt));
+  let loading: Promise<AdaptiveRateLimiter> | undefined;
+  return () => {
+    loading ??= import('./rate-limiter.js').then((m) => new m.AdaptiveRateLimiter(() => clock.now(), createdAt));
+    // A limiter that cannot load now (a browser offline fetching the chunk) must not fail the call:
+    // this attempt goes unlimited, and the next one tries to load it again.
+    return loading.catch(() => {
+      loading = undefined;
+      return undefined;
+    });
+  };
 }

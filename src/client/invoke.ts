@@ -47,7 +47,7 @@ export interface ClientRuntime {
   uuid: () => string;
   quota: RetryQuota;
   /** Adaptive mode only; loaded on first use. */
-  limiter: Promise<AdaptiveRateLimiter> | undefined;
+  limiter: (() => Promise<AdaptiveRateLimiter | undefined>) | undefined;
   stubs: StubRegistry | undefined;
 }
 
@@ -98,7 +98,7 @@ export async function invoke<O extends OperationName>(
       retryable,
       stoppedBecause,
     });
-    const limiter = rt.limiter && (await rt.limiter);
+    const limiter = rt.limiter && (await rt.limiter());
     const wait = limiter?.acquire() ?? 0;
     if (wait > 0) {
       rt.log({ type: 'rate-limit', operation, attempt, delayMs: wait });

@@ -1,0 +1,34 @@
+// The parts the core loads on first use may fail to load (a browser offline fetching the chunk):
+// the call must still go out, unchecked and unlimited, rather than fail with a loading error.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ParticipantClientCore } from './base.js';
+import { startTestServer, type TestServer } from './test-server.js';
+
+vi.mock('./validate.js', () => {
+  throw new Error('chunk could not be loaded (offline)');
+});
+vi.mock('./rate-limiter.js', () => {
+  throw new Error('chunk could not be loaded (offline)');
+});
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('ParticipantClientCore when a lazily loaded part cannot load', () => {
+  it('sends without the model check, and the service decides', async () => {
+    const client = new ParticipantClientCore({ endpoint: server.url });
+    server.reply({ status: 200, body: { Id: 'm1' } });
+    const long = 'x'.repeat(1025);
+    expect(await client.send('SendMessage', { ConnectionToken: 'tok', ContentType: 'text/plain', Content: long })).toEqual({ Id: 'm1' });
+    expect(JSON.parse(server.requests.at(-1)?.body ?? '{}')).toMatchObject({ Content: long });
+  });
+
+  it('retries in adaptive mode without the rate limiter', async () => {
+    const client = new ParticipantClientCore({ endpoint: server.url, retryMode: 'adaptive', clock: { sleep: async () => {} } });
+    server.reply({ status: 429, body: {} }, { status: 200, body: { Id: 'm2' } });
+    expect(await client.send('SendMessage', { ConnectionToken: 'tok', ContentType: 'text/plain', Content: 'hi' })).toEqual({ Id: 'm2' });
+  });
+});
