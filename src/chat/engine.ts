@@ -733,6 +733,9 @@ export class ChatEngine {
     };
     const tokens = { start: randomUuid(), complete: randomUuid() };
     import('./upload.js')
+      .catch((cause: unknown) => {
+        throw new ChatError('attachment-failed', `"${name}" could not be sent: the upload could not start (${describeCause(cause)}). Check the connection and try again.`, { cause });
+      })
       .then(({ runUpload, defaultUploader }) =>
         runUpload(file, name, contentType, calls, this.config.uploader ?? defaultUploader(), tokens, controller.signal, (p) =>
           update({ state: p.state, progress: p.progress, ...(p.attachmentId ? { attachmentId: p.attachmentId } : {}) }),
