@@ -38,7 +38,6 @@ function defaultFetch(): FetchLike {
   };
 }
 
-
 export class ParticipantClientCore {
   /** The service URL every request goes to (without trailing slash). */
   readonly endpoint: string;
@@ -93,7 +92,6 @@ export class ParticipantClientCore {
   send<O extends T.OperationName>(operation: O, input: T.OperationInput<O>, options?: CallOptions): Promise<T.OperationOutput<O>> {
     return invoke(this.rt, operation, input, options);
   }
-
 }
 
 const STUB_ENV: StubEnv = {
