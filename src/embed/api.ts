@@ -147,10 +147,7 @@ export function createWidget(root: ShadowRoot, input: unknown, options: CreateWi
     show: () => void (alive('show') && controller.show()),
     hide: () => void (alive('hide') && controller.hide()),
     startChat: async () => {
-      if (!alive('startChat')) return;
-      // This start is the one: opening the window must not auto-start a second chat alongside it.
-      ui.attempted = true;
-      await controller.startChat();
+      if (alive('startChat')) await controller.startChat();
     },
     endChat: async () => {
       if (alive('endChat')) await controller.endChat();

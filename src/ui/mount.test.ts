@@ -132,17 +132,6 @@ describe('mount', () => {
     expect($('#cw-launch')).toBeNull();
   });
 
-  it('keeps the loader\'s resume marker while a chat is active, and drops it at the end', async () => {
-    const { ctl, session, config } = await mount();
-    const marker = `connect-chat-widget:${config.storageKey}:active`;
-    ctl.open();
-    await tick();
-    expect(localStorage.getItem(marker)).toBe('1');
-    session.setEnded();
-    await tick();
-    expect(localStorage.getItem(marker)).toBeNull();
-  });
-
   it('setAttributes adds contact attributes to the next start', async () => {
     const { ctl, session } = await mount({ attributes: { plan: 'gold' } });
     ctl.setAttributes({ orderId: '42' });

@@ -125,21 +125,6 @@ export function mountWidget(
       if (p === 'starting' || p === 'active') ui.form.value = false;
     }),
   );
-  // The loader (src/embed) fetches this chunk at page load when a chat is stored: keep its marker.
-  const marker = `connect-chat-widget:${config.storageKey}:active`;
-  disposers.push(
-    effect(() => {
-      const p = session.phase.value;
-      try {
-        const store = config.persistence === 'browser' ? localStorage : config.persistence === 'tab' ? sessionStorage : null;
-        if (p === 'active' || p === 'starting') store?.setItem(marker, '1');
-        else if (p === 'ended') store?.removeItem(marker);
-      } catch {
-        // storage blocked: the loader simply waits for a click
-      }
-    }),
-  );
-
   const ready = (async () => {
     await applyLocale(ui, config.locale);
     render(h(App, { ui, toggle, close }), container);
@@ -161,6 +146,8 @@ export function mountWidget(
     show: () => (ui.launcher.value = true),
     hide: () => (ui.launcher.value = false),
     async startChat() {
+      // This call starts the chat; opening must not also trigger the automatic start (two chats).
+      ui.attempted = true;
       open();
       await ready;
       if (config.preChatForm) ui.form.value = true;
