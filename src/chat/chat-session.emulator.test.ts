@@ -265,6 +265,9 @@ describe('ChatSession with the emulator', () => {
     const url = await session.attachmentUrl((entry as { attachmentId: string }).attachmentId);
     const bytes = await fetch(url).then((r) => r.arrayBuffer());
     expect(bytes.byteLength).toBe(2048);
+    const blob = await session.attachmentBlob((entry as { attachmentId: string }).attachmentId);
+    expect(blob.size).toBe(2048);
+    expect(blob.type).toBe('image/png');
 
     const big = session.upload(new Blob([new Uint8Array(21 * 1024 * 1024)], { type: 'application/pdf' }), 'big.pdf');
     expect(big).toMatchObject({ state: 'failed' });

@@ -42,6 +42,15 @@ async function started(calls: ClientLogEvent[] = []): Promise<{ session: ChatSes
 }
 
 describe('ChatSession flows', () => {
+  it('two start() calls at once start one chat, and both resolve when it is connected', async () => {
+    const session = customerSession({ emu });
+    cleanup.push(() => session.close());
+    await Promise.all([session.start(), session.start({ displayName: 'Second' })]);
+    expect(session.phase.value).toBe('active');
+    const { Contacts } = (await (await fetch(`${emu.url}/emulator/contacts`)).json()) as { Contacts: unknown[] };
+    expect(Contacts).toHaveLength(1);
+  });
+
   it('stitches a streamed bot message as it grows, then shows the completed text once', async () => {
     const { session, handle } = await started();
     const stream = handle.streamMessage();

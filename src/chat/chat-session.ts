@@ -54,7 +54,7 @@ type Relayed = (typeof RELAYED)[number];
 /** Public methods, bound to the instance so a UI may pass them around (`onClick={session.end}`). */
 const BOUND_METHODS = [
   'start', 'resume', 'send', 'retry', 'discard', 'typingActivity', 'markRead', 'upload', 'cancelUpload',
-  'attachmentUrl', 'describeView', 'loadOlder', 'getAuthenticationUrl', 'cancelAuthentication', 'end',
+  'attachmentUrl', 'attachmentBlob', 'describeView', 'loadOlder', 'getAuthenticationUrl', 'cancelAuthentication', 'end',
   'setDraft', 'clearError', 'close', 'destroy', 'on',
 ] as const;
 
@@ -169,7 +169,15 @@ export class ChatSession implements ChatSessionApi {
   // ---------------------------------------------------------------------------------------------
   // Public API
 
-  async start(request: Partial<StartChatRequest> = {}): Promise<void> {
+  start(request: Partial<StartChatRequest> = {}): Promise<void> {
+    // Two starts at once (a click and an API call, say) are one start: both wait for the same one.
+    this.starting ??= this.startOnce(request).finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private starting: Promise<void> | undefined;
+
+  private async startOnce(request: Partial<StartChatRequest>): Promise<void> {
     await this.ready;
     const engine = this.engine;
     if (!engine) {
@@ -253,6 +261,15 @@ export class ChatSession implements ChatSessionApi {
 
   attachmentUrl(attachmentId: string): Promise<string> {
     return this.run('attachmentUrl', [attachmentId]) as Promise<string>;
+  }
+
+  async attachmentBlob(attachmentId: string): Promise<Blob> {
+    const url = await this.attachmentUrl(attachmentId);
+    const response = await (this.options.fetch ?? fetch)(url, { credentials: 'omit' });
+    if (!response.ok) {
+      throw new ChatError('attachment-failed', `The file could not be downloaded (HTTP ${response.status}). Try again in a moment.`);
+    }
+    return response.blob();
   }
 
   describeView(viewToken: string): Promise<ViewDescription> {

@@ -90,7 +90,7 @@ export interface ChatSessionOptions {
    */
   tabs?: false | { locks?: LockManagerLike | null; openChannel?: ((name: string) => ChannelLike) | null; callTimeoutMs?: number };
 
-  /** fetch for the start-chat URL. Default the global fetch. */
+  /** fetch for the start-chat URL and attachment downloads. Default the global fetch. */
   fetch?: typeof fetch;
   /** Debug log (never contains tokens or message content). Default silent. */
   log?: (event: string, detail?: Record<string, unknown>) => void;

@@ -201,6 +201,11 @@ export interface ChatSessionApi {
   upload(file: File | Blob, name?: string): Upload;
   cancelUpload(id: string): void;
   attachmentUrl(attachmentId: string): Promise<string>;
+  /**
+   * An attachment's bytes (GetAttachment, then a GET of the presigned URL). Lets a UI show images
+   * under a strict CSP, which allows the fetch (connect-src) but not an <img> from the file host.
+   */
+  attachmentBlob(attachmentId: string): Promise<Blob>;
   /** DescribeView with Template and InputSchema parsed. Answers are kept per token (treat them as read-only); failures are not. */
   describeView(viewToken: string): Promise<ViewDescription>;
   loadOlder(): Promise<void>;

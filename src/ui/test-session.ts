@@ -113,6 +113,10 @@ export class FakeSession implements ChatSessionApi {
     this.record('attachmentUrl', attachmentId);
     return `https://files.example/${attachmentId}`;
   }
+  async attachmentBlob(attachmentId: string): Promise<Blob> {
+    this.record('attachmentBlob', attachmentId);
+    throw new Error('no attachment bytes in this double');
+  }
   async describeView(viewToken: string): Promise<ViewDescription> {
     this.record('describeView', viewToken);
     throw new Error('no views in this double');

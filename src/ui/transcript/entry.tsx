@@ -151,7 +151,7 @@ function Attachment({ ui, e }: { ui: Ui; e: AttachmentEntry }) {
   if (image && src !== '')
     return (
       <button class="cw-imgbtn" onClick={open}>
-        {src ? <AttachmentImage url={src} label={t('image', { name: e.name })} onFail={() => setSrc('')} /> : <span class="cw-imgph">{t('image', { name: e.name })}</span>}
+        {src ? <AttachmentImage url={src} load={() => ui.session.attachmentBlob(e.attachmentId)} label={t('image', { name: e.name })} onFail={() => setSrc('')} /> : <span class="cw-imgph">{t('image', { name: e.name })}</span>}
       </button>
     );
   return (
