@@ -117,6 +117,13 @@ export interface WidgetConfig {
    * README) or an async function doing it. Required: without it the widget shows an error on start.
    */
   startChat?: StartChatProvider;
+  /**
+   * Extra members of the start-chat request body, e.g. `{ InstanceId, ContactFlowId }` for Amazon's
+   * sample back end. Only with a `startChat` URL. @default none
+   */
+  startChatBody?: Record<string, unknown>;
+  /** Extra headers of the start-chat request (e.g. an API key of your back end). @default none */
+  startChatHeaders?: Record<string, string>;
   /** AWS region of the Participant Service. @default 'us-east-1' */
   region: string;
   /** Participant Service base URL, overriding `region` (e.g. the emulator). @default none */
@@ -332,6 +339,8 @@ type Spec = { [key: string]: Rule | Spec };
 
 const SPEC: Spec = {
   startChat,
+  startChatBody: (v) => (isObj(v) ? { ...v } : fail('expected an object of body members, e.g. { InstanceId, ContactFlowId }')),
+  startChatHeaders: stringRecord,
   region: (v) => (typeof v === 'string' && /^[a-z]{2}(-[a-z]+)+-\d$/.test(v) ? v : fail("expected an AWS region like 'us-east-1'")),
   endpoint: url,
   displayName: str(256),

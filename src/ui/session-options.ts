@@ -6,6 +6,8 @@ import type { WidgetConfig } from '../config';
 export function sessionOptions(config: WidgetConfig): ChatSessionOptions {
   return {
     ...(config.startChat ? { startChat: config.startChat } : {}),
+    ...(config.startChatBody ? { startChatBody: config.startChatBody } : {}),
+    ...(config.startChatHeaders ? { startChatHeaders: config.startChatHeaders } : {}),
     ...(config.endpoint ? { endpoint: config.endpoint } : { region: config.region }),
     ...(config.displayName ? { displayName: config.displayName } : {}),
     attributes: config.attributes,
