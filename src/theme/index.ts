@@ -1,2 +1,2 @@
-export { DEFAULT_LIGHT, DEFAULT_DARK, themeCss, varName } from './theme';
+export { DEFAULT_LIGHT, DEFAULT_DARK, resolvePalette, themeCss, varName } from './theme';
 export { contrastRatio, luminance } from './contrast';

@@ -1,6 +1,7 @@
 // Config -> CSS custom properties on the widget's shadow host. Every visual decision the site owner
 // can make is one `--cw-*` variable (README lists them); component styles only read variables.
 import type { Palette, PositionConfig, ThemeConfig } from '../config';
+import { contrastRatio } from './contrast';
 
 /** Default light palette (AA contrast checked by theme.test.ts). */
 export const DEFAULT_LIGHT: Palette = {
@@ -46,6 +47,36 @@ export const DEFAULT_DARK: Palette = {
   badgeText: '#17191c',
 };
 
+/** Contrast of two colours, or undefined when one is not #rgb/#rrggbb (any CSS colour is allowed). */
+function ratio(a: string, b: string): number | undefined {
+  try {
+    return contrastRatio(a, b);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One scheme's palette: the site's colours over the defaults. A brand colour set as `primary` alone
+ * also colours what the defaults draw in the accent: the customer's own bubble (with `onPrimary`
+ * text, or white/black when that would miss 4.5:1) and the focus ring (when it keeps 3:1 on the
+ * background and surface). Colours the site set itself always win.
+ */
+export function resolvePalette(defaults: Palette, custom: Partial<Palette> = {}): Palette {
+  const p: Palette = { ...defaults, ...custom };
+  const primary = custom.primary;
+  if (primary === undefined) return p;
+  if (custom.ownBubble === undefined) {
+    p.ownBubble = primary;
+    if (custom.ownText === undefined) {
+      const readable = [p.onPrimary, '#ffffff', '#000000'].find((c) => (ratio(c, primary) ?? 21) >= 4.5);
+      p.ownText = readable ?? p.onPrimary;
+    }
+  }
+  if (custom.focus === undefined && [p.background, p.surface].every((bg) => (ratio(primary, bg) ?? 3) >= 3)) p.focus = primary;
+  return p;
+}
+
 /** `ownBubble` -> `--cw-own-bubble`. */
 export const varName = (key: string): string => '--cw-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 
@@ -57,8 +88,8 @@ const palette = (p: Palette, scheme: string): string =>
  * Values were validated (no `;{}`) by validateConfig, so they cannot escape their declaration.
  */
 export function themeCss(theme: ThemeConfig, position: PositionConfig, zIndex: number): string {
-  const light = palette({ ...DEFAULT_LIGHT, ...theme.light }, 'light');
-  const dark = palette({ ...DEFAULT_DARK, ...theme.dark }, 'dark');
+  const light = palette(resolvePalette(DEFAULT_LIGHT, theme.light), 'light');
+  const dark = palette(resolvePalette(DEFAULT_DARK, theme.dark), 'dark');
   const px = (n: number) => `${n}px`;
   const left = position.side === 'left';
   const shared =
