@@ -1,11 +1,11 @@
 // One transcript row: a day separator, a message, an attachment or a notice. Untrusted content goes
-// only through the content components (SafeText / SafeMarkdown / InteractiveMessage).
+// only through the content components (SafeText / SafeMarkdown / LazyInteractiveMessage).
 import { useEffect, useState } from 'preact/hooks';
 import type { AttachmentEntry, MessageEntry, NoticeEntry } from '../../chat/types';
 import { formatDateTime, formatDay, formatTime } from '../../i18n';
 import { SafeMarkdown, SafeText } from '../content/safe-markdown';
 import { safeImageSrc } from '../content/url';
-import { InteractiveMessage } from '../interactive/interactive-message';
+import { LazyInteractiveMessage } from '../interactive/lazy';
 import { describeReply } from '../interactive/replies';
 import type { InteractiveStates } from '../interactive/transcript';
 import { INTERACTIVE_CONTENT_TYPE } from '../interactive/types';
@@ -59,7 +59,7 @@ function Content({ ui, e, states }: { ui: Ui; e: MessageEntry; states: Interacti
   if (e.contentType === 'text/markdown') return <SafeMarkdown source={e.content} />;
   if (e.contentType === INTERACTIVE_CONTENT_TYPE)
     return (
-      <InteractiveMessage
+      <LazyInteractiveMessage
         content={e.content}
         actionable={states.actionableId === e.id}
         answered={states.answers.get(e.id)}

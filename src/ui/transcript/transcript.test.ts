@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AttachmentEntry, MessageEntry, NoticeEntry, TranscriptEntry } from '../../chat/types';
 import { agentMessage, FakeSession, iso } from '../test-session';
 import { setup, tick } from '../test-mount';
@@ -171,10 +171,14 @@ describe('transcript', () => {
     ];
     const w = await setup({ locale: 'de' }, { open: true }, session);
     done.push(w.cleanup);
-    await tick();
     const log = w.$('.cw-log')!;
+    // The templates chunk loads on first use; the title shows from the first render.
     expect(log.textContent).toContain('Wie war es?');
-    const gut = Array.from(log.querySelectorAll('button')).find((b) => b.textContent === 'Gut')!;
+    const gut = await vi.waitFor(() => {
+      const button = Array.from(log.querySelectorAll('button')).find((b) => b.textContent === 'Gut');
+      if (!button) throw new Error('the quick reply has not rendered yet');
+      return button;
+    });
     gut.click();
     await tick();
     expect(session.called('send')).toEqual([['Gut', 'text/plain']]);

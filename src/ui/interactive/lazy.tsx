@@ -1,0 +1,68 @@
+// <LazyInteractiveMessage>: what the transcript renders for an interactive message. The templates
+// (pickers, time picker, carousel, the parser and ViewMessage) are a chunk of their own, loaded with
+// import() when the first interactive message is rendered, so opening the widget does not download
+// them. Until the chunk is there the bubble shows the message's title (read here without the full
+// parser), so the row already has about its final height. A failed load is retried on the next
+// render; meanwhile the title and a plain notice show, never an exception.
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { InteractiveMessageProps } from './interactive-message';
+import { useInteractiveLocale } from './strings';
+
+type Module = typeof import('./interactive-message');
+
+let loaded: Module | undefined;
+let loading: Promise<Module> | undefined;
+
+/** Starts (once) loading the templates chunk; a failed load may be tried again. */
+export function loadInteractive(load: () => Promise<Module> = () => import('./interactive-message')): Promise<Module> {
+  loading ??= load().then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+const TITLE_LIMIT = 400;
+
+/** The template's title, read leniently: the placeholder's text while the parser loads. */
+export function quickTitle(content: string): string | undefined {
+  try {
+    const data = (JSON.parse(content) as { data?: { content?: { title?: unknown } } } | null)?.data;
+    const title = data?.content?.title;
+    if (typeof title !== 'string' || title.trim() === '') return undefined;
+    return title.length > TITLE_LIMIT ? `${title.slice(0, TITLE_LIMIT)}…` : title;
+  } catch {
+    return undefined;
+  }
+}
+
+export function LazyInteractiveMessage(props: InteractiveMessageProps): JSX.Element {
+  const [module, setModule] = useState<Module | undefined>(loaded);
+  const [failed, setFailed] = useState(false);
+  const { strings } = useInteractiveLocale(props.strings);
+
+  useEffect(() => {
+    if (module) return undefined;
+    let live = true;
+    loadInteractive().then(
+      (m) => live && setModule(m),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [module, props.content]);
+
+  if (module) return <module.InteractiveMessage {...props} />;
+  const title = quickTitle(props.content);
+  return (
+    <div class="cw-im cw-im-pending" aria-busy={failed ? undefined : 'true'}>
+      {title && <p class="cw-im-title">{title}</p>}
+      {(failed || !title) && <p class="cw-im-notice">{failed ? strings.unsupported : strings.viewLoading}</p>}
+    </div>
+  );
+}
