@@ -31,9 +31,13 @@ test('typing sends a typing event the agent sees', async ({ page }) => {
   await openShop(page);
   const { agent } = await startChatWithAgent(page);
   await agent.listen();
-  await widget(page, '.cw-ta').pressSequentially('hel');
+  // Keystrokes before the chat is connected send nothing (and use up no throttle window), so type on
+  // until the agent sees the event: on a slow machine the first ones can land while still starting.
   await expect
-    .poll(() => agent.seen.some((i) => i.ContentType === 'application/vnd.amazonaws.connect.event.typing' && i.ParticipantRole === 'CUSTOMER'))
+    .poll(async () => {
+      await widget(page, '.cw-ta').press('h');
+      return agent.seen.some((i) => i.ContentType === 'application/vnd.amazonaws.connect.event.typing' && i.ParticipantRole === 'CUSTOMER');
+    })
     .toBe(true);
   agent.close();
 });

@@ -16,21 +16,26 @@ describe('connection banner', () => {
     const w = await setup({}, { open: true }, session);
     done.push(w.cleanup);
     const banner = w.$('.cw-banner')!;
-    const live = () => w.$('.cw-sr[aria-live=polite]')!.textContent;
+    const live = () => w.$('.cw-sr[aria-live=polite]')!.textContent ?? '';
+    // Announcements follow a render and an effect each; wait for them rather than for a fixed time.
+    const announced = async (text: string) => {
+      for (let i = 0; i < 50 && !live().includes(text); i++) await tick(1);
+      return live();
+    };
     expect(banner.className).toBe('cw-banner');
     expect(banner.getAttribute('aria-hidden')).toBe('true');
     session.connection.value = 'reconnecting';
     await tick();
     expect(banner.textContent).toBe('Reconnecting…');
     expect(banner.className).toContain('cw-show');
-    expect(live()).toContain('Reconnecting…');
+    expect(await announced('Reconnecting…')).toContain('Reconnecting…');
     session.connection.value = 'offline';
     await tick();
     expect(banner.textContent).toBe('You are offline. Messages will be sent when you are back online.');
     session.connection.value = 'connected';
     await tick();
     expect(banner.textContent).toBe('Back online');
-    expect(live()).toContain('Back online');
+    expect(await announced('Back online')).toContain('Back online');
     // Same element throughout: the banner overlays, it is never inserted into the flow.
     expect(w.$('.cw-banner')).toBe(banner);
   });
