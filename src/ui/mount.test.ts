@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agentMessage, FakeSession } from './test-session';
 import { key, setup, tick } from './test-mount';
 
@@ -22,10 +22,29 @@ describe('mount', () => {
     expect(styles).toHaveLength(3);
     expect(styles.every((s) => s.nonce === 'abc123')).toBe(true);
     const css = styles.map((s) => s.textContent).join('');
+    expect(css.indexOf('--cw-primary:')).toBeLessThan(css.indexOf('.cw-launch{'));
+    expect(css.endsWith('.cw-head{letter-spacing:1px}')).toBe(true); // customCss last: it wins ties
     expect(css).toContain('--cw-primary:#1d5bb8');
     expect(css).toContain('.cw-launch{');
     expect(css).toContain('.cw-head{letter-spacing:1px}');
     expect(document.head.querySelector('style')).toBeNull();
+  });
+
+  it('adds the interactive templates\' styles when their chunk arrives, before customCss and before they render', async () => {
+    const session = new FakeSession();
+    session.resumable = true;
+    session.transcript.value = [
+      agentMessage(JSON.stringify({ templateType: 'QuickReply', version: '1.0', data: { content: { title: 'Pick', elements: [{ title: 'A' }, { title: 'B' }] } } }), {
+        contentType: 'application/vnd.amazonaws.connect.message.interactive',
+      }),
+    ];
+    const { root, $ } = await mount({ customCss: '.cw-im-chip{color:red}' }, { open: true }, session);
+    const styles = () => Array.from(root.querySelectorAll('style')).map((s) => s.textContent ?? '');
+    await vi.waitFor(() => expect($('.cw-im-quickreply')).not.toBeNull());
+    const [, components, custom] = styles();
+    expect(components).toContain('.cw-im-quickreply');
+    expect(components).toContain('.cw-view-loading');
+    expect(custom).toBe('.cw-im-chip{color:red}');
   });
 
   it('renders into a given ShadowRoot (the loader\'s)', async () => {

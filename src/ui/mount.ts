@@ -9,11 +9,11 @@ import { validateConfig, type ConfigIssue, type WidgetConfig, type WidgetOptions
 import { themeCss } from '../theme/theme';
 import { App } from './app';
 import { unlockSound, watchIncoming } from './notify';
+import { loadPreChat } from './prechat-lazy';
 import { applyLocale, autoStart, createUi, type Ui } from './state';
 import { contentStyles } from './content/styles';
-import { interactiveStyles } from './interactive/styles';
+import { lateStyles, onLateStyles } from './late-styles';
 import { STYLES } from './styles';
-import { viewStyles } from './views/styles';
 import { trackViewport } from './viewport';
 
 export interface WidgetController {
@@ -64,8 +64,9 @@ export function mountWidget(
   const ui = createUi(config, session);
   let theme = config.theme;
 
-  // Styles: theme variables (replaced by setTheme), components, the site owner's customCss last.
-  const texts = () => [themeCss(theme, config.position, config.zIndex), STYLES + contentStyles + interactiveStyles + viewStyles, config.customCss];
+  // Styles: theme variables (replaced by setTheme), components (with those of lazily loaded parts as
+  // they arrive: late-styles.ts), the site owner's customCss last.
+  const texts = () => [themeCss(theme, config.position, config.zIndex), STYLES + contentStyles + lateStyles(), config.customCss];
   let sheets: CSSStyleSheet[] = [];
   let styleEls: HTMLStyleElement[] = [];
   const applyStyles = () => {
@@ -78,7 +79,8 @@ export function mountWidget(
     } else {
       if (!styleEls.length) {
         styleEls = texts().map(() => document.createElement('style'));
-        for (const el of styleEls) {
+        // Prepended last to first, so they keep their order (customCss last, winning ties).
+        for (const el of [...styleEls].reverse()) {
           if (config.nonce) el.nonce = config.nonce;
           root.prepend(el);
         }
@@ -117,7 +119,7 @@ export function mountWidget(
   };
   const toggle = () => (ui.open.peek() ? close() : open());
 
-  const disposers: (() => void)[] = [watchIncoming(ui), autoStart(ui), trackViewport(container)];
+  const disposers: (() => void)[] = [watchIncoming(ui), autoStart(ui), trackViewport(container), onLateStyles(applyStyles)];
   // Once a chat is under way (resumed, or started through the API) the form has nothing to add.
   disposers.push(
     effect(() => {
@@ -126,7 +128,8 @@ export function mountWidget(
     }),
   );
   const ready = (async () => {
-    await applyLocale(ui, config.locale);
+    // The pre-chat form's chunk loads alongside the language, so the form (and its focus) is there on open.
+    await Promise.all([applyLocale(ui, config.locale), config.preChatForm ? loadPreChat().catch(() => {}) : undefined]);
     render(h(App, { ui, toggle, close }), container);
     if (options.open ?? config.autoOpen) open();
     try {

@@ -45,6 +45,7 @@ export const STYLES = `
 .cw-own .cw-bubble{background:var(--cw-own-bubble);color:var(--cw-own-text)}
 .cw-bot .cw-bubble{background:var(--cw-bot-bubble);color:var(--cw-bot-text)}
 .cw-wide{width:100%;max-width:100%}
+.cw-im-pending{display:flex;flex-direction:column;gap:8px}.cw-im-pending .cw-im-title{font-weight:600}.cw-im-pending .cw-im-notice{color:var(--cw-muted);font-style:italic}
 .cw-bubble a{color:inherit;text-decoration:underline}
 .cw-bubble[aria-busy=true]::after{content:'▍';animation:cw-blink 1s steps(1) infinite}
 .cw-att{max-width:85%}

@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Banner } from './banner';
 import { Composer } from './composer/composer';
 import { Header } from './header';
-import { PreChat } from './prechat';
+import { LazyPreChat } from './prechat-lazy';
 import type { Ui } from './state';
 import { Transcript } from './transcript/transcript';
 
@@ -71,7 +71,7 @@ export function Window({ ui, close }: { ui: Ui; close: () => void }) {
       <Header ui={ui} close={close} />
       <div class="cw-body">
         <Banner ui={ui} />
-        {ui.form.value ? <PreChat ui={ui} /> : <Chat ui={ui} />}
+        {ui.form.value ? <LazyPreChat ui={ui} /> : <Chat ui={ui} />}
       </div>
       {drag && <div class="cw-drop">{t('dropFiles')}</div>}
       {ui.confirmEnd.value && <Confirm ui={ui} />}

@@ -1,23 +1,29 @@
 // <LazyInteractiveMessage>: what the transcript renders for an interactive message. The templates
-// (pickers, time picker, carousel, the parser and ViewMessage) are a chunk of their own, loaded with
-// import() when the first interactive message is rendered, so opening the widget does not download
-// them. Until the chunk is there the bubble shows the message's title (read here without the full
-// parser), so the row already has about its final height. A failed load is retried on the next
-// render; meanwhile the title and a plain notice show, never an exception.
+// (pickers, time picker, carousel, the parser, ViewMessage and their CSS: chunk.ts) are a chunk of
+// their own, loaded with import() when the first interactive message is rendered, so opening the
+// widget does not download them. Until the chunk is there the bubble shows the message's title
+// (read here without the full parser; styled by ui/styles.ts), so the row already has about its
+// final height. A failed load is retried on the next render; meanwhile the title and a plain
+// notice show, never an exception.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { addLateStyles } from '../late-styles';
 import type { InteractiveMessageProps } from './interactive-message';
 import { useInteractiveLocale } from './strings';
 
-type Module = typeof import('./interactive-message');
+type Module = typeof import('./chunk');
 
 let loaded: Module | undefined;
 let loading: Promise<Module> | undefined;
 
 /** Starts (once) loading the templates chunk; a failed load may be tried again. */
-export function loadInteractive(load: () => Promise<Module> = () => import('./interactive-message')): Promise<Module> {
+export function loadInteractive(load: () => Promise<Module> = () => import('./chunk')): Promise<Module> {
   loading ??= load().then(
-    (module) => (loaded = module),
+    (module) => {
+      // Styles first, so the templates never render unstyled.
+      addLateStyles(module.styles);
+      return (loaded = module);
+    },
     (error: unknown) => {
       loading = undefined;
       throw error;
