@@ -48,6 +48,18 @@ afterEach(() => {
 });
 
 describe('SafeMarkdown', () => {
+  // Runs first: the renderer chunk is module state, not loaded yet in this file.
+  it('shows the source as plain text until the renderer chunk arrives, then renders it in the same element', async () => {
+    mounted = mount(<SafeMarkdown source={'**Hi** <img src=x onerror=alert(1)>'} />);
+    const el = mounted.container.querySelector('.cw-md');
+    expect(el?.textContent).toBe('**Hi** <img src=x onerror=alert(1)>');
+    expect(el?.children).toHaveLength(0);
+    await vi.waitFor(() => expect(el?.querySelector('strong')?.textContent).toBe('Hi'));
+    expect(mounted.container.querySelector('.cw-md')).toBe(el);
+    expect(el?.querySelector('img')).toBeNull();
+    expect(innerHtmlWrites).toEqual([]);
+  });
+
   it('renders sanitized markdown as DOM without writing HTML strings to the document', () => {
     mounted = mount(<SafeMarkdown source={'**Hi** <img src=x onerror=alert(1)> [x](javascript:alert(1)) [ok](https://ok.example)'} />);
     const root = mounted.container.querySelector('.cw-md');

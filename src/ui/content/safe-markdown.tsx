@@ -6,10 +6,30 @@
 // SafeMarkdown appends a DOM fragment into its own element instead of setting innerHTML, so it
 // works under Trusted Types. Preact never touches that element's children (it renders none),
 // so the fragment survives re-renders; a new `source` replaces it (streaming messages grow).
-import { useLayoutEffect, useRef } from 'preact/hooks';
+// The markdown renderer (marked + DOMPurify, most of the widget's weight) is a chunk of its own,
+// loaded with import() the first time markdown is shown (loadMarkdown; the interactive templates
+// and views load it alongside their own chunk). Until it is there the source shows as plain text
+// (textContent: nothing is parsed), so the row keeps about its size; if it cannot load, it stays so.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { renderMarkdown } from './markdown';
 import { splitLinks } from './linkify';
+
+type Markdown = typeof import('./markdown');
+
+let loaded: Markdown | undefined;
+let loading: Promise<Markdown> | undefined;
+
+/** Loads the markdown renderer once; a failed load may be tried again. */
+export function loadMarkdown(): Promise<Markdown> {
+  loading ??= import('./markdown').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 export interface SafeMarkdownProps {
   source: string;
@@ -23,11 +43,24 @@ export interface SafeMarkdownProps {
 
 export function SafeMarkdown({ source, inline = false, links = true, class: className, id }: SafeMarkdownProps): JSX.Element {
   const ref = useRef<HTMLElement>(null);
+  const [markdown, setMarkdown] = useState<Markdown | undefined>(loaded);
+  useEffect(() => {
+    if (markdown) return undefined;
+    let live = true;
+    loadMarkdown().then(
+      (m) => live && setMarkdown(m),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [markdown]);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    el.replaceChildren(renderMarkdown(source, { inline, links }, el.ownerDocument));
-  }, [source, inline, links]);
+    if (markdown) el.replaceChildren(markdown.renderMarkdown(source, { inline, links }, el.ownerDocument));
+    else el.textContent = typeof source === 'string' ? source : '';
+  }, [source, inline, links, markdown]);
   const cls = ['cw-md', className].filter(Boolean).join(' ');
   return inline ? (
     <span ref={ref as { current: HTMLSpanElement | null }} class={cls} id={id} />

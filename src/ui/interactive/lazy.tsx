@@ -7,6 +7,7 @@
 // notice show, never an exception.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { loadMarkdown } from '../content/safe-markdown';
 import { addLateStyles } from '../late-styles';
 import type { InteractiveMessageProps } from './interactive-message';
 import { useInteractiveLocale } from './strings';
@@ -18,8 +19,9 @@ let loading: Promise<Module> | undefined;
 
 /** Starts (once) loading the templates chunk; a failed load may be tried again. */
 export function loadInteractive(load: () => Promise<Module> = () => import('./chunk')): Promise<Module> {
-  loading ??= load().then(
-    (module) => {
+  // The markdown renderer comes along, so titles and options render formatted at once.
+  loading ??= Promise.all([load(), loadMarkdown().catch(() => undefined)]).then(
+    ([module]) => {
       // Styles first, so the templates never render unstyled.
       addLateStyles(module.styles);
       return (loaded = module);

@@ -18,6 +18,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ViewDescription } from '../../chat/types';
+import { loadMarkdown } from '../content/safe-markdown';
 import { RenderBoundary } from '../interactive/boundary';
 import { parseInteractive } from '../interactive/parse';
 import { Collapsed, Fallback } from '../interactive/parts';
@@ -43,7 +44,9 @@ export interface ViewMessageProps {
   timeoutMs?: number;
 }
 
-const defaultLoad = (): Promise<RendererModule> => import('./renderer');
+// The markdown renderer loads alongside, so the view's texts render formatted at once.
+const defaultLoad = (): Promise<RendererModule> =>
+  Promise.all([import('./renderer'), loadMarkdown().catch(() => undefined)]).then(([renderer]) => renderer);
 
 type State =
   | { phase: 'loading' }
