@@ -51,12 +51,15 @@ import {
 import { startChat, type StartChatHttpOptions } from './start.js';
 import type { SessionState } from './state.js';
 import {
-    claimOwnSend,
+  claimOwnSend,
+  compareRows,
   lastAnchorId,
   mergeItems,
   oldestAnchorId,
+  rowById,
   transcriptFromRows,
   type ChatItem,
+  type Row,
 } from './transcript.js';
 import { nextTypingExpiry, shouldSendTyping, typingCleared, typingExpired, typingReceived, type TypingPolicy } from './typing.js';
 import type {
@@ -661,7 +664,7 @@ export class ChatEngine {
   }
 
   markRead(id: string): void {
-    const entry = this.s.transcriptState.peek().rows.find((r) => r.entry.id === id)?.entry;
+    const entry = rowById(this.s.transcriptState.peek(), id)?.entry;
     if (!entry || !this.receiptEligible(entry)) return;
     this.requestReceipt('read', id);
   }
@@ -947,7 +950,14 @@ export class ChatEngine {
     if (this.ended || !this.session || this.dirty.size === 0) return;
     const dirty = this.dirty;
     this.dirty = new Map();
-    const rows = this.s.transcriptState.peek().rows.filter((r) => dirty.has(r.entry.id) && !r.entry.id.startsWith('local:'));
+    // By index rather than a scan of every row: a save follows every quiet moment of a long chat.
+    const state = this.s.transcriptState.peek();
+    const rows: Row[] = [];
+    for (const id of dirty.keys()) {
+      const row = id.startsWith('local:') ? undefined : rowById(state, id);
+      if (row) rows.push(row);
+    }
+    rows.sort(compareRows);
     const older = rows.filter((r) => dirty.get(r.entry.id) === 'prepend');
     const newer = rows.filter((r) => dirty.get(r.entry.id) !== 'prepend');
     if (older.length) await this.config.persistence.prependRows(older);

@@ -4,6 +4,15 @@ import { cancelReceipts, emptyReceipts, flushReceipts, noteReceiptsSent, receipt
 const policy = { throttleMs: 5000, deliveredDelayMs: 300 };
 
 describe('receipt policy', () => {
+  it('keeps the same state for echoes of receipts it already knows, and learns a new level', () => {
+    const s = noteReceiptsSent(emptyReceipts, [{ kind: 'delivered', messageId: 'm1' }, { kind: 'read', messageId: 'm2' }]);
+    expect(noteReceiptsSent(s, [{ kind: 'delivered', messageId: 'm1' }, { kind: 'delivered', messageId: 'm2' }])).toBe(s);
+    const upgraded = noteReceiptsSent(s, [{ kind: 'read', messageId: 'm1' }]);
+    expect(upgraded).not.toBe(s);
+    expect(upgraded.read.has('m1')).toBe(true);
+    expect(s.read.has('m1')).toBe(false);
+  });
+
   it('delays Delivered by 300 ms and sends it once', () => {
     let s = requestReceipt(emptyReceipts, 'delivered', 'm1', 1000);
     expect(receiptsDueAt(s, policy)).toBe(1300);

@@ -54,7 +54,9 @@ export function requestReceipt(state: ReceiptState, kind: ReceiptKind, messageId
 
 /** Receipts the service says we already sent (echoes, transcript metadata): never send them again. */
 export function noteReceiptsSent(state: ReceiptState, receipts: readonly ReceiptToSend[]): ReceiptState {
-  if (receipts.length === 0) return state;
+  // Echoes mostly repeat what is known: then the sets (which grow with the chat) are not copied.
+  const known = receipts.every((r) => state.delivered.has(r.messageId) && (r.kind !== 'read' || state.read.has(r.messageId)));
+  if (receipts.length === 0 || known) return state;
   const read = new Set(state.read);
   const delivered = new Set(state.delivered);
   for (const r of receipts) {

@@ -6,6 +6,7 @@ import {
   mergeItems,
   oldestAnchorId,
   claimOwnSend,
+  entriesOfState,
   transcriptFromRows,
   boundRows,
   type ChatItem,
@@ -282,5 +283,115 @@ describe('anchors, own sends, restore', () => {
   it('bounds stored rows to the newest', () => {
     const s = merge(emptyTranscript, [msg('a', 1), msg('b', 2), msg('c', 3)]).state;
     expect(boundRows(s.rows, 2).map((r) => r.entry.id)).toEqual(['b', 'c']);
+  });
+});
+
+describe('merge: kept indexes never leak between states', () => {
+  it('merging an older state again does not see or change what later merges added', () => {
+    const s1 = merge(emptyTranscript, [msg('a', 1), msg('b', 2)]).state;
+    const s2 = merge(s1, [msg('c', 3)]).state;
+    const s3 = merge(s2, [msg('d', 4), msg('b', 2, AGENT, 'edited')]).state;
+    // s1 reused after s2 and s3 took its index: 'c' and 'd' are new to it, 'b' is unchanged there.
+    const again = merge(s1, [msg('c', 3), msg('d', 0)]);
+    expect(again.added.map((e) => e.id)).toEqual(['d', 'c']);
+    expect(ids(again.state)).toEqual(['d', 'a', 'b', 'c']);
+    // None of the earlier states changed.
+    expect(ids(s1)).toEqual(['a', 'b']);
+    expect(ids(s2)).toEqual(['a', 'b', 'c']);
+    expect(ids(s3)).toEqual(['a', 'b', 'c', 'd']);
+    expect(s3.rows[1].entry).toMatchObject({ content: 'edited' });
+    expect(s2.rows[1].entry).toMatchObject({ content: 'text b' });
+    // And the newest state still merges from its own rows.
+    const later = merge(s3, [msg('c', 3), msg('e', 5)]);
+    expect(later.added.map((e) => e.id)).toEqual(['e']);
+    expect(ids(later.state)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('a receipt folded into a reused state leaves the later state as it was', () => {
+    const s1 = merge(emptyTranscript, [msg('m', 1, ME)]).state;
+    const s2 = merge(s1, [msg('n', 2, ME)]).state;
+    const s1r = merge(s1, [{ Id: 'x', Type: 'MESSAGEMETADATA', MessageMetadata: { MessageId: 'm', Receipts: [{ ReadTimestamp: t(3), RecipientParticipantId: AGENT }] } }]).state;
+    expect(s1r.rows[0].entry).toMatchObject({ receipt: 'read' });
+    expect(s2.rows[0].entry).not.toHaveProperty('receipt');
+    expect(merge(s2, [msg('m', 1, ME)]).updated).toEqual([]);
+  });
+
+  it('claiming an own send on an older state leaves later states alone', () => {
+    const s1 = merge(emptyTranscript, [msg('m', 1, ME)]).state;
+    const s2 = merge(s1, [msg('n', 2)]).state;
+    const claimed = claimOwnSend(s1, 'm', 'tok');
+    expect(claimed.rows[0].entry).toMatchObject({ clientToken: 'tok' });
+    expect(s2.rows[0].entry).not.toHaveProperty('clientToken');
+    expect(merge(s2, [msg('o', 3)]).state.rows[0].entry).not.toHaveProperty('clientToken');
+    expect(ids(merge(claimed, [msg('o', 3)]).state)).toEqual(['m', 'o']);
+  });
+
+  it('returns the same state when nothing changes (duplicates, typing, own receipt echoes)', () => {
+    const s = merge(emptyTranscript, [msg('a', 1), msg('b', 2)]).state;
+    const r = merge(s, [msg('a', 1), event('ty', 3, 'typing')]);
+    expect(r.state).toBe(s);
+    expect(r.added).toEqual([]);
+    expect(r.typing.map((i) => i.Id)).toEqual(['ty']);
+  });
+});
+
+describe('merge: order kept while rows move', () => {
+  it('moves a row whose time changes and reports it as updated in transcript order', () => {
+    const s = merge(emptyTranscript, [msg('a', 1), msg('b', 2), msg('c', 3)]).state;
+    const r = merge(s, [{ ...msg('a', 5) }, msg('d', 4), { ...msg('c', 3), Content: 'changed' }]);
+    expect(ids(r.state)).toEqual(['b', 'c', 'd', 'a']);
+    expect(r.added.map((e) => e.id)).toEqual(['d']);
+    expect(r.updated.map((e) => e.id)).toEqual(['c', 'a']);
+  });
+
+  it('merges into rows restored or mirrored out of order', () => {
+    const s = merge(emptyTranscript, [msg('a', 1), msg('b', 2), msg('c', 3)]).state;
+    const shuffled: TranscriptState = { ...s, rows: [s.rows[2], s.rows[0], s.rows[1]] };
+    const r = merge(shuffled, [msg('b', 2, AGENT, 'new'), msg('z', 0)]);
+    expect(ids(r.state)).toEqual(['z', 'a', 'b', 'c']);
+    expect(r.updated.map((e) => e.id)).toEqual(['b']);
+    expect(shuffled.rows.map((row) => row.entry.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('matches a rescanned attachment by AttachmentId across many merges', () => {
+    let s = emptyTranscript;
+    for (let i = 0; i < 50; i++) {
+      s = merge(s, [{
+        Id: `at${i}`, AbsoluteTime: t(i), Type: 'ATTACHMENT', ParticipantId: ME, ParticipantRole: 'CUSTOMER', DisplayName: 'Me',
+        Attachments: [{ AttachmentId: `A${i}`, AttachmentName: `f${i}.png`, ContentType: 'image/png', Status: 'IN_PROGRESS' }],
+      }]).state;
+    }
+    const r = merge(s, [{
+      Id: 'rescan', AbsoluteTime: t(59), Type: 'ATTACHMENT', ParticipantId: ME, ParticipantRole: 'CUSTOMER', DisplayName: 'Me',
+      Attachments: [{ AttachmentId: 'A7', AttachmentName: 'f7.png', ContentType: 'image/png', Status: 'APPROVED' }],
+    }]);
+    expect(r.state.rows).toHaveLength(50);
+    expect(r.updated.map((e) => e.id)).toEqual(['at7']);
+    // It takes the time of the rescan report, as before: last now.
+    expect(r.state.rows[49].entry).toMatchObject({ id: 'at7', status: 'APPROVED' });
+    expect(s.rows[7].entry).toMatchObject({ status: 'IN_PROGRESS' });
+  });
+});
+
+describe('entry list kept in step with the rows', () => {
+  it('equals the rows entries after appends, inserts, moves, receipts and claims, and leaves older lists alone', () => {
+    let s = merge(emptyTranscript, [msg('a', 1, ME), msg('c', 3)]).state;
+    const first = entriesOfState(s);
+    expect(first.map((e) => e.id)).toEqual(['a', 'c']);
+    const steps: ((x: TranscriptState) => TranscriptState)[] = [
+      (x) => merge(x, [msg('d', 4)]).state, // append
+      (x) => merge(x, [msg('b', 2)]).state, // insert in the middle
+      (x) => merge(x, [msg('a', 9, ME)]).state, // moves to the end
+      (x) => merge(x, [{ Id: 'r', Type: 'MESSAGEMETADATA', MessageMetadata: { MessageId: 'a', Receipts: [{ ReadTimestamp: t(9), RecipientParticipantId: AGENT }] } }]).state,
+      (x) => claimOwnSend(x, 'a', 'tok'),
+    ];
+    for (const step of steps) {
+      entriesOfState(s);
+      s = step(s);
+      expect(entriesOfState(s)).toEqual(s.rows.map((r) => r.entry));
+    }
+    expect(ids(s)).toEqual(['b', 'c', 'd', 'a']);
+    expect(entriesOfState(s)[3]).toMatchObject({ receipt: 'read', clientToken: 'tok' });
+    expect(first.map((e) => e.id)).toEqual(['a', 'c']);
   });
 });

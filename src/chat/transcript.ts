@@ -246,8 +246,146 @@ function isAnchor(item: ChatItem): boolean {
 }
 
 /**
+ * Lookups kept beside a state so that a merge costs O(log n) per item instead of O(n).
+ * byId: entry id → the row in state.rows; byAttachment: AttachmentId → the id of its row.
+ * An index belongs to exactly one state (the key in `indexes`). A merge takes it away from the state
+ * it starts from before changing it and hands it to the state it returns, so an older state is
+ * never corrupted: merging an older state again (or a state made elsewhere, e.g. from stored or
+ * mirrored rows) finds no index and builds a fresh one from its rows.
+ */
+interface TranscriptIndex {
+  readonly byId: Map<string, Row>;
+  readonly byAttachment: Map<string, string>;
+}
+
+const indexes = new WeakMap<TranscriptState, TranscriptIndex>();
+
+function noteAttachment(index: TranscriptIndex, entry: TranscriptEntry): void {
+  if (entry.kind === 'attachment' && entry.attachmentId) index.byAttachment.set(entry.attachmentId, entry.id);
+}
+
+function buildIndex(rows: readonly Row[]): TranscriptIndex {
+  const index: TranscriptIndex = { byId: new Map(), byAttachment: new Map() };
+  // Later rows win, as in a scan from oldest to newest.
+  for (const r of rows) {
+    index.byId.set(r.entry.id, r);
+    noteAttachment(index, r.entry);
+  }
+  return index;
+}
+
+function isSorted(rows: readonly Row[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (compareRows(rows[i - 1], rows[i]) > 0) return false;
+  return true;
+}
+
+/** The index of this state (built and kept the first time it is asked for). */
+function indexOf(state: TranscriptState): TranscriptIndex {
+  let index = indexes.get(state);
+  if (!index) {
+    index = buildIndex(state.rows);
+    indexes.set(state, index);
+  }
+  return index;
+}
+
+/** First position whose row does not sort before `row`. */
+function lowerBound(rows: readonly Row[], row: Row): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareRows(rows[mid], row) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where this exact row object sits in sorted rows. */
+function positionOf(rows: readonly Row[], row: Row): number {
+  for (let i = lowerBound(rows, row); i < rows.length && compareRows(rows[i], row) === 0; i++) {
+    if (rows[i] === row) return i;
+  }
+  return rows.indexOf(row); // not reached while rows are sorted and seqs unique
+}
+
+/** Where a new row goes: after every row that does not sort after it. Appending is the common case. */
+function insertionPoint(rows: readonly Row[], row: Row): number {
+  const last = rows[rows.length - 1];
+  if (!last || compareRows(last, row) <= 0) return rows.length;
+  let at = lowerBound(rows, row);
+  while (at < rows.length && compareRows(rows[at], row) === 0) at++;
+  return at;
+}
+
+/**
+ * The entries of a row array (what the transcript signal shows), by array. A merge derives the
+ * entries of its new rows from these with the same edits instead of mapping every row again.
+ */
+const entryLists = new WeakMap<readonly Row[], readonly TranscriptEntry[]>();
+
+/** The entries of the state's rows, in order. Shared: never change the returned array. */
+export function entriesOfState(state: TranscriptState): readonly TranscriptEntry[] {
+  let entries = entryLists.get(state.rows);
+  if (!entries) {
+    entries = state.rows.map((r) => r.entry);
+    entryLists.set(state.rows, entries);
+  }
+  return entries;
+}
+
+/** A copy of a state's rows (and of their entry list, when there is one) that edits keep in step. */
+class RowsDraft {
+  readonly rows: Row[];
+  private entries: TranscriptEntry[] | null;
+
+  constructor(from: readonly Row[]) {
+    this.rows = from.slice();
+    const entries = entryLists.get(from);
+    this.entries = entries ? entries.slice() : null;
+    if (!isSorted(this.rows)) {
+      // Rows made elsewhere (stored, mirrored) may come unsorted.
+      this.rows.sort(compareRows);
+      this.entries = null;
+    }
+  }
+
+  insert(row: Row): void {
+    const at = insertionPoint(this.rows, row);
+    if (at === this.rows.length) {
+      this.rows.push(row);
+      this.entries?.push(row.entry);
+    } else {
+      this.rows.splice(at, 0, row);
+      this.entries?.splice(at, 0, row.entry);
+    }
+  }
+
+  replace(old: Row, next: Row): void {
+    const at = positionOf(this.rows, old);
+    if (next.t === old.t || (Number.isNaN(next.t) && Number.isNaN(old.t))) {
+      this.rows[at] = next;
+      if (this.entries) this.entries[at] = next.entry;
+      return;
+    }
+    this.rows.splice(at, 1);
+    this.entries?.splice(at, 1);
+    this.insert(next);
+  }
+
+  /** The finished rows; their entry list is remembered for the next merge and the view. */
+  done(): Row[] {
+    if (this.entries) entryLists.set(this.rows, this.entries);
+    return this.rows;
+  }
+}
+
+/**
  * Merges items into the transcript. Items may come in any order and any number of times; the
  * result is the same as if each distinct item had been merged once, in AbsoluteTime order.
+ * The cost per item does not grow with the transcript (lookups by index, binary search, append
+ * fast path) except for one copy of the row array when something changes; a merge that changes
+ * nothing (duplicates, typing, known receipts) returns the same state.
  */
 export function mergeItems(
   state: TranscriptState,
@@ -259,14 +397,18 @@ export function mergeItems(
    */
   trusted = true,
 ): MergeResult {
-  const rows = [...state.rows];
-  const index = new Map<string, number>();
-  rows.forEach((r, i) => index.set(r.entry.id, i));
-  // Attachments may be reported again under another Id with a new scan status: match by AttachmentId too.
-  const byAttachment = new Map<string, number>();
-  rows.forEach((r, i) => {
-    if (r.entry.kind === 'attachment' && r.entry.attachmentId) byAttachment.set(r.entry.attachmentId, i);
-  });
+  // Taken away first: were a merge to throw half-way, the old state must not keep a changed index.
+  const index = indexOf(state);
+  indexes.delete(state);
+  const { byId, byAttachment } = index;
+  /** The rows to change: copied from the state's on the first change (the state's stay as they are). */
+  let draft: RowsDraft | null = null;
+  const writable = (): RowsDraft => (draft ??= new RowsDraft(state.rows));
+  const replace = (old: Row, next: Row): void => {
+    writable().replace(old, next);
+    byId.set(next.entry.id, next);
+  };
+
   let nextSeq = state.nextSeq;
   let streams = state.streams;
   let earlyReceipts = state.earlyReceipts;
@@ -275,22 +417,26 @@ export function mergeItems(
   const typing: ChatItem[] = [];
   const ownReceipts: { messageId: string; level: ReceiptLevel }[] = [];
   let ended = false;
-  let needsSort = false;
+
+  const byAttachmentId = (attachmentId: string): Row | undefined => {
+    const id = byAttachment.get(attachmentId);
+    const row = id === undefined ? undefined : byId.get(id);
+    return row && row.entry.kind === 'attachment' && row.entry.attachmentId === attachmentId ? row : undefined;
+  };
 
   const put = (entry: TranscriptEntry, anchorable: boolean): void => {
     const anchor = trusted && anchorable;
-    const at = index.get(entry.id) ?? (entry.kind === 'attachment' && entry.attachmentId ? byAttachment.get(entry.attachmentId) : undefined);
-    if (at !== undefined) {
-      const old = rows[at];
+    // Attachments may be reported again under another Id with a new scan status: match by AttachmentId too.
+    const old = byId.get(entry.id) ?? (entry.kind === 'attachment' && entry.attachmentId ? byAttachmentId(entry.attachmentId) : undefined);
+    if (old) {
       const next = combine(old.entry, { ...entry, id: old.entry.id });
       if (sameEntry(old.entry, next)) {
         // The service confirmed an item we only had from an untrusted source: it may anchor now.
-        if (anchor && !old.anchor) rows[at] = { ...old, anchor: true };
+        if (anchor && !old.anchor) replace(old, { ...old, anchor: true });
         return;
       }
-      const t = parseTime(next.time);
-      if (t !== old.t) needsSort = true;
-      rows[at] = { entry: next, seq: old.seq, t, anchor: old.anchor || anchor };
+      replace(old, { entry: next, seq: old.seq, t: parseTime(next.time), anchor: old.anchor || anchor });
+      noteAttachment(index, next);
       if (!addedIds.has(next.id)) updatedIds.add(next.id);
       return;
     }
@@ -302,24 +448,21 @@ export function mergeItems(
       earlyReceipts = rest;
     }
     const row: Row = { entry: fresh, seq: nextSeq++, t: parseTime(fresh.time), anchor };
-    const last = rows[rows.length - 1];
-    if (last && compareRows(last, row) > 0) needsSort = true;
-    rows.push(row);
-    index.set(fresh.id, rows.length - 1);
-    if (fresh.kind === 'attachment' && fresh.attachmentId) byAttachment.set(fresh.attachmentId, rows.length - 1);
+    writable().insert(row);
+    byId.set(fresh.id, row);
+    noteAttachment(index, fresh);
     addedIds.add(fresh.id);
   };
 
   const foldReceipt = (messageId: string, level: ReceiptLevel): void => {
-    const at = index.get(messageId);
-    if (at === undefined) {
+    const old = byId.get(messageId);
+    if (!old) {
       earlyReceipts = { ...earlyReceipts, [messageId]: maxReceipt(earlyReceipts[messageId], level) ?? level };
       return;
     }
-    const old = rows[at];
     const next = withReceipt(old.entry, level);
     if (next === old.entry) return;
-    rows[at] = { ...old, entry: next };
+    replace(old, { ...old, entry: next });
     if (!addedIds.has(messageId)) updatedIds.add(messageId);
   };
 
@@ -345,8 +488,7 @@ export function mergeItems(
       const completed = item.MessageMetadata?.MessageCompleted === true;
       const chunk = item.MessageMetadata?.ChunkNumber ?? 0;
       if (stream?.completed) continue; // the completed message already replaced every partial
-      const existing = index.get(id);
-      const oldEntry = existing !== undefined ? rows[existing].entry : undefined;
+      const oldEntry = byId.get(id)?.entry;
       if (completed) {
         // The completed chunk carries the whole message and replaces the partials; the message keeps
         // the place (time) of its first chunk so it does not jump while it grows.
@@ -356,7 +498,7 @@ export function mergeItems(
         put({ ...entry, time: oldEntry?.time ?? entry.time, streaming: false }, isAnchor(item));
         continue;
       }
-      if (!stream && existing === undefined) {
+      if (!stream && !oldEntry) {
         if (chunk !== 1) continue; // a stream must start at chunk 1; later chunks wait for completion
         const [entry] = entriesOf(item, ctx);
         if (!entry || entry.kind !== 'message') continue;
@@ -379,17 +521,22 @@ export function mergeItems(
     }
   }
 
-  if (needsSort) rows.sort(compareRows);
-  const added: TranscriptEntry[] = [];
-  const updated: TranscriptEntry[] = [];
-  for (const r of rows) {
-    if (addedIds.has(r.entry.id)) added.push(r.entry);
-    else if (updatedIds.has(r.entry.id)) updated.push(r.entry);
-  }
+  const result = (ids: ReadonlySet<string>): TranscriptEntry[] => {
+    const rows: Row[] = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (row) rows.push(row);
+    }
+    return rows.sort(compareRows).map((r) => r.entry);
+  };
+  const edited = draft as RowsDraft | null; // assigned in closures, which narrowing does not see
+  const unchanged = !edited && nextSeq === state.nextSeq && streams === state.streams && earlyReceipts === state.earlyReceipts;
+  const next: TranscriptState = unchanged ? state : { rows: edited ? edited.done() : state.rows, nextSeq, streams, earlyReceipts };
+  indexes.set(next, index);
   return {
-    state: { rows, nextSeq, streams, earlyReceipts },
-    added,
-    updated,
+    state: next,
+    added: result(addedIds),
+    updated: result(updatedIds),
     typing,
     ended,
     ownReceipts,
@@ -415,7 +562,12 @@ export function oldestAnchorId(state: TranscriptState, contactId?: string): stri
 }
 
 export function hasId(state: TranscriptState, id: string): boolean {
-  return state.rows.some((r) => r.entry.id === id);
+  return indexOf(state).byId.has(id);
+}
+
+/** The row of the entry with this Id, if present. */
+export function rowById(state: TranscriptState, id: string): Row | undefined {
+  return indexOf(state).byId.get(id);
 }
 
 /** Drops the oldest rows beyond `limit` (for bounded storage). Keeps order and seq. */
@@ -425,11 +577,15 @@ export function boundRows(rows: readonly Row[], limit: number): readonly Row[] {
 
 /** Attaches a ClientToken to the entry with this Id (own send confirmed), if present. */
 export function claimOwnSend(state: TranscriptState, id: string, clientToken: string): TranscriptState {
-  const at = state.rows.findIndex((r) => r.entry.id === id);
-  if (at < 0) return state;
-  const row = state.rows[at];
-  if (row.entry.kind !== 'message' || row.entry.clientToken === clientToken) return state;
-  const rows = [...state.rows];
-  rows[at] = { ...row, entry: { ...row.entry, clientToken, status: 'sent' } };
-  return { ...state, rows };
+  const row = rowById(state, id);
+  if (!row || row.entry.kind !== 'message' || row.entry.clientToken === clientToken) return state;
+  const index = indexOf(state);
+  indexes.delete(state);
+  const draft = new RowsDraft(state.rows);
+  const claimed: Row = { ...row, entry: { ...row.entry, clientToken, status: 'sent' } };
+  draft.replace(row, claimed);
+  index.byId.set(id, claimed);
+  const next = { ...state, rows: draft.done() };
+  indexes.set(next, index);
+  return next;
 }

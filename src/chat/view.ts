@@ -2,12 +2,14 @@
 // the outbox. Pending and failed sends come last, in the order they were written: they have no
 // service time yet, and a customer expects unsent messages at the bottom.
 import { pendingEntry, type Outbox, type Sender } from './outbox.js';
-import type { TranscriptState } from './transcript.js';
+import { entriesOfState, type TranscriptState } from './transcript.js';
 import type { TranscriptEntry } from './types.js';
 
-export function composeTranscript(state: TranscriptState, outbox: Outbox, me: Sender): TranscriptEntry[] {
-  const entries = state.rows.map((r) => r.entry);
-  if (outbox.length === 0) return entries;
+export function composeTranscript(state: TranscriptState, outbox: Outbox, me: Sender): readonly TranscriptEntry[] {
+  // The entry list is kept in step by every merge: shown as it is, not mapped from every row again.
+  const shown = entriesOfState(state);
+  if (outbox.length === 0) return shown;
+  const entries = shown.slice();
   const hidden = echoedSends(state, outbox);
   for (const record of outbox) {
     if (!hidden.has(record.clientToken)) entries.push(pendingEntry(record, me));
