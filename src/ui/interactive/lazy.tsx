@@ -1,5 +1,5 @@
 // <LazyInteractiveMessage>: what the transcript renders for an interactive message. The templates
-// (pickers, time picker, carousel, the parser, ViewMessage and their CSS: chunk.ts) are a chunk of
+// (pickers, time picker, carousel, the parser, ViewMessage and their CSS: templates.ts) are a chunk of
 // their own, loaded with import() when the first interactive message is rendered, so opening the
 // widget does not download them. Until the chunk is there the bubble shows the message's title
 // (read here without the full parser; styled by ui/styles.ts), so the row already has about its
@@ -12,13 +12,13 @@ import { addLateStyles } from '../late-styles';
 import type { InteractiveMessageProps } from './interactive-message';
 import { useInteractiveLocale } from './strings';
 
-type Module = typeof import('./chunk');
+type Module = typeof import('./templates');
 
 let loaded: Module | undefined;
 let loading: Promise<Module> | undefined;
 
 /** Starts (once) loading the templates chunk; a failed load may be tried again. */
-export function loadInteractive(load: () => Promise<Module> = () => import('./chunk')): Promise<Module> {
+export function loadInteractive(load: () => Promise<Module> = () => import('./templates')): Promise<Module> {
   // The markdown renderer comes along, so titles and options render formatted at once.
   loading ??= Promise.all([load(), loadMarkdown().catch(() => undefined)]).then(
     ([module]) => {
