@@ -256,6 +256,8 @@ function isAnchor(item: ChatItem): boolean {
 interface TranscriptIndex {
   readonly byId: Map<string, Row>;
   readonly byAttachment: Map<string, string>;
+  /** Whether the rows are sorted: checked once when the index is built (rows made elsewhere may not be). */
+  sorted: boolean;
 }
 
 const indexes = new WeakMap<TranscriptState, TranscriptIndex>();
@@ -265,7 +267,7 @@ function noteAttachment(index: TranscriptIndex, entry: TranscriptEntry): void {
 }
 
 function buildIndex(rows: readonly Row[]): TranscriptIndex {
-  const index: TranscriptIndex = { byId: new Map(), byAttachment: new Map() };
+  const index: TranscriptIndex = { byId: new Map(), byAttachment: new Map(), sorted: isSorted(rows) };
   // Later rows win, as in a scan from oldest to newest.
   for (const r of rows) {
     index.byId.set(r.entry.id, r);
@@ -339,14 +341,15 @@ class RowsDraft {
   readonly rows: Row[];
   private entries: TranscriptEntry[] | null;
 
-  constructor(from: readonly Row[]) {
+  constructor(from: readonly Row[], index: TranscriptIndex) {
     this.rows = from.slice();
     const entries = entryLists.get(from);
     this.entries = entries ? entries.slice() : null;
-    if (!isSorted(this.rows)) {
-      // Rows made elsewhere (stored, mirrored) may come unsorted.
+    if (!index.sorted) {
+      // Rows made elsewhere (stored, mirrored) may come unsorted; from here on they are sorted.
       this.rows.sort(compareRows);
       this.entries = null;
+      index.sorted = true;
     }
   }
 
@@ -403,7 +406,7 @@ export function mergeItems(
   const { byId, byAttachment } = index;
   /** The rows to change: copied from the state's on the first change (the state's stay as they are). */
   let draft: RowsDraft | null = null;
-  const writable = (): RowsDraft => (draft ??= new RowsDraft(state.rows));
+  const writable = (): RowsDraft => (draft ??= new RowsDraft(state.rows, index));
   const replace = (old: Row, next: Row): void => {
     writable().replace(old, next);
     byId.set(next.entry.id, next);
@@ -581,7 +584,7 @@ export function claimOwnSend(state: TranscriptState, id: string, clientToken: st
   if (!row || row.entry.kind !== 'message' || row.entry.clientToken === clientToken) return state;
   const index = indexOf(state);
   indexes.delete(state);
-  const draft = new RowsDraft(state.rows);
+  const draft = new RowsDraft(state.rows, index);
   const claimed: Row = { ...row, entry: { ...row.entry, clientToken, status: 'sent' } };
   draft.replace(row, claimed);
   index.byId.set(id, claimed);
