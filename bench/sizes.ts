@@ -62,7 +62,7 @@ export const BUDGETS = {
  * has no ceiling.
  */
 export const CEILINGS: Ceilings = {
-  openGzip: 67 * 1024,
+  openGzip: 94 * 1024,
   everythingGzip: 144 * 1024,
 };
 
@@ -96,7 +96,7 @@ export class SizeError extends Error {
  * stylesheets. `entryFile` is the output name (`widget.js`). Dynamic imports are not followed.
  */
 export function staticClosure(manifest: Manifest, entryFile: string): string[] {
-  const key = Object.keys(manifest).find((k) => manifest[k].file === entryFile && manifest[k].isEntry);
+  const key = Object.keys(manifest).find((k) => manifest[k].file === entryFile && (manifest[k].isEntry || manifest[k].isDynamicEntry));
   if (!key) {
     const entries = Object.values(manifest).filter((c) => c.isEntry).map((c) => c.file);
     throw new SizeError(`the manifest has no entry chunk "${entryFile}" (entries: ${entries.join(', ') || 'none'}); rebuild with npm run build`);
@@ -148,6 +148,24 @@ export function measureFile(dir: string, file: string): FileSize {
   return { file, ...compressedSize(readFileSync(path)) };
 }
 
+/**
+ * Dynamically imported chunks that every open fetches anyway: the markdown renderer and sanitizer
+ * (marked + DOMPurify) load in parallel when the window opens, so the window need not wait for
+ * them, but issue 7 counts them in "what opening the widget downloads" and so does the budget.
+ */
+export const FETCHED_ON_OPEN = ['src/ui/content/markdown.ts'];
+
+/** widget.js with its static imports, plus FETCHED_ON_OPEN with theirs: each file once. */
+export function openingFiles(manifest: Manifest, fetchedOnOpen: readonly string[] = FETCHED_ON_OPEN): string[] {
+  const files = staticClosure(manifest, 'widget.js');
+  for (const key of fetchedOnOpen) {
+    const chunk = manifest[key];
+    if (!chunk) continue; // bundled statically into widget.js: already counted
+    for (const f of staticClosure(manifest, chunk.file)) if (!files.includes(f)) files.push(f);
+  }
+  return files;
+}
+
 /** Measures the script-tag distribution in `dir` (default dist/cdn). */
 export function measureCdn(dir = 'dist/cdn'): CdnSizes {
   if (!existsSync(dir)) throw new SizeError(`${dir} does not exist; run npm run build first`);
@@ -155,7 +173,7 @@ export function measureCdn(dir = 'dist/cdn'): CdnSizes {
   if (!existsSync(manifestPath)) throw new SizeError(`${manifestPath} is missing (the widget build writes it); run npm run build first`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   const loader = measureFile(dir, 'loader.js');
-  const open = sumGroup(staticClosure(manifest, 'widget.js').map((f) => measureFile(dir, f)));
+  const open = sumGroup(openingFiles(manifest).map((f) => measureFile(dir, f)));
   // Source maps and the manifest are never downloaded by visitors.
   const everything = sumGroup(listFiles(dir, (f) => f.startsWith('.vite/') || f.endsWith('.map')).map((f) => measureFile(dir, f)));
   return { dir, loader, open, everything };

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUDGETS, checkBudgets, compressedSize, kb, measureCdn, staticClosure, type CdnSizes, type Manifest } from '../bench/sizes';
+import { BUDGETS, checkBudgets, compressedSize, kb, measureCdn, openingFiles, staticClosure, type CdnSizes, type Manifest } from '../bench/sizes';
 
 const CDN = fileURLToPath(new URL('../dist/cdn', import.meta.url));
 
@@ -26,6 +26,17 @@ describe('size walker (bench/sizes.ts) on made-up manifests', () => {
   it('follows static imports transitively, once each, with stylesheets, and not dynamic imports', () => {
     expect(staticClosure(manifest, 'widget.js')).toEqual(['widget.js', 'widget.css', 'chunks/ui-1.js', 'chunks/shared-2.js']);
     expect(staticClosure(manifest, 'validate.js')).toEqual(['validate.js', 'chunks/shared-2.js', 'chunks/ui-1.js']);
+  });
+
+  it('counts chunks fetched on every open (markdown) with their imports, each file once', () => {
+    const withMarkdown: Manifest = {
+      ...manifest,
+      'src/ui/content/markdown.ts': { file: 'chunks/markdown-5.js', isDynamicEntry: true, imports: ['_shared.js', '_purify.js'] },
+      '_purify.js': { file: 'chunks/purify-6.js' },
+    };
+    expect(openingFiles(withMarkdown)).toEqual(['widget.js', 'widget.css', 'chunks/ui-1.js', 'chunks/shared-2.js', 'chunks/markdown-5.js', 'chunks/purify-6.js']);
+    // When markdown is bundled into widget.js there is no such chunk, and nothing is added.
+    expect(openingFiles(manifest)).toEqual(staticClosure(manifest, 'widget.js'));
   });
 
   it('says what is wrong when the entry or an imported chunk is missing', () => {

@@ -9,6 +9,7 @@ import { validateConfig, type ConfigIssue, type WidgetConfig, type WidgetOptions
 import { themeCss } from '../theme/theme';
 import { App } from './app';
 import { unlockSound, watchIncoming } from './notify';
+import { loadMarkdown } from './content/safe-markdown';
 import { loadPreChat } from './prechat-lazy';
 import { applyLocale, autoStart, createUi, type Ui } from './state';
 import { contentStyles } from './content/styles';
@@ -108,6 +109,9 @@ export function mountWidget(
     returnFocus = active && active !== document.body ? active : null;
     if (config.sound) unlockSound();
     ui.open.value = true;
+    // Markdown and its sanitizer load in parallel with the first open (the window does not wait), so
+    // the first formatted message rarely shows as plain text first.
+    void loadMarkdown().catch(() => {});
     focusIn('.cw-form [id^=cw-f-]', '.cw-ta:not([disabled])', '.cw-win button');
   };
   const close = () => {
