@@ -1,10 +1,10 @@
 // A by-hand micro-benchmark of the transcript merge (not a test: it prints figures and asserts nothing).
-//   npx tsx src/chat/transcript-bench.ts [count]
+//   npx tsx bench/transcript-merge.ts [count]
 // Merges `count` single-item batches (default 10,000) into a growing transcript, the way the socket
 // delivers them, and prints the mean time per message around 1k, 5k and 10k rows. A second run
 // merges every item a second time (duplicates, as a gap fill overlap does) and a third folds a
 // receipt into each message.
-import { emptyTranscript, mergeItems, type ChatItem, type TranscriptState } from './transcript.js';
+import { emptyTranscript, mergeItems, type ChatItem, type TranscriptState } from '../src/chat/transcript.js';
 
 const count = Number(process.argv[2] ?? 10_000);
 const ctx = { participantId: 'p-customer' };
