@@ -5,7 +5,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import {
   EMULATOR_PORT,
-  PAGES_PORT,
   buildApps,
   callChat,
   chatWindow,
@@ -96,8 +95,6 @@ test.describe('mount()', () => {
 });
 
 test.describe('<connect-chat>', () => {
-  test.skip(EMULATOR_PORT !== PAGES_PORT, `e2e/pages/embed-element.html names the emulator at 127.0.0.1:${PAGES_PORT}`);
-
   test('the whole API and every event (as connect-chat:* DOM events)', async ({ page }) => {
     const errors = consoleErrors(page);
     await page.goto('/embed-element.html');

@@ -12,8 +12,7 @@ import { packageSelf } from '../vite.demo.config.js';
 export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 18787);
 export const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
 
-/** embed-data.html and embed-element.html name the emulator in their markup (that is their point): 127.0.0.1:18787. */
-export const PAGES_PORT = 18787;
+/** embed-data(-bad).html and embed-element.html name the emulator as 127.0.0.1:18787 in their markup; e2e/serve.ts writes the real port in. */
 
 let built: Promise<unknown> | undefined;
 

@@ -15,6 +15,8 @@ const site = await startSiteServer({
     '/vendor/chatjs/': 'node_modules/amazon-connect-chatjs/dist',
     '/vendor/axe/': 'node_modules/axe-core',
   },
+  // Pages that name the emulator in their markup (embed-data.html, embed-element.html) say 18787.
+  replace: { '127.0.0.1:18787': `127.0.0.1:${emulatorPort}` },
 });
 console.log(`e2e emulator ${emulator.url}, site ${site.url}`);
 

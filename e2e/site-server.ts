@@ -39,6 +39,8 @@ export interface SiteServerOptions {
   mounts: Record<string, string>;
   /** Extra headers for every response (e.g. none by default). */
   headers?: Record<string, string>;
+  /** Text replaced in served .html files, e.g. a fixed emulator address written in a page's markup. */
+  replace?: Record<string, string>;
 }
 
 export interface SiteServer {
@@ -98,7 +100,12 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       res.end(`not found: ${pathname}`);
       return;
     }
-    const body = await readFile(file);
+    let body: Buffer | string = await readFile(file);
+    if (options.replace && extname(file) === '.html') {
+      let text = body.toString('utf8');
+      for (const [from, to] of Object.entries(options.replace)) text = text.replaceAll(from, to);
+      body = text;
+    }
     res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
