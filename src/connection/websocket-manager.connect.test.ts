@@ -88,6 +88,7 @@ describe('WebSocketManager: connect, items, close', () => {
     h.manager.reconnect();
     await waitFor('second connection subscribed', () => h.server.subscribedOpen.length === 1 && h.server.connections.length === 2);
     await waitFor('connected again', () => h.manager.state.value === 'connected');
+    await waitFor('server saw the first socket close', () => h.server.connections[0].closeCode !== undefined);
     expect(h.server.connections[0].closeCode).toBe(1000);
     expect(h.server.connections[1].token).not.toBe(h.server.connections[0].token);
     expect(h.events.filter(([n]) => n === 'connected').at(-1)).toEqual(['connected', { reconnect: true }]);

@@ -50,6 +50,8 @@ describe('WebSocketManager: rotation without a gap (chat-protocol §1.8)', () =>
     h.nextConnections.push({ url: h.server.issueUrl(), connectionExpiry: new Date(Date.now() + 400).toISOString() });
     await h.manager.connect();
     await waitFor('rotated before expiry', () => h.count('rotated') === 1, 2000);
+    // The server hears the old socket's close a moment after the manager reports the rotation.
+    await waitFor('server saw the old socket close', () => h.server.connections[0].closeCode !== undefined);
     expect(h.server.connections[0].closeCode).toBe(1000);
   });
 
