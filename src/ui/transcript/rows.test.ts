@@ -39,4 +39,16 @@ describe('buildRows', () => {
     expect(rows.filter((r) => r.entry)).toHaveLength(10_000);
     expect(rows.filter((r) => !r.entry)).toHaveLength(4); // 10,000 × 30 s spans four days
   });
+
+  it('gives the same rows when entries are reused across rebuilds, and re-reads a time that changed', () => {
+    const a = msg('a', 'ana', at(6, 9, 0));
+    const b = msg('b', 'ana', at(6, 9, 2));
+    const shape = (rows: ReturnType<typeof buildRows>) => rows.map((r) => (r.entry ? `${r.key}:${r.first ? 'F' : '-'}${r.last ? 'L' : '-'}` : r.key));
+    const once = shape(buildRows([a, b]));
+    expect(shape(buildRows([a, b]))).toEqual(once);
+    expect(once).toEqual([buildRows([a])[0].key, 'a:F-', 'b:-L']);
+    // Same object, new time (on the next day): a new separator, no stale day remembered.
+    (b as { time: string }).time = at(7, 9, 0);
+    expect(shape(buildRows([a, b]))).toEqual([once[0], 'a:FL', 'd' + buildRows([b])[0].day, 'b:FL']);
+  });
 });

@@ -202,6 +202,27 @@ describe('transcript', () => {
     expect(session.called('markRead').map((a) => a[0])).toContain('r2');
   });
 
+  it('while closed, what arrives is taken in on opening: shown, grouped, and the newest marked read', async () => {
+    const { session, ctl, $, $$ } = await open([agentMessage('first', { id: 'c1', time: iso(T0) })]);
+    ctl.close();
+    await tick();
+    const before = session.called('markRead').length;
+    for (let i = 2; i <= 4; i++) {
+      session.transcript.value = [...session.transcript.value, agentMessage(`later ${i}`, { id: `c${i}`, time: iso(T0 + i * 1000) })];
+      await tick(1);
+    }
+    // Nothing is read while the window is closed.
+    expect(session.called('markRead').length).toBe(before);
+    ctl.open();
+    await tick();
+    const shown = $('.cw-log')!.textContent!;
+    expect(shown).toContain('first');
+    expect(shown).toContain('later 4');
+    expect($$('.cw-log > [data-key]').map((r) => r.dataset.key)).toEqual([$$('.cw-day')[0].dataset.key, 'c1', 'c2', 'c3', 'c4']);
+    expect($$('.cw-name').length).toBe(1); // one group: the name once
+    expect(session.called('markRead').map((a) => a[0])).toContain('c4');
+  });
+
   it('loads older history when the transcript does not fill the view', async () => {
     const session = new FakeSession();
     session.hasOlder.value = true;

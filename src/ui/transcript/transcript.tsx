@@ -30,8 +30,13 @@ function authPendingId(entries: readonly TranscriptEntry[]): string | null {
 
 export function Transcript({ ui }: { ui: Ui }) {
   const { session, t } = ui;
-  const entries = session.transcript.value;
   const open = ui.open.value;
+  // The window stays mounted (hidden) while closed. Reading the transcript signal only while open
+  // means messages arriving then re-render and re-derive nothing; opening catches up in one pass
+  // (the "new messages" count below works from the last id seen, so a batch counts the same).
+  const seen = useRef<readonly TranscriptEntry[]>(session.transcript.peek());
+  if (open) seen.current = session.transcript.value;
+  const entries = seen.current;
   const shown = useMemo(() => visibleEntries(entries).filter((e) => e.kind !== 'notice' || !hiddenNotice(e)), [entries]);
   const states = useMemo(() => interactiveStates(entries), [entries]);
   const authPending = useMemo(() => authPendingId(entries), [entries]);
@@ -109,7 +114,10 @@ export function Transcript({ ui }: { ui: Ui }) {
 
   // Count messages that arrive while the visitor is scrolled up.
   useEffect(() => {
-    const i = st.last ? shown.findIndex((e) => e.id === st.last) : -1;
+    // From the end: the previous last entry is normally a few places from it (older history is
+    // prepended), so this is O(new entries), not a scan of the whole transcript per message.
+    let i = -1;
+    if (st.last) for (let j = shown.length - 1; j >= 0; j--) if (shown[j].id === st.last) (i = j), (j = -1);
     const added = st.last && i >= 0 ? shown.slice(i + 1) : [];
     st.last = shown.length ? shown[shown.length - 1].id : '';
     if (!st.bottom) {
