@@ -39,7 +39,10 @@ test('offline, then back online: the banner says so and the layout does not move
 
 test('a dropped socket that cannot reconnect at once shows Reconnecting…', async ({ page }) => {
   await openShop(page);
-  await startChatWithAgent(page);
+  const { agent } = await startChatWithAgent(page);
+  // Connected first (an agent message arrives over the socket): a drop before that is a first connect, not a reconnect.
+  await agent.say('Connected?');
+  await expect(widget(page, '.cw-log')).toContainText('Connected?');
   await control('faults', { fail: { operation: 'WebSocketConnect', status: 500, count: 4 }, dropSockets: true });
   const banner = widget(page, '.cw-banner');
   await expect(banner).toHaveText('Reconnecting…');
