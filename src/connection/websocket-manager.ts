@@ -406,6 +406,11 @@ export class WebSocketManager {
       return;
     }
     this.setState(this.everConnected ? 'reconnecting' : 'connecting');
+    this.scheduleAttempt(delay);
+  }
+
+  /** The next attempt after `delay` ms (one pending at a time). */
+  private scheduleAttempt(delay: number): void {
     this.clearTimer('retry');
     this.retryTimer = this.options.clock.setTimeout(() => {
       this.retryTimer = null;
@@ -483,12 +488,7 @@ export class WebSocketManager {
     if (this.pending || this.fetching) return;
     const delay = backoffDelay(this.failures, this.options.backoff, this.options.random);
     this.failures += 1;
-    this.clearTimer('retry');
-    this.retryTimer = this.options.clock.setTimeout(() => {
-      this.retryTimer = null;
-      this.attempt();
-    }, delay);
-    this.options.log('retry-scheduled', { delay, attempt: this.failures });
+    this.scheduleAttempt(delay);
   }
 
   // ---- rotation -------------------------------------------------------------------------------
