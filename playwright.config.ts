@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.mjs';
 
 // End-to-end tests run in real Chromium (Debian's, never a Playwright download) against the emulator.
 // One worker: the machine has two cores and the servers are shared by every spec.
@@ -21,15 +21,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_SITE_PORT}`,
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: 'off',
   },

@@ -3,7 +3,7 @@
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { startEmulator, type ContactHandle, type Emulator, type EmulatorPlugin } from '../emulator/index.js';
 import { startSiteServer, type SiteServer } from '../e2e/site-server.js';
-import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 
 /** The script-tag build the bench serves and measures: dist/cdn, or BENCH_CDN_DIR (another build). */
 export const CDN_DIR = process.env.BENCH_CDN_DIR || 'dist/cdn';
@@ -28,15 +28,10 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Timers of a page that is not in front must not be throttled: nothing is in front here.
+// The shared flags (scripts/chromium-path.mjs), plus: timers of a page that is not in front must not
+// be throttled, since nothing is in front here.
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
@@ -68,7 +63,7 @@ export async function startBenchEnv(initScript: string): Promise<BenchEnv> {
     await Promise.allSettled([emulator.close(), site.close()]);
     throw new Error("Chromium not found: set CHROMIUM_PATH or install Debian's chromium (/usr/bin/chromium)");
   }
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: BENCH_CHROMIUM_ARGS });
   return {
     emulator,
     site,
