@@ -4,7 +4,9 @@ import { en, type Strings } from './en';
 
 export { en, type Strings, type StringKey } from './en';
 
-type Pack = () => Promise<{ default: Strings }>;
+// One chunk per locale: the UI strings and (as `interactive`) those of interactive messages and views,
+// which are always needed together.
+type Pack = () => Promise<{ default: Strings; interactive: Record<string, string> }>;
 const PACKS: Record<string, Pack> = {
   de: () => import('./locales/de'),
   es: () => import('./locales/es'),
@@ -17,21 +19,6 @@ const PACKS: Record<string, Pack> = {
   'zh-CN': () => import('./locales/zh-CN'),
   ar: () => import('./locales/ar'),
   he: () => import('./locales/he'),
-};
-
-// Strings of interactive messages and views (their English defaults live with those components).
-const INTERACTIVE: Record<string, () => Promise<{ default: Record<string, string> }>> = {
-  de: () => import('./interactive/de'),
-  es: () => import('./interactive/es'),
-  fr: () => import('./interactive/fr'),
-  id: () => import('./interactive/id'),
-  it: () => import('./interactive/it'),
-  ja: () => import('./interactive/ja'),
-  ko: () => import('./interactive/ko'),
-  'pt-BR': () => import('./interactive/pt-BR'),
-  'zh-CN': () => import('./interactive/zh-CN'),
-  ar: () => import('./interactive/ar'),
-  he: () => import('./interactive/he'),
 };
 
 /** Every locale with a full pack. */
@@ -91,7 +78,7 @@ export async function loadInteractiveStrings(
 ): Promise<Record<string, string>> {
   let pack: Record<string, string> = {};
   try {
-    pack = (await INTERACTIVE[locale]?.())?.default ?? {};
+    pack = (await PACKS[locale]?.())?.interactive ?? {};
   } catch {
     pack = {};
   }

@@ -86,3 +86,4 @@ const ar: Strings = {
   sentFile: 'أرسل {name} ملفًا: {file}',
 };
 export default ar;
+export { default as interactive } from '../interactive/ar';

@@ -86,3 +86,4 @@ const de: Strings = {
   sentFile: '{name} hat eine Datei gesendet: {file}',
 };
 export default de;
+export { default as interactive } from '../interactive/de';

@@ -86,3 +86,4 @@ const es: Strings = {
   sentFile: '{name} ha enviado un archivo: {file}',
 };
 export default es;
+export { default as interactive } from '../interactive/es';

@@ -86,3 +86,4 @@ const fr: Strings = {
   sentFile: '{name} a envoyé un fichier : {file}',
 };
 export default fr;
+export { default as interactive } from '../interactive/fr';

@@ -86,3 +86,4 @@ const he: Strings = {
   sentFile: '{name} שלח/ה קובץ: {file}',
 };
 export default he;
+export { default as interactive } from '../interactive/he';

@@ -86,3 +86,4 @@ const id: Strings = {
   sentFile: '{name} mengirim file: {file}',
 };
 export default id;
+export { default as interactive } from '../interactive/id';

@@ -86,3 +86,4 @@ const it: Strings = {
   sentFile: '{name} ha inviato un file: {file}',
 };
 export default it;
+export { default as interactive } from '../interactive/it';

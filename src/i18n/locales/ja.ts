@@ -86,3 +86,4 @@ const ja: Strings = {
   sentFile: '{name}さんがファイルを送信しました: {file}',
 };
 export default ja;
+export { default as interactive } from '../interactive/ja';

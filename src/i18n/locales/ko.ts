@@ -86,3 +86,4 @@ const ko: Strings = {
   sentFile: '{name}님이 파일을 보냈습니다: {file}',
 };
 export default ko;
+export { default as interactive } from '../interactive/ko';

@@ -86,3 +86,4 @@ const ptBR: Strings = {
   sentFile: '{name} enviou um arquivo: {file}',
 };
 export default ptBR;
+export { default as interactive } from '../interactive/pt-BR';

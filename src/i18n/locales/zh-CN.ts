@@ -86,3 +86,4 @@ const zhCN: Strings = {
   sentFile: '{name} 发送了文件：{file}',
 };
 export default zhCN;
+export { default as interactive } from '../interactive/zh-CN';
