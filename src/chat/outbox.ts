@@ -6,6 +6,7 @@
 // send waits for retry() or discard().
 import { CONTENT_TYPE, MESSAGE_LIMITS, MODEL_CONTENT_LIMIT, SENDABLE_MESSAGE_TYPES } from './content-types.js';
 import { ChatError } from './errors.js';
+import { messageEntry } from './entry.js';
 import type { ChatItem } from './transcript.js';
 import type { ChatErrorCode, MessageEntry } from './types.js';
 
@@ -151,8 +152,7 @@ export interface Sender {
 
 /** How a pending send looks in the transcript. */
 export function pendingEntry(record: OutboxRecord, me: Sender): MessageEntry {
-  return {
-    kind: 'message',
+  return messageEntry({
     id: localId(record.clientToken),
     time: record.queuedAt,
     participantId: me.participantId,
@@ -163,8 +163,8 @@ export function pendingEntry(record: OutboxRecord, me: Sender): MessageEntry {
     content: record.content,
     status: record.status,
     clientToken: record.clientToken,
-    ...(record.error ? { error: record.error } : {}),
-  };
+    error: record.error || undefined,
+  });
 }
 
 /** The item an acknowledged send stands for, to merge into the transcript until the service's copy arrives. */

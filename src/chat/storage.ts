@@ -3,6 +3,7 @@
 // chat layer's rows, session details and whole-outbox writes onto that.
 import { createChatStore, type ChatStore, type ChatStoreOptions, type StorageError, type StoredSession } from '../store/index.js';
 import type { OutboxRecord } from './outbox.js';
+import { shaped } from './entry.js';
 import type { SessionDetails, SessionPersistence, StoredRow } from './persistence.js';
 import type { Row } from './transcript.js';
 
@@ -65,7 +66,8 @@ function fromStored(stored: StoredSession): SessionDetails | null {
   };
 }
 
-const stripId = ({ id: _id, ...row }: StoredRow): Row => row;
+// Rebuilt field by field (not a rest object) and the entry in its kind's shape: see entry.ts.
+const stripId = (row: StoredRow): Row => ({ entry: shaped(row.entry), seq: row.seq, t: row.t, anchor: row.anchor });
 const withId = (row: Row): StoredRow => ({ ...row, id: row.entry.id });
 
 export interface StoreAdapterOptions {

@@ -5,11 +5,9 @@
 // Nothing here does I/O or reads a clock, so every rule is unit-testable.
 import type { Item, MessageMetadata } from '../client/types.js';
 import { CONTENT_TYPE, NOTICE_EVENTS } from './content-types.js';
+import { attachmentEntry, messageEntry, noticeEntry, withFields } from './entry.js';
 import type {
-  AttachmentEntry,
   AttachmentStatus,
-  MessageEntry,
-  NoticeEntry,
   NoticeEvent,
   ParticipantRole,
   TranscriptEntry,
@@ -158,39 +156,33 @@ export function entriesOf(item: ChatItem, ctx: TranscriptContext): TranscriptEnt
     displayName: item.DisplayName ?? '',
     role: (item.ParticipantRole ?? 'SYSTEM') as ParticipantRole,
     own: isOwn(item, ctx),
-    ...(item.ContactId || item.RelatedContactId ? { contactId: item.ContactId || item.RelatedContactId } : {}),
+    contactId: item.ContactId || item.RelatedContactId || undefined,
   };
   if (item.Type === 'ATTACHMENT' || (item.Attachments && item.Attachments.length > 0 && item.Type !== 'MESSAGE')) {
-    return (item.Attachments ?? []).map((a, i): AttachmentEntry => ({
-      ...base,
-      id: i === 0 ? base.id : `${base.id}#${i}`,
-      kind: 'attachment',
-      attachmentId: a.AttachmentId ?? '',
-      name: a.AttachmentName ?? '',
-      contentType: a.ContentType ?? 'application/octet-stream',
-      status: (a.Status ?? 'APPROVED') as AttachmentStatus,
-    }));
+    return (item.Attachments ?? []).map((a, i) =>
+      attachmentEntry({
+        ...base,
+        id: i === 0 ? base.id : `${base.id}#${i}`,
+        attachmentId: a.AttachmentId ?? '',
+        name: a.AttachmentName ?? '',
+        contentType: a.ContentType ?? 'application/octet-stream',
+        status: (a.Status ?? 'APPROVED') as AttachmentStatus,
+      }),
+    );
   }
   if (item.Type === 'MESSAGE') {
-    const entry: MessageEntry = {
-      ...base,
-      kind: 'message',
-      contentType: item.ContentType || CONTENT_TYPE.plain,
-      content: item.Content ?? '',
-      ...(base.own ? { status: 'sent' as const } : {}),
-    };
-    return [entry];
+    return [
+      messageEntry({
+        ...base,
+        contentType: item.ContentType || CONTENT_TYPE.plain,
+        content: item.Content ?? '',
+        status: base.own ? 'sent' : undefined,
+      }),
+    ];
   }
   const event = noticeEventOf(item);
   if (!event) return [];
-  const notice: NoticeEntry = {
-    ...base,
-    kind: 'notice',
-    event,
-    contentType: item.ContentType ?? '',
-    ...(item.Content !== undefined ? { content: item.Content } : {}),
-  };
-  return [notice];
+  return [noticeEntry({ ...base, event, contentType: item.ContentType ?? '', content: item.Content })];
 }
 
 /** Receipts in an item (MESSAGEMETADATA or a transcript MESSAGE's metadata), split by recipient. */
@@ -213,7 +205,7 @@ function receiptsOf(
 function withReceipt(entry: TranscriptEntry, level: ReceiptLevel | undefined): TranscriptEntry {
   if (!level || !entry.own || entry.kind === 'notice') return entry;
   const next = maxReceipt(entry.receipt, level);
-  return next === entry.receipt ? entry : { ...entry, receipt: next };
+  return next === entry.receipt ? entry : withFields(entry, { receipt: next });
 }
 
 function sameEntry(a: TranscriptEntry, b: TranscriptEntry): boolean {
@@ -229,11 +221,10 @@ function sameEntry(a: TranscriptEntry, b: TranscriptEntry): boolean {
 function combine(old: TranscriptEntry, fresh: TranscriptEntry): TranscriptEntry {
   let next: TranscriptEntry = fresh;
   if (old.kind === 'message' && fresh.kind === 'message') {
-    next = {
-      ...fresh,
-      ...(old.clientToken ? { clientToken: old.clientToken } : {}),
-      ...(old.own ? { status: 'sent' as const } : {}),
-    };
+    next = withFields(fresh, {
+      clientToken: old.clientToken || fresh.clientToken,
+      status: old.own ? 'sent' : fresh.status,
+    });
   }
   if (old.kind !== 'notice' && next.kind !== 'notice') next = withReceipt(next, old.receipt);
   return next;
@@ -432,7 +423,7 @@ export function mergeItems(
     // Attachments may be reported again under another Id with a new scan status: match by AttachmentId too.
     const old = byId.get(entry.id) ?? (entry.kind === 'attachment' && entry.attachmentId ? byAttachmentId(entry.attachmentId) : undefined);
     if (old) {
-      const next = combine(old.entry, { ...entry, id: old.entry.id });
+      const next = combine(old.entry, withFields(entry, { id: old.entry.id }));
       if (sameEntry(old.entry, next)) {
         // The service confirmed an item we only had from an untrusted source: it may anchor now.
         if (anchor && !old.anchor) replace(old, { ...old, anchor: true });
@@ -498,7 +489,7 @@ export function mergeItems(
         const [entry] = entriesOf(item, ctx);
         if (!entry || entry.kind !== 'message') continue;
         streams = { ...streams, [id]: { chunk, completed: true } };
-        put({ ...entry, time: oldEntry?.time ?? entry.time, streaming: false }, isAnchor(item));
+        put(withFields(entry, { time: oldEntry?.time ?? entry.time, streaming: false }), isAnchor(item));
         continue;
       }
       if (!stream && !oldEntry) {
@@ -506,12 +497,12 @@ export function mergeItems(
         const [entry] = entriesOf(item, ctx);
         if (!entry || entry.kind !== 'message') continue;
         streams = { ...streams, [id]: { chunk: 1, completed: false } };
-        put({ ...entry, streaming: true }, isAnchor(item));
+        put(withFields(entry, { streaming: true }), isAnchor(item));
         continue;
       }
       if (!stream || chunk !== stream.chunk + 1 || !oldEntry || oldEntry.kind !== 'message') continue;
       streams = { ...streams, [id]: { chunk, completed: false } };
-      put({ ...oldEntry, content: oldEntry.content + (item.Content ?? ''), streaming: true }, isAnchor(item));
+      put(withFields(oldEntry, { content: oldEntry.content + (item.Content ?? ''), streaming: true }), isAnchor(item));
       continue;
     }
 
@@ -585,7 +576,7 @@ export function claimOwnSend(state: TranscriptState, id: string, clientToken: st
   const index = indexOf(state);
   indexes.delete(state);
   const draft = new RowsDraft(state.rows, index);
-  const claimed: Row = { ...row, entry: { ...row.entry, clientToken, status: 'sent' } };
+  const claimed: Row = { ...row, entry: withFields(row.entry, { clientToken, status: 'sent' }) };
   draft.replace(row, claimed);
   index.byId.set(id, claimed);
   const next = { ...state, rows: draft.done() };

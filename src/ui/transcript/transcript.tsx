@@ -41,7 +41,12 @@ export function Transcript({ ui }: { ui: Ui }) {
   const states = useMemo(() => interactiveStates(entries), [entries]);
   const authPending = useMemo(() => authPendingId(entries), [entries]);
   const rows = useMemo(() => buildRows(shown), [shown]);
-  const index = useMemo(() => new Map(rows.map((r, i) => [r.key, i])), [rows]);
+  // Row index by key, for keeping a scrolled-up visitor's place. Built on first use: at the bottom
+  // (where new messages arrive) it is never needed.
+  const index = useMemo(() => {
+    let map: Map<string, number> | undefined;
+    return (key: string) => (map ??= new Map(rows.map((r, i) => [r.key, i]))).get(key);
+  }, [rows]);
 
   const ref = useRef<HTMLDivElement>(null);
   const heights = useRef(new Map<string, number>()).current;
@@ -96,7 +101,7 @@ export function Transcript({ ui }: { ui: Ui }) {
     if (!el || !open) return;
     if (st.bottom) el.scrollTop = el.scrollHeight;
     else if (st.anchor) {
-      const i = index.get(st.anchor);
+      const i = index(st.anchor);
       if (i !== undefined) {
         const want = offsets[i] - st.delta;
         if (Math.abs(el.scrollTop - want) > 1) el.scrollTop = want;
