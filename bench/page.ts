@@ -16,6 +16,8 @@ export interface LongFrame {
   start: number;
   duration: number;
   blocking: number;
+  /** The frame's longest scripts (LoAF attribution): who called them, and where. */
+  scripts: { duration: number; invoker: string; fn: string; at: string }[];
 }
 
 export interface ScrollStats {
@@ -27,6 +29,8 @@ export interface ScrollStats {
   frames: FrameStats;
   longestTask: number;
   longTasks: number;
+  /** The longest animation frame, with its attribution; null when none was 50 ms or more. */
+  slowest: LongFrame | null;
   scrollHeight: number;
 }
 

@@ -24,7 +24,18 @@
   observe('longtask', (e) => bench.longTasks.push({ start: e.startTime, duration: e.duration }));
   // Long animation frames: rendering delayed 50 ms or more, whether by one long task or by many
   // short ones (a flood of socket messages), which the long-task figure alone would not show.
-  observe('long-animation-frame', (e) => bench.frames50.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration }));
+  observe('long-animation-frame', (e) =>
+    bench.frames50.push({
+      start: e.startTime,
+      duration: e.duration,
+      blocking: e.blockingDuration,
+      // Where the time went (kept in bench/results.json's details): the scripts that ran longest.
+      scripts: [...(e.scripts ?? [])]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map((x) => ({ duration: Math.round(x.duration), invoker: x.invoker, fn: x.sourceFunctionName, at: `${x.sourceURL.split('/').pop()}:${x.sourceCharPosition}` })),
+    }),
+  );
   // Shifts right after input are expected by the user and are not counted by CLS.
   observe('layout-shift', (e) => {
     if (!e.hadRecentInput) bench.shifts.push({ start: e.startTime, value: e.value });
@@ -184,6 +195,7 @@
       frames,
       longestTask: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
       longTasks: tasks.length,
+      slowest: longFrames.slice().sort((a, b) => b.duration - a.duration)[0] ?? null,
       scrollHeight: scroller.scrollHeight,
     };
   };
