@@ -210,6 +210,11 @@ test('amazon-connect-chatjs: the agent side ends the chat (StopContact) and chat
     [EMULATOR, { ContactId: started.ContactId, ParticipantId: started.ParticipantId, ParticipantToken: started.ParticipantToken }] as const,
   );
   await waitForEvent(page, (e) => e.kind === 'established');
+  // chatjs may report "established" before the emulator has taken its aws/subscribe frame, and an
+  // event sent to an unsubscribed socket is not delivered (as with the service). A message that
+  // reaches chatjs proves the subscription; only then is the contact stopped.
+  await api(`/emulator/contacts/${encodeURIComponent(started.ContactId)}/messages`, { Content: 'before the stop' });
+  await waitForEvent(page, (e) => e.kind === 'message' && e.data?.Content === 'before the stop');
   await api('/contact/stop', { InstanceId: 'e2e-instance', ContactId: started.ContactId });
   await waitForEvent(page, (e) => e.kind === 'ended');
   const endedItem = await waitForEvent(page, (e) => e.kind === 'message' && e.data?.ContentType === `${VND}event.chat.ended`);
