@@ -213,8 +213,15 @@ test('amazon-connect-chatjs: the agent side ends the chat (StopContact) and chat
   // chatjs may report "established" before the emulator has taken its aws/subscribe frame, and an
   // event sent to an unsubscribed socket is not delivered (as with the service). A message that
   // reaches chatjs proves the subscription; only then is the contact stopped.
-  await api(`/emulator/contacts/${encodeURIComponent(started.ContactId)}/messages`, { Content: 'before the stop' });
-  await waitForEvent(page, (e) => e.kind === 'message' && e.data?.Content === 'before the stop');
+  // Posted again every 500 ms until one arrives: a message posted before the subscription is lost.
+  const events = (): Promise<ChatjsEvent[]> => page.evaluate(() => (window as unknown as { chatjsTest: { events: ChatjsEvent[] } }).chatjsTest.events);
+  await expect
+    .poll(async () => {
+      if ((await events()).some((e) => e.kind === 'message' && e.data?.Content?.startsWith('before the stop'))) return true;
+      await api(`/emulator/contacts/${encodeURIComponent(started.ContactId)}/messages`, { Content: 'before the stop' });
+      return false;
+    }, { timeout: 15_000, intervals: [500] })
+    .toBe(true);
   await api('/contact/stop', { InstanceId: 'e2e-instance', ContactId: started.ContactId });
   await waitForEvent(page, (e) => e.kind === 'ended');
   const endedItem = await waitForEvent(page, (e) => e.kind === 'message' && e.data?.ContentType === `${VND}event.chat.ended`);
