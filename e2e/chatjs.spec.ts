@@ -95,10 +95,13 @@ class Agent {
   }
 }
 
+/** What the chatjs driver page has recorded so far. */
+const chatjsEvents = (page: Page): Promise<ChatjsEvent[]> =>
+  page.evaluate(() => (window as unknown as { chatjsTest: { events: ChatjsEvent[] } }).chatjsTest.events);
+
 async function waitForEvent(page: Page, predicate: (event: ChatjsEvent) => boolean): Promise<ChatjsEvent> {
-  const events = (): Promise<ChatjsEvent[]> => page.evaluate(() => (window as unknown as { chatjsTest: { events: ChatjsEvent[] } }).chatjsTest.events);
-  await expect.poll(async () => (await events()).some(predicate), { timeout: 10_000 }).toBe(true);
-  return (await events()).find(predicate) as ChatjsEvent;
+  await expect.poll(async () => (await chatjsEvents(page)).some(predicate), { timeout: 10_000 }).toBe(true);
+  return (await chatjsEvents(page)).find(predicate) as ChatjsEvent;
 }
 
 test('amazon-connect-chatjs: connect, agent message, send, typing, receipts, attachment, end', async ({ page }) => {
@@ -214,10 +217,9 @@ test('amazon-connect-chatjs: the agent side ends the chat (StopContact) and chat
   // event sent to an unsubscribed socket is not delivered (as with the service). A message that
   // reaches chatjs proves the subscription; only then is the contact stopped.
   // Posted again every 500 ms until one arrives: a message posted before the subscription is lost.
-  const events = (): Promise<ChatjsEvent[]> => page.evaluate(() => (window as unknown as { chatjsTest: { events: ChatjsEvent[] } }).chatjsTest.events);
   await expect
     .poll(async () => {
-      if ((await events()).some((e) => e.kind === 'message' && e.data?.Content?.startsWith('before the stop'))) return true;
+      if ((await chatjsEvents(page)).some((e) => e.kind === 'message' && e.data?.Content?.startsWith('before the stop'))) return true;
       await api(`/emulator/contacts/${encodeURIComponent(started.ContactId)}/messages`, { Content: 'before the stop' });
       return false;
     }, { timeout: 15_000, intervals: [500] })
