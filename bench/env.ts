@@ -2,7 +2,7 @@
 // scenarios post as the contact flow), the "customer site" on another origin, and real Chromium.
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { startEmulator, type ContactHandle, type Emulator, type EmulatorPlugin } from '../emulator/index.js';
-import { startSiteServer, type SiteServer } from '../e2e/site-server.js';
+import { startSiteServer, type SiteServer } from '../emulator/site-server.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 
 /** The script-tag build the bench serves and measures: dist/cdn, or BENCH_CDN_DIR (another build). */

@@ -191,7 +191,7 @@ test.describe('<ConnectChat> (Preact)', () => {
 test.describe('npm demo page (public/demo/npm.html)', () => {
   test('mounts the widget from the built package and logs the events of the API buttons', async ({ page }) => {
     // The demo's own site layout (what `npm start` serves), on a free port, against the e2e emulator.
-    const { startSiteServer } = await import('./site-server.js');
+    const { startSiteServer } = await import('../emulator/site-server.js');
     const site = await startSiteServer({ port: 0, mounts: { '/public/': 'public', '/dist/': 'dist' } });
     try {
       const errors = consoleErrors(page);

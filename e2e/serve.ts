@@ -1,7 +1,7 @@
 // Servers for the end-to-end run, started once by Playwright's webServer:
 // the emulator on E2E_EMULATOR_PORT and the customer site on E2E_SITE_PORT (another origin).
 import { startEmulator } from '../emulator/index.js';
-import { startSiteServer } from './site-server.js';
+import { startSiteServer } from '../emulator/site-server.js';
 
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 18787);
 const sitePort = Number(process.env.E2E_SITE_PORT ?? 18788);

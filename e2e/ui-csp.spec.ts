@@ -1,4 +1,4 @@
-// The whole chat under the strict policy of e2e/site-server.ts (default-src 'self'; style-src
+// The whole chat under the strict policy of emulator/site-server.ts (default-src 'self'; style-src
 // 'self'; script-src 'self'; require-trusted-types-for 'script'; no nonce): start, send, markdown,
 // a file both ways, end — and not one violation reported.
 import { expect, test } from '@playwright/test';

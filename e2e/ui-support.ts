@@ -33,7 +33,7 @@ export function buildHarness(): Promise<unknown> {
 export interface OpenOptions {
   config?: Record<string, unknown>;
   open?: boolean;
-  /** Serve the page with the strict CSP of e2e/site-server.ts. */
+  /** Serve the page with the strict CSP of emulator/site-server.ts. */
   csp?: boolean;
 }
 

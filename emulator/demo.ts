@@ -2,7 +2,7 @@
 // repo's index.html, public/ and dist/ on another origin, so CORS is real), then the URLs to open.
 //
 //   npm start -- [--no-bot] [--port 8787] [--site-port 8788] [--host 127.0.0.1]
-import { startSiteServer } from '../e2e/site-server.js';
+import { startSiteServer } from './site-server.js';
 import { DemoUsage, customerPageStatus, parseDemoArgs } from './demo-args.js';
 import type { DemoOptions } from './demo-args.js';
 import { startEmulator } from './index.js';

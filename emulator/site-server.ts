@@ -1,3 +1,4 @@
+// The "customer site" of the demo (npm start), the end-to-end tests and the bench: a static server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
