@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatSession } from './chat-session.js';
 import type { ChatSessionOptions } from './options.js';
 import { AgentPeer, customerSession, eventually, sleep, startTestEmulator, TestNetwork, until, type TestEmulator } from './test-harness.js';
-import type { MessageEntry, TranscriptEntry } from './types.js';
+import { startChatBody } from './start.js';
+import type { MessageEntry, StartChatDetails, StartChatRequest, TranscriptEntry } from './types.js';
 
 let emu: TestEmulator;
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -156,6 +157,53 @@ describe('ChatSession reloads (persistence)', () => {
     const second = persisted(key, undefined, { persistence: 'tab', store: { sessionStorage } });
     expect(await second.resume()).toBe(true);
     expect(texts(second.transcript.value)).toContain('in this tab');
+  });
+
+  it("keeps the back end's SignedContactId through a reload, hands it out on start and end, and never pages history with it", async () => {
+    // A back end that signs contact ids (as connect-chat-widget/server does) and checks them on the way back.
+    const sign = (id: string): string => `${id}.signed`;
+    const startChat = async (request: StartChatRequest): Promise<StartChatDetails> => {
+      const source = request.persistentChat?.SourceContactId;
+      if (source !== undefined && !source.endsWith('.signed')) throw new Error('unsigned SourceContactId');
+      const body = startChatBody({ ...request, ...(source ? { persistentChat: { ...request.persistentChat!, SourceContactId: source.slice(0, -'.signed'.length) } } : {}) });
+      const answer = (await (await fetch(`${emu.url}/start-chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as {
+        data: { startChatResult: StartChatDetails };
+      };
+      return { ...answer.data.startChatResult, SignedContactId: sign(answer.data.startChatResult.ContactId) };
+    };
+    const key = `signed-${keyCounter++}`;
+    const first = persisted(key, undefined, { startChat });
+    const started = new Promise<unknown>((resolve) => first.on('chatStarted', resolve));
+    await first.start();
+    const contactId = first.contactId.value as string;
+    expect(await started).toEqual({ contactId, participantId: first.participantId.value, signedContactId: sign(contactId) });
+    await first.send('before the end');
+    await until(first.transcript, (t) => messages(t).some((m) => m.content === 'before the end' && !m.id.startsWith('local:')));
+    await first.close();
+
+    const second = persisted(key, undefined, { startChat });
+    expect(await second.resume()).toBe(true);
+    const ended = new Promise<unknown>((resolve) => second.on('chatEnded', resolve));
+    await second.end();
+    expect(await ended).toEqual({ contactId, signedContactId: sign(contactId) });
+
+    const pagedContacts: unknown[] = [];
+    const recording: typeof fetch = (input, init) => {
+      if (String(input).endsWith('/participant/transcript')) pagedContacts.push((JSON.parse(String(init?.body)) as { ContactId?: string }).ContactId);
+      return fetch(input, init);
+    };
+    const third = persisted(`signed-${keyCounter++}`, undefined, {
+      startChat,
+      persistentChat: { SourceContactId: sign(contactId), RehydrationType: 'ENTIRE_PAST_SESSION' },
+      clientOptions: { requestTimeout: 5000, fetch: recording },
+    });
+    await third.start();
+    while (third.hasOlder.value) await third.loadOlder();
+    expect(texts(third.transcript.value)).toContain('before the end');
+    expect(third.lastError.value).toBeNull();
+    // Older history asks for the real earlier contact (the back end's ContinuedFromContactId), never the signed value.
+    expect(pagedContacts).toContain(contactId);
+    expect(pagedContacts).not.toContain(sign(contactId));
   });
 
   it('stores a bounded transcript and loads the rest on demand after a reload', async () => {

@@ -229,8 +229,10 @@ export class ChatEngine {
       // The service ends a chat after its duration (default 1500 minutes): a stored one is stale then.
       expiresAt: new Date(startedAt + (full.chatDurationInMinutes ?? 1500) * 60_000).toISOString(),
       ...(details.ContinuedFromContactId ? { continuedFromContactId: details.ContinuedFromContactId } : {}),
+      ...(details.SignedContactId ? { signedContactId: details.SignedContactId } : {}),
     };
-    this.older = noteRelatedContacts(initialOlderPlan, [details.ContinuedFromContactId, full.persistentChat?.SourceContactId], details.ContactId);
+    // The back end's ContinuedFromContactId is the real id; the SourceContactId sent may be a signed value.
+    this.older = noteRelatedContacts(initialOlderPlan, [details.ContinuedFromContactId ?? full.persistentChat?.SourceContactId], details.ContactId);
     batch(() => {
       this.s.me.value = { participantId: details.ParticipantId, displayName: full.displayName };
       this.s.participantId.value = details.ParticipantId;
@@ -246,7 +248,11 @@ export class ChatEngine {
     }
     if (this.ended) return;
     this.s.phase.value = 'active';
-    this.emit('chatStarted', { contactId: details.ContactId, participantId: details.ParticipantId });
+    this.emit('chatStarted', {
+      contactId: details.ContactId,
+      participantId: details.ParticipantId,
+      ...(details.SignedContactId ? { signedContactId: details.SignedContactId } : {}),
+    });
   }
 
   /** Resolves when the socket is connected or the chat has ended (or the engine stopped). */
@@ -874,7 +880,8 @@ export class ChatEngine {
       if (this.s.connection.peek() !== 'ended') this.s.connection.value = 'ended';
     });
     this.manager?.close({ ended: true });
-    this.emit('chatEnded', { ...(this.session ? { contactId: this.session.contactId } : {}) });
+    const signed = this.session?.signedContactId;
+    this.emit('chatEnded', { ...(this.session ? { contactId: this.session.contactId } : {}), ...(signed ? { signedContactId: signed } : {}) });
     try {
       await this.saveChain;
       await this.config.persistence.clear();

@@ -10,6 +10,8 @@ export interface SessionDetails {
   participantToken: string;
   displayName: string;
   continuedFromContactId?: string;
+  /** The back end's signed ContactId (persistent chat), handed to the page when the chat starts and ends. */
+  signedContactId?: string;
   supportedContentTypes: string[];
   /** ISO time the chat was started. */
   startedAt: string;

@@ -35,6 +35,8 @@ describe('startChatBody', () => {
     const details = { ContactId: 'c', ParticipantId: 'p', ParticipantToken: 't' };
     expect(parseStartChatResponse({ data: { startChatResult: details } })).toEqual(details);
     expect(parseStartChatResponse({ ...details, ContinuedFromContactId: 'c0' })).toEqual({ ...details, ContinuedFromContactId: 'c0' });
+    expect(parseStartChatResponse({ data: { startChatResult: { ...details, SignedContactId: 'c.1.sig' } } })).toEqual({ ...details, SignedContactId: 'c.1.sig' });
+    expect(parseStartChatResponse({ ...details, SignedContactId: 42 })).toEqual(details);
     expect(parseStartChatResponse({ data: {} })).toBeNull();
   });
 });

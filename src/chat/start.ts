@@ -45,13 +45,14 @@ export function parseStartChatResponse(body: unknown): StartChatDetails | null {
   }
   for (const c of candidates) {
     if (!isRecord(c)) continue;
-    const { ContactId, ParticipantId, ParticipantToken, ContinuedFromContactId } = c;
+    const { ContactId, ParticipantId, ParticipantToken, ContinuedFromContactId, SignedContactId } = c;
     if (typeof ContactId === 'string' && typeof ParticipantId === 'string' && typeof ParticipantToken === 'string') {
       return {
         ContactId,
         ParticipantId,
         ParticipantToken,
         ...(typeof ContinuedFromContactId === 'string' ? { ContinuedFromContactId } : {}),
+        ...(typeof SignedContactId === 'string' ? { SignedContactId } : {}),
       };
     }
   }

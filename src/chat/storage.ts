@@ -42,6 +42,7 @@ function toStored(session: SessionDetails): StoredSession {
       displayName: session.displayName,
       supportedContentTypes: session.supportedContentTypes,
       ...(session.continuedFromContactId ? { continuedFromContactId: session.continuedFromContactId } : {}),
+      ...(session.signedContactId ? { signedContactId: session.signedContactId } : {}),
       ...(session.history ? { history: session.history } : {}),
     },
   };
@@ -62,6 +63,7 @@ function fromStored(stored: StoredSession): SessionDetails | null {
     startedAt: stored.startedAt,
     ...(stored.expiresAt ? { expiresAt: stored.expiresAt } : {}),
     ...(typeof extra.continuedFromContactId === 'string' ? { continuedFromContactId: extra.continuedFromContactId } : {}),
+    ...(typeof extra.signedContactId === 'string' ? { signedContactId: extra.signedContactId } : {}),
     ...(history ? { history } : {}),
   };
 }

@@ -143,8 +143,8 @@ export interface ChatSessionEvents {
   message: TranscriptEntry;
   typing: TypingParticipant;
   connectionChange: ConnectionState;
-  chatStarted: { contactId: string; participantId: string };
-  chatEnded: { contactId?: string };
+  chatStarted: { contactId: string; participantId: string; signedContactId?: string };
+  chatEnded: { contactId?: string; signedContactId?: string };
   error: { code: ChatErrorCode; message: string; cause?: unknown };
 }
 
@@ -154,6 +154,11 @@ export interface StartChatDetails {
   ParticipantToken: string;
   /** Some back ends return the contact this one continues (persistent chat). */
   ContinuedFromContactId?: string;
+  /**
+   * This contact's id signed by the back end (connect-chat-widget/server): what a later chat sends as
+   * `persistentChat.sourceContactId` to continue this one. Opaque to the widget.
+   */
+  SignedContactId?: string;
 }
 
 export interface StartChatRequest {

@@ -18,13 +18,13 @@ export interface WidgetEvents {
   open: undefined;
   close: undefined;
   /** A chat started or a stored one was resumed and connected. */
-  chatStarted: { contactId: string; participantId: string };
+  chatStarted: { contactId: string; participantId: string; signedContactId?: string };
   /** A new transcript entry: from the agent, bot or system, or an own send confirmed by the service. */
   message: TranscriptEntry;
   /** The number of messages that arrived while the window was closed changed. */
   unreadChange: { count: number };
   connectionChange: ConnectionState;
-  chatEnded: { contactId?: string };
+  chatEnded: { contactId?: string; signedContactId?: string };
   error: { code: WidgetErrorCode; message: string; cause?: unknown };
 }
 
