@@ -6,13 +6,15 @@ import { ParticipantClient } from '../src/client/index.js';
 export interface Agent {
   participantId: string;
   send(text: string): Promise<string>;
+  /** Sends the typing event. */
+  typing(): Promise<void>;
 }
 
-export async function joinAsAgent(emulatorUrl: string, contactId: string, instanceId = 'emulator-instance'): Promise<Agent> {
+export async function joinAsAgent(emulatorUrl: string, contactId: string, instanceId = 'emulator-instance', displayName = 'Agent'): Promise<Agent> {
   const response = await fetch(`${emulatorUrl}/contact/create-participant`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ InstanceId: instanceId, ContactId: contactId, ParticipantDetails: { ParticipantRole: 'AGENT', DisplayName: 'Agent' } }),
+    body: JSON.stringify({ InstanceId: instanceId, ContactId: contactId, ParticipantDetails: { ParticipantRole: 'AGENT', DisplayName: displayName } }),
   });
   const body = (await response.json()) as { ParticipantId?: string; ParticipantCredentials?: { ParticipantToken?: string }; message?: string };
   const token = body.ParticipantCredentials?.ParticipantToken;
@@ -28,6 +30,9 @@ export async function joinAsAgent(emulatorUrl: string, contactId: string, instan
     async send(text) {
       const sent = await client.sendMessage({ ConnectionToken: connectionToken, ContentType: 'text/plain', Content: text });
       return sent.Id ?? '';
+    },
+    async typing() {
+      await client.sendEvent({ ConnectionToken: connectionToken, ContentType: 'application/vnd.amazonaws.connect.event.typing' });
     },
   };
 }
