@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startEmulator, type ContactHandle, type Emulator, type EmulatorPlugin } from '../../emulator/index.js';
-import { startSiteServer, type SiteServer } from '../../e2e/site-server.js';
+import { startSiteServer, type SiteServer } from '../../emulator/site-server.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium-path.mjs';
 import { landscape } from './png.js';
 import type { Variant } from './variants.js';
@@ -76,7 +76,7 @@ export async function startShotsEnv(outDir: string): Promise<ShotsEnv> {
       const page = await context.newPage();
       await page.clock.install({ time: BASE });
       const query = new URLSearchParams({ emulator: emulator.url, config: JSON.stringify(config) });
-      // The customer page under the strict CSP of e2e/site-server.ts.
+      // The customer page under the strict CSP of the site server (emulator/site-server.ts).
       const url = `${site.url}/csp/shop.html?${query}`;
       return { context, page, url };
     },
