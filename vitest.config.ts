@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'emulator/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // DOM tests only: no Preact effect may outlive its test's jsdom (see the file).
+    setupFiles: ['src/ui/testing/settle-effects.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // 2 cores: integration tests start real servers; keep parallelism modest.

@@ -33,12 +33,15 @@ describe('requestTimeout', () => {
   });
 
   it('a timed-out attempt is retried (same body) and can then succeed', async () => {
-    // 600 ms, not less: the second attempt must finish inside the same timeout on a loaded CI machine.
-    const client = new ParticipantClient({ endpoint: server.url, requestTimeout: 600 });
-    server.reply({ hang: true }, { status: 200, body: { Id: 'late' } });
+    // Only the first attempt hangs; every later one is answered at once. On a busy machine even an
+    // immediate answer can miss a short timeout, so more than one retry may be needed: what matters is
+    // that the timed-out attempt was retried, always with the same body, until one succeeded.
+    const client = new ParticipantClient({ endpoint: server.url, requestTimeout: 600, maxAttempts: 5 });
+    server.reply({ hang: true });
+    server.fallback({ status: 200, body: { Id: 'late' } });
     expect(await client.sendMessage(input)).toEqual({ Id: 'late' });
-    expect(server.requests).toHaveLength(2);
-    expect(server.requests[0].body).toBe(server.requests[1].body);
+    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(server.requests.map((r) => r.body)).size).toBe(1);
   });
 
   it('a per-call requestTimeout overrides the client option', async () => {

@@ -64,7 +64,8 @@ export async function harness(overrides: Partial<WebSocketManagerOptions> = {}):
       if ('reject' in next) throw next.reject;
       return next;
     },
-    heartbeatIntervalMs: 80,
+    // Long enough that a busy machine never misses a reply by accident; the heartbeat specs set their own.
+    heartbeatIntervalMs: 60_000,
     openTimeoutMs: 1000,
     subscribe: { timeoutMs: 60, retryMs: 20 },
     backoff: { firstRetryMs: 10, baseMs: 20, factor: 2, maxMs: 80 },

@@ -22,7 +22,6 @@ describe('WebSocketManager against the emulator', () => {
     let calls = 0;
     manager = new WebSocketManager({
       WebSocket: NodeWebSocket,
-      heartbeatIntervalMs: 200,
       backoff: { firstRetryMs: 20 },
       getConnection: async () => {
         calls += 1;
@@ -50,8 +49,10 @@ describe('WebSocketManager against the emulator', () => {
     await send('hello from the agent');
     await waitFor('agent message', () => items.some((i) => i.Content === 'hello from the agent'));
 
+    // Whatever happened before (a busy machine may have reconnected already), the drop must be followed by a reconnect.
+    const before = connectedEvents;
     await json(`${url}/emulator/faults`, { body: { dropSockets: true } });
-    await waitFor('reconnected', () => connectedEvents === 2 && manager?.state.value === 'connected');
+    await waitFor('reconnected', () => connectedEvents > before && manager?.state.value === 'connected');
     await send('after the drop');
     await waitFor('message after the drop', () => items.some((i) => i.Content === 'after the drop'));
     expect(items.filter((i) => i.Content === 'hello from the agent')).toHaveLength(1);
@@ -60,8 +61,9 @@ describe('WebSocketManager against the emulator', () => {
     await waitFor('chat.ended item', () => items.some((i) => i.ContentType === 'application/vnd.amazonaws.connect.event.chat.ended'));
     await json(`${url}/emulator/faults`, { body: { dropSockets: true } });
     await waitFor('ended', () => manager?.state.value === 'ended');
-    const before = calls;
+    // Nothing more is asked once ended: a negative check, so it can only pass wrongly on a slow machine, never fail wrongly.
+    const callsAtEnd = calls;
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(calls).toBe(before);
+    expect(calls).toBe(callsAtEnd);
   });
 });

@@ -4,9 +4,12 @@ import { sleep, waitFor } from './test-ws-server';
 
 afterEach(stopAll);
 
+// Subscribe answers may be slow on a busy machine; these specs are about rotation, not subscribe timeouts.
+const patient = { subscribe: { timeoutMs: 2000, retryMs: 20 } };
+
 describe('WebSocketManager: rotation without a gap (chat-protocol §1.8)', () => {
   it('replaces the socket periodically: new one subscribed before the old closes, every item once', async () => {
-    const h = await harness({ lifetimeMs: 150 });
+    const h = await harness({ lifetimeMs: 150, ...patient });
     await h.manager.connect();
     let sent = 0;
     const pump = setInterval(() => {
@@ -46,7 +49,7 @@ describe('WebSocketManager: rotation without a gap (chat-protocol §1.8)', () =>
   });
 
   it('rotates before a ConnectionExpiry that is a real socket lifetime', async () => {
-    const h = await harness({ lifetimeMs: 60_000, rotateBeforeExpiryMs: 100, minLifetimeMs: 50 });
+    const h = await harness({ lifetimeMs: 60_000, rotateBeforeExpiryMs: 100, minLifetimeMs: 50, ...patient });
     h.nextConnections.push({ url: h.server.issueUrl(), connectionExpiry: new Date(Date.now() + 400).toISOString() });
     await h.manager.connect();
     await waitFor('rotated before expiry', () => h.count('rotated') === 1, 2000);
@@ -56,7 +59,7 @@ describe('WebSocketManager: rotation without a gap (chat-protocol §1.8)', () =>
   });
 
   it('keeps the working socket when a rotation fails, and rotates later', async () => {
-    const h = await harness({ lifetimeMs: 80 });
+    const h = await harness({ lifetimeMs: 80, ...patient });
     await h.manager.connect();
     h.nextConnections.push(Object.assign(new Error('Service unavailable'), { statusCode: 503 }));
     await waitFor('rotation failed', () => h.errors.some((e) => e.code === 'rotation-failed'));
