@@ -86,6 +86,12 @@ export async function record(contactId: string): Promise<ContactRecord> {
   return (await r.json()) as ContactRecord;
 }
 
+/** Whether the emulator's record shows a read receipt on the message `messageId`. */
+export async function hasReadReceipt(contactId: string, messageId: string): Promise<boolean> {
+  const item = (await record(contactId)).Items.find((i) => i.Id === messageId) as { MessageMetadata?: { Receipts?: { ReadTimestamp?: string }[] } } | undefined;
+  return !!item?.MessageMetadata?.Receipts?.some((r) => r.ReadTimestamp);
+}
+
 /** POST to the emulator's control API (faults, flow actions). */
 export async function control(path: string, body: unknown = {}): Promise<Record<string, unknown>> {
   const r = await fetch(`${EMULATOR}/emulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,7 +1,7 @@
 // The transcript with the real session: receipts on the last own message, the "new messages" jump
 // button, older history loaded at the top with the visitor's place kept, many messages windowed.
 import { expect, test } from '@playwright/test';
-import { Agent, buildHarness, contactIdOf, control, openShop, record, startChatWithAgent, widget } from './ui-support';
+import { Agent, buildHarness, contactIdOf, control, hasReadReceipt, openShop, record, startChatWithAgent, widget } from './ui-support';
 
 test.beforeAll(async () => {
   await buildHarness();
@@ -31,12 +31,7 @@ test('the customer\'s reading is reported: an agent message on screen gets a rea
   const { contactId, agent } = await startChatWithAgent(page);
   const id = await agent.say('Can you see this?');
   await expect(widget(page, '.cw-log')).toContainText('Can you see this?');
-  await expect
-    .poll(async () => {
-      const item = (await record(contactId)).Items.find((i) => i.Id === id) as { MessageMetadata?: { Receipts?: { ReadTimestamp?: string }[] } } | undefined;
-      return !!item?.MessageMetadata?.Receipts?.some((r) => r.ReadTimestamp);
-    }, { timeout: 15_000 })
-    .toBe(true);
+  await expect.poll(() => hasReadReceipt(contactId, id), { timeout: 15_000 }).toBe(true);
 });
 
 test('scrolled up, new messages show a jump button with their count; it brings the visitor down', async ({ page }) => {

@@ -22,8 +22,8 @@ afterEach(async () => {
 
 const texts = (t: readonly TranscriptEntry[]): string[] => t.filter((e): e is MessageEntry => e.kind === 'message').map((e) => e.content);
 
-function tab(key: string, locks: LockManagerLike): ChatSession {
-  const session = customerSession({ emu, options: { persistence: 'browser', storageKey: key, tabs: { locks, callTimeoutMs: 5000 } } });
+function tab(key: string, locks: LockManagerLike, log?: (event: string) => void): ChatSession {
+  const session = customerSession({ emu, options: { persistence: 'browser', storageKey: key, tabs: { locks, callTimeoutMs: 5000 }, ...(log ? { log } : {}) } });
   cleanup.push(() => session.close());
   return session;
 }
@@ -79,5 +79,51 @@ describe('ChatSession across tabs', () => {
     expect(a.phase.value).toBe('active');
     expect(a.tabRole.value).toBe('leader');
     expect(b.contactId.value).toBe(a.contactId.value);
+  });
+
+  it('a reload (the only tab, leader at once) runs one engine: it resumes once, sends, and ends the chat', async () => {
+    // issue 11: the tab became leader inside the lock callback, which made one engine there and a
+    // second one after start() resolved; the resumed chat ran on the first, commands went to the second.
+    const key = `tabs-${Math.random()}`;
+    const locks = createMemoryLocks();
+    const a = tab(key, locks);
+    await a.start();
+    const contactId = a.contactId.value as string;
+    await a.close();
+
+    const events: string[] = [];
+    // A new page: the old page's lock is gone with it, so this tab gets the lock at once.
+    const b = tab(key, createMemoryLocks(), (event) => events.push(event));
+    expect(await b.resume()).toBe(true);
+    expect(b.tabRole.value).toBe('leader');
+    await until(b.connection, (c) => c === 'connected', 8000, 'B connected');
+    await b.send('after the reload');
+    await until(b.transcript, (t) => texts(t).includes('after the reload') && !t.some((e) => e.id.startsWith('local:')), 8000, 'sent');
+    expect(events.filter((e) => e === 'resumed')).toHaveLength(1);
+    await b.end();
+    expect(b.phase.value).toBe('ended');
+    const participants = (await (await fetch(`${emu.url}/emulator/contacts/${contactId}/items`)).json()) as { State: string };
+    expect(participants.State).not.toBe('CONNECTED');
+  });
+
+  it('a send relayed to a new leader that is still resuming waits for it and is sent once', async () => {
+    const key = `tabs-${Math.random()}`;
+    const locks = createMemoryLocks();
+    const a = tab(key, locks);
+    await a.start();
+    const contactId = a.contactId.value as string;
+    const b = tab(key, locks);
+    expect(await b.resume()).toBe(true);
+    const c = tab(key, locks);
+    expect(await c.resume()).toBe(true);
+    expect([b.tabRole.value, c.tabRole.value]).toEqual(['follower', 'follower']);
+
+    // The leader's tab goes away; C sends at once: B (next in the lock's queue) gets it before it has resumed.
+    await a.close();
+    await c.send('during the handover');
+    await until(b.tabRole, (r) => r === 'leader', 5000, 'B leads');
+    await until(c.transcript, (t) => texts(t).includes('during the handover') && !t.some((e) => e.id.startsWith('local:')), 8000, 'sent through B');
+    const stored = (await emu.items(contactId)).filter((i) => i.Type === 'MESSAGE' && i.ParticipantRole === 'CUSTOMER').map((i) => i.Content);
+    expect(stored).toEqual(['during the handover']);
   });
 });

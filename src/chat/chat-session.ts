@@ -451,9 +451,22 @@ export class ChatSession implements ChatSessionApi {
 
   private async setUpTabs(tabs: TabCoordinator): Promise<void> {
     tabs.onMessage((message) => this.onTabMessage(message));
-    tabs.onRole((role) => void this.onRole(role));
+    // The election may report 'leader' before start() resolves (from inside the lock's callback):
+    // the role is settled here, once, so this tab never runs two engines; later changes take over.
+    let elected = false;
+    tabs.onRole((role) => {
+      if (elected) void this.onRole(role);
+    });
     tabs.serve((method, args) => this.dispatch(method, args));
-    const role = await tabs.start();
+    const first = await tabs.start();
+    elected = true;
+    if (first === 'follower' && tabs.role === 'leader') {
+      // Queued as a follower and already promoted: that is a takeover (resume, then the queued calls).
+      this.s.tabRole.value = 'follower';
+      await this.onRole('leader');
+      return;
+    }
+    const role = tabs.role;
     this.s.tabRole.value = role;
     if (role !== 'follower') {
       this.engine = this.newEngine();
@@ -543,8 +556,12 @@ export class ChatSession implements ChatSessionApi {
     }
   }
 
-  /** The leader carries out a follower's command. */
+  /**
+   * The leader carries out a follower's command — after it has loaded the conversation: a tab that
+   * has just taken over gets the followers' calls (resent to every new leader) while it resumes.
+   */
   private async dispatch(method: string, args: unknown[]): Promise<unknown> {
+    await this.ready;
     const engine = this.requireEngine();
     if ((RELAYED as readonly string[]).includes(method)) return callEngine(engine, method as Relayed, args);
     if (method === 'start') return this.start((args[0] ?? {}) as Partial<StartChatRequest>);

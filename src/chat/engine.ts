@@ -570,6 +570,8 @@ export class ChatEngine {
   /** Validates, then queues and persists the message before the first attempt. */
   async send(content: string, contentType: string, clientToken: string = randomUuid()): Promise<void> {
     if (this.ended || this.s.phase.peek() === 'ended') throw this.endedError();
+    // A send while the stored conversation loads waits for it (a reload, a tab taking over).
+    if (!this.session && this.resuming) await this.resuming;
     if (!this.session) {
       throw new ChatError('send-failed', 'There is no chat to send to yet. Start the chat first (start()).');
     }
