@@ -1,6 +1,7 @@
 // The CLI: one line on stdout, /health, flags, and a clear error for bad flags.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_USAGE, parseEmulatorArgs } from './cli-args.js';
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
@@ -43,7 +44,60 @@ describe('npm run emulator', () => {
   it('refuses a bad --port with the usage', async () => {
     const cli = run(['--port', 'eighty']);
     expect(await cli.exit).toBe(2);
-    expect(cli.stderr()).toMatch(/--port must be an integer 0\.\.65535, got "eighty"/);
-    expect(cli.stderr()).toMatch(/usage: npm run emulator/);
+    expect(cli.stderr()).toMatch(/--port must be a port number 0\.\.65535 \(0 = a free port\), got "eighty"/);
+    expect(cli.stderr()).toMatch(/usage: connect-chat-emulator/);
+  });
+
+  it('--help lists every flag it takes', async () => {
+    const cli = run(['--help']);
+    expect(await cli.exit).toBe(0);
+    expect(cli.stdout().trim()).toBe(CLI_USAGE);
+  });
+});
+
+describe('parseEmulatorArgs', () => {
+  const FLAGS = ['--port', '--host', '--public-url', '--allow-origin', '--no-bot', '--no-agent-console', '--strict-cors', '--verbose', '--help', '--version'];
+
+  it('every flag is in the usage, and the usage names no flag it does not take', () => {
+    for (const flag of FLAGS) expect(CLI_USAGE).toContain(flag);
+    expect([...new Set(CLI_USAGE.match(/--[a-z-]+/g))].sort()).toEqual([...FLAGS].sort());
+  });
+
+  it('defaults: 8787 on 127.0.0.1, bot and agent console on, no extra origins', () => {
+    expect(parseEmulatorArgs([])).toEqual({
+      kind: 'start',
+      verbose: false,
+      options: { port: 8787, host: '127.0.0.1', bot: true, agentConsole: true, strictCors: false, allowOrigins: [] },
+    });
+  });
+
+  it('reads every flag', () => {
+    const command = parseEmulatorArgs([
+      '--port', '0', '--host', '0.0.0.0', '--public-url', 'http://192.168.1.20:8787', '--allow-origin', 'http://127.0.0.1:3000/',
+      '--allow-origin', 'https://app.example', '--no-bot', '--no-agent-console', '--strict-cors', '--verbose',
+    ]);
+    expect(command).toEqual({
+      kind: 'start',
+      verbose: true,
+      options: {
+        port: 0,
+        host: '0.0.0.0',
+        publicUrl: 'http://192.168.1.20:8787',
+        allowOrigins: ['http://127.0.0.1:3000', 'https://app.example'],
+        bot: false,
+        agentConsole: false,
+        strictCors: true,
+      },
+    });
+    expect(parseEmulatorArgs(['-h'])).toEqual({ kind: 'help' });
+    expect(parseEmulatorArgs(['--version'])).toEqual({ kind: 'version' });
+  });
+
+  it('refuses what it cannot take, saying what is wrong', () => {
+    expect(() => parseEmulatorArgs(['--allow-origin', 'app.example'])).toThrow(/--allow-origin: allowed origin "app.example" is not a URL/);
+    expect(() => parseEmulatorArgs(['--public-url', 'chat.internal'])).toThrow(/--public-url must be an http\(s\) URL/);
+    expect(() => parseEmulatorArgs(['--port', ''])).toThrow(/--port must be a port number/);
+    expect(() => parseEmulatorArgs(['--bot-off'])).toThrow(/--bot-off/);
+    expect(() => parseEmulatorArgs(['extra'])).toThrow(/extra/);
   });
 });

@@ -1,61 +1,66 @@
-// `npm run emulator [-- --port 8787 --host 127.0.0.1 --no-bot --strict-cors --verbose]`
-// Prints exactly one line, `emulator listening on http://HOST:PORT`, then serves until interrupted.
-import { parseArgs } from 'node:util';
+#!/usr/bin/env node
+// `npx connect-chat-emulator [options]` (the package's bin) and `npm run emulator -- [options]` in a
+// clone. Prints exactly one line, `emulator listening on http://HOST:PORT`, then serves until SIGINT
+// or SIGTERM. Flags: emulator/cli-args.ts (--help lists them).
+import { readFileSync } from 'node:fs';
+import { CLI_USAGE, CliUsageError, parseEmulatorArgs, type CliCommand } from './cli-args.js';
 import { startEmulator } from './index.js';
 
-const USAGE = `usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--no-bot] [--strict-cors] [--verbose]
-  --port N       TCP port (0 picks a free one). Default 8787.
-  --host H       interface to listen on. Default 127.0.0.1.
-  --no-bot       do not start the demo bot (it is on by default).
-  --strict-cors  answer CORS preflights with the real service's header list only.
-  --verbose      log every request to stderr.`;
-
 function fail(message: string): never {
-  console.error(`emulator: ${message}\n${USAGE}`);
+  console.error(`connect-chat-emulator: ${message}\n\n${CLI_USAGE}`);
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      bot: { type: 'boolean' },
-      'no-bot': { type: 'boolean' },
-      'strict-cors': { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  }));
-} catch (error) {
-  fail((error as Error).message);
+/** This package's version: package.json is two folders up from the source and three from dist/node/emulator. */
+function version(): string {
+  for (const path of ['../package.json', '../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'connect-chat-widget' && pkg.version) return pkg.version;
+    } catch {
+      // not there: the next candidate
+    }
+  }
+  return 'unknown';
 }
-if (values.help) {
-  console.log(USAGE);
+
+let command: CliCommand;
+try {
+  command = parseEmulatorArgs(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CliUsageError) fail(error.message);
+  throw error;
+}
+if (command.kind === 'help') {
+  console.log(CLI_USAGE);
   process.exit(0);
 }
-const port = values.port === undefined ? 8787 : Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer 0..65535, got "${values.port ?? ''}"`);
+if (command.kind === 'version') {
+  console.log(version());
+  process.exit(0);
+}
 
+const { options, verbose } = command;
 try {
-  const emulator = await startEmulator({
-    port,
-    host: values.host ?? '127.0.0.1',
-    bot: !values['no-bot'],
-    strictCors: values['strict-cors'] ?? false,
-    log: values.verbose ? (line) => console.error(line) : undefined,
-  });
+  const emulator = await startEmulator({ ...options, log: verbose ? (line) => console.error(line) : (line) => problemsOnly(line) });
   console.log(`emulator listening on ${emulator.url}`);
+  let stopping = false;
   const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
     void emulator.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') fail(`port ${port} is in use; pick another with --port (0 = any free port)`);
-  console.error(`emulator: ${error instanceof Error ? error.message : String(error)}`);
+  if (code === 'EADDRINUSE') fail(`port ${String(options.port)} is in use; pick another with --port (0 = any free port)`);
+  if (error instanceof TypeError) fail(error.message);
+  console.error(`connect-chat-emulator: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
+}
+
+/** Without --verbose only problems reach the terminal (a plugin that threw, a console that failed to load). */
+function problemsOnly(line: string): void {
+  if (/error|fail|threw|rejected|unavailable/i.test(line)) console.error(line);
 }

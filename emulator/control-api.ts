@@ -1,7 +1,7 @@
 // The emulator's own API under /emulator/ (tests, the agent console, scripts): faults, live contacts,
 // everything stored for a contact, and acting as the contact flow (post as the SYSTEM "BOT", show a
 // view, emit events, start authentication, transfer, end).
-import { defaultErrorType, ServiceError } from './http.js';
+import { decodeSegment, defaultErrorType, ServiceError } from './http.js';
 import { applyFaultRequest, describeFaults, FaultRequestError } from './faults.js';
 import type { PluginHost } from './plugin-host.js';
 import type { ContactHandle } from './plugins.js';
@@ -78,7 +78,9 @@ export function controlRequest(method: string, path: string, query: URLSearchPar
 
   const match = /^\/emulator\/contacts\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
   if (!match) return undefined;
-  const contact = contactOf(state, decodeURIComponent(match[1]));
+  const id = decodeSegment(match[1]);
+  if (id === undefined) throw bad(`the contact id in ${path} has a malformed percent-encoding`);
+  const contact = contactOf(state, id);
   const handle: ContactHandle = plugins.handle(contact);
   const action = match[2];
   if (action === undefined && method === 'GET') return { status: 200, body: describeContact(deps, contact) };

@@ -1,4 +1,5 @@
 // CORS as the real Participant Service (API Gateway) answers it (wire-spec §7), as pure functions.
+import { originAllowed, type Guard } from './guard.js';
 
 /** The Access-Control-Allow-Headers the real service sends on preflight, verbatim. */
 export const REAL_ALLOWED_HEADERS =
@@ -41,4 +42,13 @@ export function refusedHeaders(requestHeaders: string | undefined): string[] {
     .split(',')
     .map((h) => h.trim().toLowerCase())
     .filter((h) => h !== '' && !allowed.has(h));
+}
+
+/**
+ * CORS headers of a control route's answer: the caller's origin when it is allowed (never `*`), so
+ * only the emulator's own pages and allowed origins can read what the control API says.
+ */
+export function controlCorsHeaders(origin: string | undefined, guard: Guard): Record<string, string> {
+  if (origin === undefined || !originAllowed(origin, guard)) return { vary: 'origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED_HEADERS, vary: 'origin' };
 }

@@ -2,6 +2,7 @@
 // functions so they can be tested without starting servers.
 import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { portFlag } from './cli-args.js';
 
 export const DEMO_DEFAULTS = { port: 8787, sitePort: 8788, host: '127.0.0.1', bot: true } as const;
 
@@ -27,8 +28,8 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
   });
   if (values.help) throw new DemoUsage();
   return {
-    port: port('--port', values.port, DEMO_DEFAULTS.port),
-    sitePort: port('--site-port', values['site-port'], DEMO_DEFAULTS.sitePort),
+    port: portFlag('--port', values.port, DEMO_DEFAULTS.port),
+    sitePort: portFlag('--site-port', values['site-port'], DEMO_DEFAULTS.sitePort),
     host: values.host ?? DEMO_DEFAULTS.host,
     bot: !values['no-bot'],
   };
@@ -38,15 +39,6 @@ export class DemoUsage extends Error {
   constructor() {
     super('usage: npm start -- [--no-bot] [--port 8787] [--site-port 8788] [--host 127.0.0.1]');
   }
-}
-
-function port(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > 65535) {
-    throw new Error(`${flag} must be a port number 0..65535 (0 = a free port), got "${value}"`);
-  }
-  return number;
 }
 
 /** What exists of the customer page in this checkout, in words for the console. */

@@ -14,6 +14,9 @@ export const OTHER_OPERATIONS = [
   'AttachmentDownload',
 ] as const;
 
+/** setTimeout's longest delay: a longer one fires after 1 ms, so faults and options refuse it. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const FAULT_OPERATIONS: readonly string[] = [...PARTICIPANT_OPERATIONS, ...OTHER_OPERATIONS, '*'];
 
 export interface FailRule {
@@ -115,6 +118,15 @@ function nonNegative(value: unknown, key: string): number {
   return value;
 }
 
+/** A delay a timer can wait: 0..MAX_TIMER_MS ms, given in `unitMs` steps (1 = ms, 1000 = s). */
+function delay(value: unknown, key: string, unitMs: number): number {
+  const number = nonNegative(value, key);
+  if (number * unitMs > MAX_TIMER_MS) {
+    throw new FaultRequestError(`${key} must be at most ${Math.floor(MAX_TIMER_MS / unitMs)} (about 24.8 days; a timer cannot wait longer), got ${number}`);
+  }
+  return number;
+}
+
 function parseFail(input: unknown, defaultErrorType: (status: number) => string | undefined): FailRule {
   if (!isRecord(input)) throw new FaultRequestError('fail must be an object like {"operation":"SendMessage","status":500} or a list of them');
   const operation = input.operation;
@@ -164,7 +176,7 @@ export function applyFaultRequest(
     const inputs = Array.isArray(body.fail) ? body.fail : [body.fail];
     next.failures.push(...inputs.map((i) => parseFail(i, defaultErrorType)));
   }
-  if (body.latencyMs !== undefined) next.latencyMs = nonNegative(body.latencyMs, 'latencyMs');
+  if (body.latencyMs !== undefined) next.latencyMs = delay(body.latencyMs, 'latencyMs', 1);
   if (body.latencyOperations !== undefined) {
     const ops = body.latencyOperations;
     if (ops !== null && (!Array.isArray(ops) || ops.some((o) => typeof o !== 'string' || !FAULT_OPERATIONS.includes(o)))) {
@@ -178,7 +190,7 @@ export function applyFaultRequest(
   }
   if (body.closeSocketsAfterSeconds !== undefined) {
     next.closeSocketsAfterSeconds =
-      body.closeSocketsAfterSeconds === null ? null : nonNegative(body.closeSocketsAfterSeconds, 'closeSocketsAfterSeconds');
+      body.closeSocketsAfterSeconds === null ? null : delay(body.closeSocketsAfterSeconds, 'closeSocketsAfterSeconds', 1000);
   }
   if (body.scanResult !== undefined) {
     if (body.scanResult !== null && body.scanResult !== 'APPROVED' && body.scanResult !== 'REJECTED') {

@@ -1,11 +1,10 @@
 // HTTP conventions of the service: headers, error encoding, auth header handling, CORS, routing.
 import { ConnectParticipantClient, GetTranscriptCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { NoAuthSigner } from '@smithy/core';
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REAL_ALLOWED_HEADERS } from './cors.js';
 import type { Emulator } from './index.js';
-import { connect, CREDENTIALS, emulator, json, startChat } from './test-helpers.js';
+import { connect, CREDENTIALS, emulator, json, rawRequest, startChat } from './test-helpers.js';
 
 let emu: Emulator;
 let token: string;
@@ -18,18 +17,7 @@ afterAll(async () => {
   await emu.close();
 });
 
-/** A raw request with header names exactly as given (fetch would normalise them). */
-function raw(method: string, path: string, headers: Record<string, string>, body?: string, base = emu.url): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method, headers }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const raw = (method: string, path: string, headers: Record<string, string>, body?: string, base = emu.url) => rawRequest(method, `${base}${path}`, headers, body);
 
 describe('response headers', () => {
   it('a fresh x-amzn-RequestId and a real Date on every response; CORS headers exposed', async () => {

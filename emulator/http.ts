@@ -89,28 +89,47 @@ export function sendBody(
   res.end(bytes);
 }
 
-/** Reads the request body, refusing more than `limit` bytes with 413. */
+/** Whether the request says it carries a body (a length over 0, or chunked). */
+export function hasBody(req: IncomingMessage): boolean {
+  return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+}
+
+const tooLarge = (limit: number): ServiceError =>
+  new ServiceError(413, undefined, `request body larger than ${limit} bytes; the emulator's JSON routes take up to ${limit} bytes`);
+
+/**
+ * Reads the request body, refusing more than `limit` bytes with 413: at once when Content-Length says
+ * so, else as soon as the count passes it; what arrives after that is not kept. The caller answers
+ * with `connection: close`, so the rest of an over-long body is never read.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > limit) return;
       size += chunk.length;
       if (size > limit) {
-        reject(new ServiceError(413, undefined, `request body larger than ${limit} bytes`));
-        req.destroy();
+        chunks.length = 0;
+        reject(tooLarge(limit));
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (size <= limit) resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }
 
+/** Deeper than any request the service or the control API takes; deeper bodies are refused before anything walks them. */
+export const MAX_JSON_DEPTH = 64;
+
 /**
  * Parses a JSON request body the way the service does: empty body = `{}`; anything but a JSON object
- * is a 400 with the reason.
+ * (or one nested deeper than MAX_JSON_DEPTH) is a 400 with the reason.
  */
 export function parseJsonObject(body: Buffer): Record<string, unknown> {
   const text = body.toString('utf8').trim();
@@ -124,6 +143,9 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ServiceError(400, 'SerializationException', 'request body must be a JSON object');
   }
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
+    throw new ServiceError(400, 'SerializationException', `request body nests objects or lists deeper than ${MAX_JSON_DEPTH} levels`);
+  }
   return value as Record<string, unknown>;
 }
 
@@ -136,4 +158,27 @@ export function header(req: IncomingMessage, name: string): string | undefined {
 /** ISO-8601 with milliseconds and `Z`, as every date on the wire. */
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
+}
+
+/** Decodes a percent-encoded path segment; undefined when the encoding is malformed. */
+export function decodeSegment(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a parsed JSON value nests arrays/objects deeper than `max` levels (checked without recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop() as { value: unknown; depth: number };
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    }
+  }
+  return false;
 }

@@ -1,4 +1,6 @@
 // Every option of the emulator with its default, in one place.
+import { MAX_TIMER_MS } from './faults.js';
+import { normalizeOrigin } from './guard.js';
 import type { EmulatorPlugin } from './plugins.js';
 
 export type ScanResult = 'APPROVED' | 'REJECTED';
@@ -9,12 +11,23 @@ export interface EmulatorOptions {
   /** Interface to listen on. Default `"127.0.0.1"` (amazon-connect-chatjs accepts `ws://127.0.0.1:` only). */
   host?: string;
   /**
-   * Base URL put into WebSocket, upload, download and sign-in URLs. Default: the Host header of the
-   * request that asks for the URL (so it works behind port forwarding), else `http://host:port`.
+   * Base URL put into WebSocket, upload, download and sign-in URLs, when clients reach the emulator
+   * under another address than the one it listens on (another machine, a container, port forwarding).
+   * Its host is also accepted in the Host header and its origin on the control routes. Default:
+   * `http://<host>:<port>` (`127.0.0.1` when listening on every interface). Never the request's Host
+   * header, which a page can choose (DNS rebinding).
    */
   publicUrl?: string;
+  /**
+   * Origins of pages that may use the control routes (`/emulator/*`, `/contact/*`) besides the
+   * emulator's own, e.g. `['http://127.0.0.1:3000']`; `['*']` allows every origin. Requests without
+   * an Origin (tools, tests) are always allowed. Default none.
+   */
+  allowOrigins?: string[];
   /** Load the demo bot (emulator/bot/index.ts's default export). Default false (the CLI turns it on). */
   bot?: boolean;
+  /** Serve the agent console at /agent. Default true. */
+  agentConsole?: boolean;
   /** More in-process plugins, called in order after the bot. Default none. */
   plugins?: EmulatorPlugin[];
   /**
@@ -57,7 +70,9 @@ export const DEFAULTS = {
   port: 8787,
   host: '127.0.0.1',
   bot: false,
+  agentConsole: true,
   plugins: [] as EmulatorPlugin[],
+  allowOrigins: [] as string[],
   strictCors: false,
   connectionTokenTtlSeconds: 86_400,
   websocketUrlTtlSeconds: 100,
@@ -91,8 +106,30 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
     throw new TypeError(`emulator option port must be an integer 0..65535 (0 = a free port), got ${String(resolved.port)}`);
   }
+  for (const [key, ms] of [
+    ['scanDelayMs', resolved.scanDelayMs],
+    ['authenticationTimeoutSeconds', resolved.authenticationTimeoutSeconds * 1000],
+  ] as const) {
+    if (ms > MAX_TIMER_MS) throw new TypeError(`emulator option ${key} is longer than a timer can wait (${MAX_TIMER_MS} ms)`);
+  }
+  if (resolved.publicUrl !== undefined) resolved.publicUrl = checkPublicUrl(resolved.publicUrl);
+  resolved.allowOrigins = resolved.allowOrigins.map(normalizeOrigin);
   if (resolved.scanResult !== undefined && resolved.scanResult !== 'APPROVED' && resolved.scanResult !== 'REJECTED') {
     throw new TypeError(`emulator option scanResult must be "APPROVED" or "REJECTED", got ${String(resolved.scanResult)}`);
   }
   return resolved;
+}
+
+/** An http(s) base URL without query or fragment, trailing slashes removed. */
+function checkPublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError(`emulator option publicUrl "${value}" is not a URL; give the base clients use, e.g. http://192.168.1.20:8787`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new TypeError(`emulator option publicUrl "${value}" must be an http(s) URL without query or fragment`);
+  }
+  return url.href.replace(/\/+$/, '');
 }

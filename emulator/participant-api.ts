@@ -15,7 +15,7 @@ import {
 import { applyReceipt, metadataItem, receiptKind, receiptMessageId, receiptsAllowed } from './receipts.js';
 import type { Contact, EmulatorState, Participant } from './store.js';
 import { pageTranscript, TranscriptQueryError, type StoredItem, type TranscriptQuery } from './transcript.js';
-import { CONTENT_TYPES } from './types.js';
+import { CONTENT_TYPES, type ChatItem } from './types.js';
 import { codePoints, str, validationMessage, violations } from './validate.js';
 import { getView } from './views/index.js';
 import { WEBSOCKET_PATH } from './websocket.js';
@@ -234,7 +234,7 @@ function getTranscript(contact: Contact, query: TranscriptQuery & { ContactId?: 
     const page = pageTranscript(items, query, scope);
     const response: Record<string, unknown> = {
       InitialContactId: contact.initialContactId,
-      Transcript: structuredClone(page.items),
+      Transcript: page.items.map(transcriptItem),
     };
     if (page.nextToken) response.NextToken = page.nextToken;
     return response;
@@ -242,6 +242,16 @@ function getTranscript(contact: Contact, query: TranscriptQuery & { ContactId?: 
     if (error instanceof TranscriptQueryError) throw validationError(error.message);
     throw error;
   }
+}
+
+/**
+ * An item as GetTranscript returns it: the model's Item has no InitialContactId (the WebSocket item
+ * carries it; the response has it once, at the top).
+ */
+function transcriptItem(stored: ChatItem): ChatItem {
+  const item = structuredClone(stored);
+  delete item.InitialContactId;
+  return item;
 }
 
 function authSession(participant: Participant, sessionId: string, deps: ParticipantDeps) {

@@ -9,7 +9,8 @@ import type { ContactHandle, EmulatorPlugin, EmulatorPluginFactory, MessageStrea
 import type { Contact, EmulatorState, Participant } from './store.js';
 import { CONTENT_TYPES, PARTICIPANT_EVENT_KINDS, type ChatItem } from './types.js';
 
-const BOT_MODULE = new URL('./bot/index.ts', import.meta.url);
+// Source (tsx, tests) or compiled (the npm package's dist/): the bot sits beside this module either way.
+const BOT_MODULE = new URL(import.meta.url.endsWith('.ts') ? './bot/index.ts' : './bot/index.js', import.meta.url);
 
 /** Loads emulator/bot/index.ts's default export, with a clear error when it is missing. */
 export async function loadBotFactory(moduleUrl: URL = BOT_MODULE): Promise<EmulatorPluginFactory> {

@@ -6,9 +6,10 @@ import { AUTH_PATH, handleAuthPage } from './auth.js';
 import { ChatActions } from './chat-actions.js';
 import { createParticipant, startChat, startChatContact, stopContact, type ConnectDeps } from './connect-api.js';
 import { controlRequest } from './control-api.js';
-import { preflightHeaders, refusedHeaders, responseCorsHeaders } from './cors.js';
+import { controlCorsHeaders, preflightHeaders, refusedHeaders, responseCorsHeaders } from './cors.js';
 import { latencyFor, takeFailure, type FailRule } from './faults.js';
-import { header, newRequestId, parseJsonObject, readBody, sendError, sendJson, ServiceError } from './http.js';
+import { createGuard, isControlPath, originAllowed, refusal, type Guard } from './guard.js';
+import { decodeSegment, hasBody, header, newRequestId, parseJsonObject, readBody, sendError, sendJson, ServiceError } from './http.js';
 import { resolveOptions, type EmulatorOptions, type ResolvedOptions } from './options.js';
 import { participantOperation, type ParticipantDeps } from './participant-api.js';
 import { OPERATIONS, type ParticipantOperation } from './participant-model.js';
@@ -45,12 +46,8 @@ const CONNECT_ROUTES: Record<string, { method: string; op: 'StartChatContact' | 
 function resolveRoute(path: string): { route: Route; methods: string[] } | undefined {
   const view = /^\/participant\/views\/([^/]+)$/.exec(path);
   if (view) {
-    let viewToken: string;
-    try {
-      viewToken = decodeURIComponent(view[1]);
-    } catch {
-      viewToken = view[1];
-    }
+    const viewToken = decodeSegment(view[1]);
+    if (viewToken === undefined) throw malformedPath(path);
     return { route: { kind: 'participant', op: 'DescribeView', viewToken }, methods: ['GET'] };
   }
   for (const [op, spec] of Object.entries(OPERATIONS) as [ParticipantOperation, (typeof OPERATIONS)[ParticipantOperation]][]) {
@@ -59,6 +56,16 @@ function resolveRoute(path: string): { route: Route; methods: string[] } | undef
   const connect = CONNECT_ROUTES[path];
   if (connect) return { route: { kind: 'connect', op: connect.op }, methods: [connect.method] };
   return undefined;
+}
+
+const malformedPath = (path: string): ServiceError =>
+  new ServiceError(400, 'ValidationException', `the path ${path} has a malformed percent-encoding (a % must be followed by two hex digits)`);
+
+/** The rest of a path after `prefix`, percent-decoded; a 400 when the encoding is malformed. */
+function pathRest(path: string, prefix: string): string {
+  const rest = decodeSegment(path.slice(prefix.length));
+  if (rest === undefined) throw malformedPath(path);
+  return rest;
 }
 
 function delay(ms: number): Promise<void> {
@@ -83,13 +90,9 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
   const participantDeps: ParticipantDeps = { state, options, actions, attachments };
   const connectDeps: ConnectDeps = { state, options, actions };
   let agentConsole: Promise<((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | undefined> | undefined;
-  let serverUrl = '';
-
-  const baseUrl = (req: IncomingMessage): string => {
-    if (options.publicUrl) return options.publicUrl.replace(/\/+$/, '');
-    const host = header(req, 'host');
-    return host ? `http://${host}` : serverUrl;
-  };
+  // Both known once the server listens. The base of every URL handed out is fixed: never the Host header.
+  let guard: Guard = createGuard({ host: options.host, port: 0, allowOrigins: options.allowOrigins });
+  let publicBase = '';
 
   async function faultGate(operation: string, participant: boolean): Promise<{ error: ServiceError; headers: Record<string, string> } | undefined> {
     const wait = latencyFor(state.faults, operation);
@@ -113,9 +116,16 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
     // SDK clients configured with a trailing-slash endpoint send `//participant/...` (wire-spec §5).
     const path = url.pathname.replace(/\/{2,}/g, '/');
     const method = req.method ?? 'GET';
-    const cors = responseCorsHeaders();
+    const origin = header(req, 'origin');
+    const control = isControlPath(path);
+    const cors = control ? controlCorsHeaders(origin, guard) : responseCorsHeaders();
+    // A body this request does not read is not drained either: the connection closes after the answer.
+    if (hasBody(req)) res.setHeader('connection', 'close');
 
-    if (path === '/agent' || path.startsWith('/agent/')) {
+    const refused = refusal({ host: header(req, 'host'), origin, contentType: header(req, 'content-type'), method, path }, guard);
+    if (refused) return sendError(res, new ServiceError(refused.status, refused.type, refused.message), cors);
+
+    if ((path === '/agent' || path.startsWith('/agent/')) && options.agentConsole) {
       agentConsole ??= loadAgentConsole();
       const handler = await agentConsole;
       if (handler && (await handler(req, res))) return;
@@ -124,6 +134,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
 
     const resolved = resolveRoute(path);
     if (method === 'OPTIONS') {
+      if (control) return controlPreflight(res, origin, header(req, 'access-control-request-headers'));
       const strict = options.strictCors && resolved?.route.kind === 'participant';
       const methods = resolved?.methods ?? (path.startsWith(ATTACHMENT_PATH) ? ['PUT', 'GET', 'HEAD'] : ['GET', 'POST', 'PUT', 'DELETE']);
       const requested = header(req, 'access-control-request-headers');
@@ -159,10 +170,10 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
         return sendError(res, fault.error, { ...cors, ...fault.headers });
       }
       try {
-        const body = method === 'GET' ? {} : parseJsonObject(await readBody(req, JSON_LIMIT));
+        const body = method === 'GET' ? {} : await readJson(req, res);
         let result: unknown;
         if (r.kind === 'participant') {
-          result = participantOperation(r.op, { token: header(req, 'x-amz-bearer'), body, viewToken: r.viewToken, base: baseUrl(req) }, participantDeps);
+          result = participantOperation(r.op, { token: header(req, 'x-amz-bearer'), body, viewToken: r.viewToken, base: publicBase }, participantDeps);
         } else if (r.op === 'StartChatContact') result = startChatContact(body, connectDeps);
         else if (r.op === 'CreateParticipant') result = createParticipant(body, connectDeps);
         else if (r.op === 'StopContact') result = stopContact(body, connectDeps);
@@ -176,7 +187,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
     }
 
     if (path.startsWith(ATTACHMENT_PATH)) {
-      const id = decodeURIComponent(path.slice(ATTACHMENT_PATH.length));
+      const id = pathRest(path, ATTACHMENT_PATH);
       const upload = method === 'PUT';
       if (!upload && method !== 'GET' && method !== 'HEAD') {
         return sendError(res, new ServiceError(405, undefined, `${method} is not allowed on attachment URLs; use PUT (upload) or GET (download)`), cors);
@@ -186,15 +197,37 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
       return upload ? attachments.handleUpload(req, res, id, url) : attachments.handleDownload(req, res, id, url);
     }
 
-    if (path.startsWith(AUTH_PATH)) return handleAuthPage(req, res, decodeURIComponent(path.slice(AUTH_PATH.length)), state, actions);
+    if (path.startsWith(AUTH_PATH)) return handleAuthPage(req, res, pathRest(path, AUTH_PATH), state, actions);
 
     if (path.startsWith('/emulator/')) {
-      const body = method === 'POST' ? parseJsonObject(await readBody(req, JSON_LIMIT)) : {};
+      const body = method === 'POST' ? await readJson(req, res) : {};
       const result = controlRequest(method, path, url.searchParams, body, { state, hub, plugins });
       if (result) return sendJson(res, result.status, result.body, cors);
     }
 
     return sendError(res, new ServiceError(404, undefined, `no route for ${method} ${path}; the emulator answers /participant/*, /contact/*, /start-chat, /emulator/*, /agent and /health`), cors);
+  }
+
+  /** The JSON body (up to JSON_LIMIT); once it is read whole, the connection may be kept alive. */
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown>> {
+    const body = parseJsonObject(await readBody(req, JSON_LIMIT));
+    res.removeHeader('connection');
+    return body;
+  }
+
+  /** A preflight on a control route: granted to allowed origins only (no CORS headers otherwise, so the browser refuses). */
+  function controlPreflight(res: ServerResponse, origin: string | undefined, requested: string | undefined): void {
+    if (!originAllowed(origin, guard)) {
+      return sendError(res, new ServiceError(403, 'AccessDeniedException', `the origin ${origin ?? ''} may not use the emulator's control API; start the emulator with --allow-origin ${origin ?? ''} to allow it`));
+    }
+    res.writeHead(204, {
+      'x-amzn-RequestId': newRequestId(),
+      ...controlCorsHeaders(origin, guard),
+      'access-control-allow-methods': 'GET,POST,PUT,DELETE',
+      'access-control-allow-headers': requested ?? 'content-type',
+      'access-control-max-age': '600',
+    });
+    res.end();
   }
 
   const server = createServer((req, res) => {
@@ -208,6 +241,11 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
   });
   server.on('upgrade', (req, socket, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://emulator');
+    const refused = refusal({ host: header(req, 'host'), origin: undefined, contentType: undefined, method: 'GET', path: url.pathname }, guard);
+    if (refused) {
+      socket.end(`HTTP/1.1 ${refused.status} Misdirected Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${JSON.stringify({ message: refused.message })}`);
+      return;
+    }
     if (url.pathname.replace(/\/{2,}/g, '/') !== WEBSOCKET_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
@@ -223,11 +261,12 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
-  serverUrl = `http://${urlHost}:${port}`;
+  const serverUrl = `http://${urlHost(options.host)}:${port}`;
+  guard = createGuard({ host: options.host, port, allowOrigins: options.allowOrigins, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
+  publicBase = options.publicUrl ?? serverUrl;
 
   try {
-    const context = plugins.context(options.publicUrl ?? serverUrl);
+    const context = plugins.context(publicBase);
     if (options.bot) plugins.add((await loadBotFactory())(context));
     for (const plugin of options.plugins) plugins.add(plugin);
   } catch (error) {
@@ -253,4 +292,10 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
         });
       })()),
   };
+}
+
+/** The address to put in URLs for an interface: loopback for "every interface", IPv6 in brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

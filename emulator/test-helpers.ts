@@ -2,6 +2,7 @@
 // a customer and an agent, and a WebSocket that records frames.
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient, CreateParticipantConnectionCommand } from '@aws-sdk/client-connectparticipant';
+import { request } from 'node:http';
 import WebSocket from 'ws';
 import { startEmulator, type Emulator } from './index.js';
 import type { EmulatorOptions } from './options.js';
@@ -29,6 +30,25 @@ export async function json<T = Record<string, unknown>>(url: string, init: { met
   });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request with headers exactly as given (fetch normalises names and will not send Host or Origin as asked). */
+export function rawRequest(method: string, url: string, headers: Record<string, string>, body?: string | Buffer): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export interface StartedChat {

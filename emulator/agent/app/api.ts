@@ -42,9 +42,9 @@ function summarize(body: string): string {
   return body.slice(0, 200) || '(empty body)';
 }
 
+/** Writes always go as JSON (`{}` when there is nothing to send): the control routes refuse anything else. */
 async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: body === undefined ? {} : { 'content-type': 'application/json' } };
-  if (body !== undefined) init.body = JSON.stringify(body);
+  const init: RequestInit = method === 'GET' ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) };
   const response = await fetch(path, init);
   const text = await response.text();
   if (!response.ok) throw new ConsoleApiError(path, response.status, text);
