@@ -51,6 +51,8 @@ test('End chat with confirmation, then download the transcript and start a new c
 test('the agent or flow ending the chat shows the same end state', async ({ page }) => {
   await openShop(page);
   const { contactId } = await startChatWithAgent(page);
+  // Once the chat is under way (a chat ended before it ever connected reads as "could not be started").
+  await expect(widget(page, '.cw-log')).toBeAttached();
   await control(`contacts/${contactId}/end`);
   await expect(widget(page, '.cw-log')).toContainText('The chat has ended.');
   await expect(widget(page, '.cw-ta')).toBeDisabled();

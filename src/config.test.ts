@@ -64,6 +64,19 @@ describe('validateConfig', () => {
     expect(validateConfig({ ...base, region: 'eu-central-1', locale: 'pt-BR' }).issues).toEqual([]);
   });
 
+  it('an endpoint that is given but unusable is kept (so the chat refuses to start), never replaced by the region', () => {
+    // issue 11: 'ftp://…' fell back to the default region, so the visitor's token went to a real AWS
+    // endpoint; 'not a url' passed as a relative URL and then threw into the page.
+    for (const endpoint of ['ftp://participant.example.com', 'not a url', '/relative/path']) {
+      const { config, issues } = validateConfig({ ...base, endpoint });
+      expect(config.endpoint, endpoint).toBe(endpoint);
+      expect(issues).toHaveLength(1);
+      expect(issues[0].option).toBe('endpoint');
+      expect(issues[0].message).toMatch(/the chat will not start until it is fixed/);
+    }
+    expect(validateConfig({ ...base, endpoint: 'http://127.0.0.1:8787' }).issues).toEqual([]);
+  });
+
   it('checks persistentChat', () => {
     expect(validateConfig({ ...base, persistentChat: { sourceContactId: 'c-1' } }).config.persistentChat).toEqual({ sourceContactId: 'c-1' });
     expect(validateConfig({ ...base, persistentChat: { sourceContactId: 'c 1' } }).issues[0].option).toBe('persistentChat');

@@ -281,6 +281,24 @@ const url: Rule = (v) => {
   }
 };
 
+/** An absolute http(s) URL: the Participant Service endpoint is never resolved against the page. */
+const serviceUrl: Rule = (v) => {
+  if (typeof v !== 'string') return fail('expected an http(s) URL');
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    return fail(`'${v}' is not an absolute URL (e.g. 'https://participant.connect.eu-west-2.amazonaws.com', or leave it out and set region)`);
+  }
+  return /^https?:$/.test(u.protocol) ? v : fail(`'${v}' uses ${u.protocol}; expected https: (or http: for a local emulator)`);
+};
+
+/**
+ * Options whose default would mean something else than the visitor's site intends (a bad endpoint
+ * must not become "the default region"): a bad value is kept, and the session refuses to start.
+ */
+const KEEP_INVALID = new Set<Rule>([serviceUrl]);
+
 const stringRecord: Rule = (v) => {
   if (!isObj(v)) return fail('expected an object of text values');
   for (const [k, x] of Object.entries(v)) if (typeof x !== 'string') fail(`value of '${k}' must be text`);
@@ -342,7 +360,7 @@ const SPEC: Spec = {
   startChatBody: (v) => (isObj(v) ? { ...v } : fail('expected an object of body members, e.g. { InstanceId, ContactFlowId }')),
   startChatHeaders: stringRecord,
   region: (v) => (typeof v === 'string' && /^[a-z]{2}(-[a-z]+)+-\d$/.test(v) ? v : fail("expected an AWS region like 'us-east-1'")),
-  endpoint: url,
+  endpoint: serviceUrl,
   displayName: str(256),
   attributes: stringRecord,
   initialMessage: str(1024),
@@ -406,7 +424,9 @@ function walk(spec: Spec, input: Record<string, unknown>, defaults: Record<strin
       try {
         out[key] = rule(value);
       } catch (e) {
-        issues.push({ option, message: `invalid '${option}': ${(e as Error).message}; using the default` });
+        const keep = KEEP_INVALID.has(rule);
+        if (keep) out[key] = value;
+        issues.push({ option, message: `invalid '${option}': ${(e as Error).message}; ${keep ? 'the chat will not start until it is fixed' : 'using the default'}` });
       }
     } else if (isObj(value)) {
       out[key] = walk(rule, value, isObj(defaults[key]) ? defaults[key] : {}, option + '.', issues);

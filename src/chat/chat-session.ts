@@ -10,6 +10,7 @@
 // commands through it; if it closes, one of them takes over (tabs.ts).
 import { batch, effect, type ReadonlySignal } from '@preact/signals-core';
 import { ParticipantClientCore } from '../client/base.js';
+import { normalizeCustomEndpoint } from '../client/endpoint.js';
 import { randomUuid } from '../client/uuid.js';
 import { checkAttachment } from './attachments.js';
 import { CONTENT_TYPE } from './content-types.js';
@@ -76,7 +77,9 @@ export class ChatSession implements ChatSessionApi {
 
   private readonly s: SessionState;
   private readonly options: ChatSessionOptions;
-  private readonly client: ParticipantClientCore;
+  private readonly client: Pick<ParticipantClientCore, 'send'>;
+  /** Why these options cannot work (then nothing starts, resumes or is stored); null when they can. */
+  private readonly configError: ChatError | null;
   private readonly persistence: SessionPersistence;
   private engine: ChatEngine | null = null;
   private readonly tabs: TabCoordinator | null = null;
@@ -114,27 +117,24 @@ export class ChatSession implements ChatSessionApi {
     const methods = this as unknown as Record<(typeof BOUND_METHODS)[number], (...args: unknown[]) => unknown>;
     for (const name of BOUND_METHODS) methods[name] = methods[name].bind(this);
 
-    if (options.client) this.client = options.client;
+    // Options that cannot work never throw out of the constructor (a page must not break): the
+    // session refuses to start, and says why, through start() and the `error` event.
+    this.configError = configProblem(options);
+    if (this.configError) {
+      const refusal = this.configError;
+      this.client = { send: () => Promise.reject(refusal) };
+    } else if (options.client) this.client = options.client;
     else {
-      if (!options.region && !options.endpoint) {
-        throw new ChatError(
-          'start-failed',
-          'ChatSession needs the region of your Amazon Connect instance (option region, e.g. "us-east-1") or an endpoint (e.g. the emulator\'s "http://127.0.0.1:8787").',
-        );
-      }
       // The core client: the session checks what the customer types itself (validateMessage,
       // checkAttachment), so the model validation is loaded only when clientOptions ask for it.
       this.client = new ParticipantClientCore({
         validateParams: false,
         ...options.clientOptions,
         ...(options.region ? { region: options.region } : {}),
-        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
       });
     }
-    const mode = options.persistence ?? DEFAULTS.persistence;
-    if (!['browser', 'tab', 'none'].includes(mode)) {
-      throw new ChatError('storage-failed', `persistence must be 'browser', 'tab' or 'none', not ${JSON.stringify(mode)}.`);
-    }
+    const mode = this.configError ? 'none' : (options.persistence ?? DEFAULTS.persistence);
     const key = options.storageKey ?? DEFAULTS.storageKey;
     this.persistence =
       mode === 'none'
@@ -178,6 +178,12 @@ export class ChatSession implements ChatSessionApi {
   private starting: Promise<void> | undefined;
 
   private async startOnce(request: Partial<StartChatRequest>): Promise<void> {
+    if (this.configError) {
+      const { code, message } = this.configError;
+      this.s.lastError.value = { code, message };
+      this.emit('error', { code, message, cause: this.configError.cause });
+      throw this.configError;
+    }
     await this.ready;
     const engine = this.engine;
     if (!engine) {
@@ -199,6 +205,7 @@ export class ChatSession implements ChatSessionApi {
   }
 
   async resume(): Promise<boolean> {
+    if (this.configError) return false;
     await this.ready;
     if (!this.engine) {
       await this.waitForMirror();
@@ -355,6 +362,7 @@ export class ChatSession implements ChatSessionApi {
       ...(o.startChat ? { startChat: o.startChat } : {}),
       storedRowLimit: o.storedTranscriptLimit ?? DEFAULTS.storedTranscriptLimit,
       startChatHttp: {
+        timeoutMs: o.startTimeoutMs ?? DEFAULTS.startTimeoutMs,
         ...(o.startChatBody ? { body: o.startChatBody } : {}),
         ...(o.startChatHeaders ? { headers: o.startChatHeaders } : {}),
         ...(o.fetch ? { fetch: o.fetch } : {}),
@@ -574,6 +582,28 @@ export class ChatSession implements ChatSessionApi {
     } else throw new ChatError('connection-failed', `Unknown command ${method}.`);
     return undefined;
   }
+}
+
+/** What makes these options unusable, as a 'config-invalid' error naming the option and the fix. */
+function configProblem(options: ChatSessionOptions): ChatError | null {
+  const invalid = (message: string, cause?: unknown) => new ChatError('config-invalid', message, cause === undefined ? undefined : { cause });
+  const mode = options.persistence ?? DEFAULTS.persistence;
+  if (!['browser', 'tab', 'none'].includes(mode)) return invalid(`persistence must be 'browser', 'tab' or 'none', not ${JSON.stringify(mode)}.`);
+  if (options.client) return null;
+  if (options.endpoint !== undefined) {
+    // Checked here rather than left to the client: an endpoint that is given but wrong must never
+    // fall back to a real AWS region with the visitor's token.
+    try {
+      normalizeCustomEndpoint(options.endpoint);
+    } catch (cause) {
+      return invalid(`The chat cannot start: ${describeCause(cause)}`, cause);
+    }
+    return null;
+  }
+  if (!options.region) {
+    return invalid('The chat cannot start: ChatSession needs the region of your Amazon Connect instance (option region, e.g. "us-east-1") or an endpoint (e.g. the emulator\'s "http://127.0.0.1:8787").');
+  }
+  return null;
 }
 
 function callEngine(engine: ChatEngine, method: Relayed, args: unknown[]): unknown {

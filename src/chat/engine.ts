@@ -74,7 +74,7 @@ import type {
 
 /** The resolved options the engine runs with (see options.ts for the documented defaults). */
 export interface EngineConfig {
-  client: ParticipantClientCore;
+  client: Pick<ParticipantClientCore, 'send'>;
   persistence: SessionPersistence;
   startChat?: StartChatProvider;
   startChatHttp: StartChatHttpOptions;
@@ -143,6 +143,8 @@ export class ChatEngine {
   private resendFailures = 0;
   private ended = false;
   private stopped = false;
+  /** Set while start() makes its first connection: a refusal then means "not started", not "ended". */
+  private firstConnect: { refused: unknown } | null = null;
   private endWaiters: (() => void)[] = [];
   private saveChain: Promise<void> = Promise.resolve();
 
@@ -240,12 +242,16 @@ export class ChatEngine {
       this.s.hasOlder.value = hasOlder(this.older);
     });
     await this.saveSession();
+    const first = (this.firstConnect = { refused: undefined as unknown });
     try {
       await this.connect();
     } catch (error) {
       if (this.ended || this.stopped) return;
       throw error;
+    } finally {
+      this.firstConnect = null;
     }
+    if (first.refused !== undefined && !this.stopped) await this.abandonStart(first.refused);
     if (this.ended) return;
     this.s.phase.value = 'active';
     this.emit('chatStarted', {
@@ -253,6 +259,35 @@ export class ChatEngine {
       participantId: details.ParticipantId,
       ...(details.SignedContactId ? { signedContactId: details.SignedContactId } : {}),
     });
+  }
+
+  /**
+   * The service refused the token of a chat that was just started (CreateParticipantConnection 403):
+   * nothing was ever connected, so the chat was not started rather than ended. Forgets it, back to
+   * 'idle' (start() may run again), and throws 'start-failed'.
+   */
+  private async abandonStart(cause: unknown): Promise<never> {
+    this.manager?.close();
+    this.manager = null;
+    for (const dispose of this.disposers.splice(0)) dispose();
+    this.session = null;
+    this.connectionToken = null;
+    this.clearTimers();
+    batch(() => {
+      this.s.phase.value = 'idle';
+      this.s.connection.value = 'idle';
+      this.s.participantId.value = null;
+      this.s.contactId.value = null;
+      this.s.hasOlder.value = false;
+    });
+    await this.saveChain.then(() => this.config.persistence.clear()).catch(() => {});
+    const e = new ChatError(
+      'start-failed',
+      `The chat could not be started: the chat service refused to connect to it (${describeCause(cause)}) — its token is not valid, or the chat was ended before it connected. Try again; if it keeps happening, the site's start-chat back end needs attention.`,
+      { cause },
+    );
+    this.report(e.code, e.message, cause);
+    throw e;
   }
 
   /** Resolves when the socket is connected or the chat has ended (or the engine stopped). */
@@ -289,8 +324,9 @@ export class ChatEngine {
         void this.pump();
         this.scheduleReceipts();
       }),
-      manager.on('ended', () => {
-        void this.finishEnded('away');
+      manager.on('ended', ({ error }) => {
+        if (this.firstConnect) this.firstConnect.refused = error ?? new Error('the service refused the connection');
+        else void this.finishEnded('away');
       }),
       manager.on('error', (error) => this.config.log('connection-error', { code: error.code, message: error.message })),
     );

@@ -24,6 +24,11 @@ export interface ChatSessionOptions {
   startChatBody?: Record<string, unknown>;
   /** Extra headers of the start-chat POST. Default none. */
   startChatHeaders?: Record<string, string>;
+  /**
+   * How long the start-chat back end (or function) may take to answer, body included; then start()
+   * fails with 'start-failed' and may be tried again. Default 20 s.
+   */
+  startTimeoutMs?: number;
 
   /** AWS region of the Amazon Connect instance. Needed unless `endpoint` or `client` is given. */
   region?: string;
@@ -108,5 +113,6 @@ export const DEFAULTS = {
   pageSize: 100,
   resendBackoff: { firstRetryMs: 250, baseMs: 1000, factor: 2, maxMs: 30_000 },
   endTimeoutMs: 10_000,
+  startTimeoutMs: 20_000,
   tabCallTimeoutMs: 15_000,
 };

@@ -53,6 +53,12 @@ describe('startChat', () => {
       req.on('end', () => {
         lastBody = body ? JSON.parse(body) : null;
         res.setHeader('content-type', 'application/json');
+        if (req.url === '/silent') return; // never answers
+        if (req.url === '/stall') {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.write('{"data":'); // headers and a first chunk, then nothing
+          return;
+        }
         if (req.url === '/ok') res.end(JSON.stringify({ data: { startChatResult: { ContactId: 'c1', ParticipantId: 'p1', ParticipantToken: 'tok' } } }));
         else if (req.url === '/wrong') res.end(JSON.stringify({ hello: 'world' }));
         else {
@@ -64,7 +70,10 @@ describe('startChat', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise<void>((r) => server.close(() => r()));
+  });
 
   it('POSTs to a URL and returns the details', async () => {
     const details = await startChat(`${base}/ok`, { displayName: 'Ada' }, { body: { InstanceId: 'i' } });
@@ -89,5 +98,22 @@ describe('startChat', () => {
     const e = await startChat(async () => { throw new Error('backend down'); }, { displayName: 'x' }).catch((err: unknown) => err);
     expect((e as ChatError).code).toBe('start-failed');
     expect((e as ChatError).message).toContain('backend down');
+  });
+
+  it('gives up on a back end that never answers, or sends headers and then stalls, after timeoutMs', async () => {
+    for (const path of ['/silent', '/stall']) {
+      const begun = Date.now();
+      const e = await startChat(`${base}${path}`, { displayName: 'A' }, { timeoutMs: 300 }).catch((err: unknown) => err);
+      expect(e, path).toBeInstanceOf(ChatError);
+      expect((e as ChatError).code).toBe('start-failed');
+      expect((e as ChatError).message).toContain('did not answer within 0.3 s');
+      expect(Date.now() - begun).toBeLessThan(3000);
+    }
+  });
+
+  it('gives up on a start-chat function that never settles, after timeoutMs', async () => {
+    const e = await startChat(() => new Promise(() => {}), { displayName: 'A' }, { timeoutMs: 200 }).catch((err: unknown) => err);
+    expect((e as ChatError).code).toBe('start-failed');
+    expect((e as ChatError).message).toContain('did not answer within 0.2 s');
   });
 });

@@ -14,6 +14,8 @@ export interface StartChatHttpOptions {
   headers?: Record<string, string>;
   fetch?: typeof fetch;
   signal?: AbortSignal;
+  /** Gives up after this long (answer and body); none by default. */
+  timeoutMs?: number;
 }
 
 /** The POST body of the customer-backend contract. */
@@ -59,12 +61,49 @@ export function parseStartChatResponse(body: unknown): StartChatDetails | null {
   return null;
 }
 
-/** Calls the provider; every failure becomes a ChatError 'start-failed' that says what to check. */
+/**
+ * Calls the provider; every failure becomes a ChatError 'start-failed' that says what to check.
+ * With `timeoutMs`, a back end that does not answer in time (or stalls in the middle of its body)
+ * is given up on, and so is a function that does not settle.
+ */
 export async function startChat(
   provider: StartChatProvider,
   request: StartChatRequest,
   options: StartChatHttpOptions = {},
 ): Promise<StartChatDetails> {
+  const { timeoutMs, signal: outer } = options;
+  if (timeoutMs === undefined) return callProvider(provider, request, options);
+  const controller = new AbortController();
+  const forward = () => controller.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  outer?.addEventListener('abort', forward, { once: true });
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+      const where = typeof provider === 'function' ? 'the startChat function' : provider;
+      reject(
+        new ChatError(
+          'start-failed',
+          `The chat could not be started: ${where} did not answer within ${timeoutMs / 1000} s. Check the connection and try again; if it keeps happening, the site's chat back end needs attention.`,
+        ),
+      );
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([callProvider(provider, request, { ...options, signal: controller.signal }), expired]);
+  } catch (error) {
+    if (timedOut) return expired;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forward);
+  }
+}
+
+async function callProvider(provider: StartChatProvider, request: StartChatRequest, options: StartChatHttpOptions): Promise<StartChatDetails> {
   if (typeof provider === 'function') {
     let result: unknown;
     try {

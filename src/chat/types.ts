@@ -123,6 +123,8 @@ export interface ViewDescription {
 
 /** Errors a ChatSession reports; `code` is stable for programs, `message` says what to do. */
 export type ChatErrorCode =
+  /** The options cannot work (e.g. an endpoint that is not an http(s) URL): nothing is started or sent. */
+  | 'config-invalid'
   | 'start-failed'
   | 'message-too-long'
   | 'message-empty'

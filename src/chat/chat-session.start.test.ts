@@ -1,0 +1,93 @@
+// Starting a chat when something is wrong: a back end that stalls, a token the service refuses, a
+// configuration that must not start at all. Every case ends in a 'start-failed' or 'config-invalid'
+// error (reported through `error`), with the session back at 'idle' so Retry can start again; none
+// of them reads as an ended chat, and none throws out of the constructor. (issue 11)
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { ChatSession } from './chat-session.js';
+import { customerSession } from './test-harness.js';
+import { emulatorPerTest } from './testing/per-test.js';
+import type { ChatSessionEvents } from './types.js';
+
+const t = emulatorPerTest();
+
+function heard(session: ChatSession): { errors: ChatSessionEvents['error'][]; ended: number } {
+  const out = { errors: [] as ChatSessionEvents['error'][], ended: 0 };
+  session.on('error', (e) => out.errors.push(e));
+  session.on('chatEnded', () => out.ended++);
+  return out;
+}
+
+describe('ChatSession start failures', () => {
+  it('a start-chat back end that never answers ends in start-failed after startTimeoutMs, and Retry works', async () => {
+    let answer = false;
+    const server: Server = createServer((req, res) => {
+      if (!answer) return; // silent
+      const upstream = `${t.emu.url}/start-chat`;
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        void fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (r) => {
+          res.writeHead(r.status, { 'content-type': 'application/json' });
+          res.end(await r.text());
+        });
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    t.later(() => {
+      server.closeAllConnections();
+      return new Promise<void>((r) => server.close(() => r()));
+    });
+    const session = customerSession({ emu: t.emu, options: { startChat: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, startTimeoutMs: 400 } });
+    t.later(() => session.close());
+    const seen = heard(session);
+    await expect(session.start()).rejects.toMatchObject({ code: 'start-failed' });
+    expect(session.phase.value).toBe('idle');
+    expect(session.lastError.value?.code).toBe('start-failed');
+    expect(seen.errors.map((e) => e.code)).toEqual(['start-failed']);
+    answer = true;
+    await session.start();
+    expect(session.phase.value).toBe('active');
+  });
+
+  it('a token the service refuses reads as "could not be started", not as an ended chat', async () => {
+    const session = customerSession({
+      emu: t.emu,
+      options: { startChat: async () => ({ ContactId: 'c-unknown', ParticipantId: 'p-unknown', ParticipantToken: 'not-a-token' }) },
+    });
+    t.later(() => session.close());
+    const seen = heard(session);
+    const error = await session.start().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'start-failed' });
+    expect((error as Error).message).toMatch(/could not be started/);
+    expect(session.phase.value).toBe('idle');
+    expect(session.connection.value).not.toBe('ended');
+    expect(seen.ended).toBe(0);
+    expect(session.transcript.value).toEqual([]);
+  });
+
+  it.each([['not a url'], ['ftp://participant.example.com'], ['javascript:alert(1)']])(
+    'endpoint %j: no throw from the constructor, no request anywhere, start() refuses with config-invalid',
+    async (endpoint) => {
+      const requests: string[] = [];
+      const fetchSpy = (input: RequestInfo | URL): Promise<Response> => {
+        requests.push(String(input));
+        return Promise.reject(new TypeError('no network in this test'));
+      };
+      let session: ChatSession | undefined;
+      expect(() => {
+        session = new ChatSession({ endpoint, startChat: `${t.emu.url}/start-chat`, persistence: 'none', tabs: false, fetch: fetchSpy, clientOptions: { fetch: fetchSpy } });
+      }).not.toThrow();
+      t.later(() => session!.close());
+      const seen = heard(session!);
+      const error = await session!.start().catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'config-invalid' });
+      expect((error as Error).message).toContain('endpoint');
+      expect(requests).toEqual([]);
+      expect(seen.errors.map((e) => e.code)).toEqual(['config-invalid']);
+      expect(session!.lastError.value?.code).toBe('config-invalid');
+      expect(await session!.resume()).toBe(false);
+    },
+  );
+});
