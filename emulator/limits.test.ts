@@ -1,9 +1,8 @@
 // Input the emulator refuses with a clear 4xx instead of a reset connection or a 500: bodies over the
 // limit, bodies it has no route for, deep nesting, malformed percent-encoding, timers too long.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { connect, emulator, json, rawRequest, startChat } from './test-helpers.js';
+import { connect, emulator, json, rawRequest, startChat, streamBody } from './test-helpers.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -15,39 +14,7 @@ afterAll(async () => {
 
 const MB = 1024 * 1024;
 
-/**
- * Streams `total` bytes (declared with Content-Length, or chunked) and stops writing when the answer
- * arrives: how many bytes went out shows whether the server read the body or cut it off.
- */
-function stream(path: string, total: number, chunked: boolean): Promise<{ status: number; body: string; written: number }> {
-  return new Promise((resolve, reject) => {
-    let written = 0;
-    let answered = false;
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (!chunked) headers['content-length'] = String(total);
-    const req = request(`${emu.url}${path}`, { method: 'POST', headers }, (res) => {
-      answered = true;
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, written }));
-    });
-    req.on('error', (error) => {
-      if (!answered) reject(error);
-    });
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    const pump = (): void => {
-      while (!answered && written < total) {
-        written += chunk.length;
-        if (!req.write(chunk)) {
-          req.once('drain', pump);
-          return;
-        }
-      }
-      if (!answered) req.end();
-    };
-    pump();
-  });
-}
+const stream = (path: string, total: number, chunked: boolean) => streamBody(`${emu.url}${path}`, total, { chunked });
 
 describe('request bodies', () => {
   it('50 MB declared with Content-Length: 413 at once, without reading it', async () => {

@@ -51,6 +51,44 @@ export function rawRequest(method: string, url: string, headers: Record<string, 
   });
 }
 
+/**
+ * POSTs `total` bytes (declared with Content-Length, or chunked) and stops writing when the answer
+ * arrives: `written` shows whether the server read the body or cut it off.
+ */
+export function streamBody(
+  url: string,
+  total: number,
+  options: { chunked?: boolean; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: string; written: number; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    let written = 0;
+    let answered = false;
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    if (!options.chunked) headers['content-length'] = String(total);
+    const req = request(url, { method: 'POST', headers }, (res) => {
+      answered = true;
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, written, headers: res.headers }));
+    });
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = (): void => {
+      while (!answered && written < total) {
+        written += chunk.length;
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
+
 export interface StartedChat {
   contactId: string;
   participantId: string;

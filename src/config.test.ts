@@ -80,6 +80,9 @@ describe('validateConfig', () => {
   it('checks persistentChat', () => {
     expect(validateConfig({ ...base, persistentChat: { sourceContactId: 'c-1' } }).config.persistentChat).toEqual({ sourceContactId: 'c-1' });
     expect(validateConfig({ ...base, persistentChat: { sourceContactId: 'c 1' } }).issues[0].option).toBe('persistentChat');
+    // The signedContactId of connect-chat-widget/server.
+    const signed = '3ca60918-7534-40e6-83cd-c69f8e8a3265.mgz1k2a3.b3V0LW9mLXRoaXMtd29ybGQtc2lnbmF0dXJlLWJ5dGVzLi4';
+    expect(validateConfig({ ...base, persistentChat: { sourceContactId: signed } }).config.persistentChat).toEqual({ sourceContactId: signed });
     expect(validateConfig({ ...base, persistentChat: { sourceContactId: 'c', rehydrationType: 'ALL' } }).issues[0].message).toMatch(/FROM_SEGMENT/);
   });
 

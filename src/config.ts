@@ -367,9 +367,10 @@ const SPEC: Spec = {
   supportedMessagingContentTypes: stringList,
   chatDurationInMinutes: num(60, 10080),
   persistentChat: (v) =>
-    isObj(v) && typeof v.sourceContactId === 'string' && /^[\w-]{1,256}$/.test(v.sourceContactId) && [undefined, 'ENTIRE_PAST_SESSION', 'FROM_SEGMENT'].includes(v.rehydrationType as string)
+    // A ContactId, or the signedContactId of connect-chat-widget/server (<ContactId>.<time>.<signature>).
+    isObj(v) && typeof v.sourceContactId === 'string' && /^[\w.-]{1,512}$/.test(v.sourceContactId) && [undefined, 'ENTIRE_PAST_SESSION', 'FROM_SEGMENT'].includes(v.rehydrationType as string)
       ? { sourceContactId: v.sourceContactId, ...(v.rehydrationType ? { rehydrationType: v.rehydrationType } : {}) }
-      : fail("expected { sourceContactId: '<ContactId>', rehydrationType?: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' }"),
+      : fail("expected { sourceContactId: '<ContactId or signedContactId>', rehydrationType?: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' }"),
   preChatForm,
   persistence: oneOf('browser', 'tab', 'none'),
   storageKey: (v) => (typeof v === 'string' && /^[\w.-]{1,64}$/.test(v) ? v : fail('expected 1-64 letters, digits, _ - or .')),

@@ -17,9 +17,21 @@ import { CONSOLE_CSP, consoleHtml } from './page.js';
 export { CONSOLE_CSP } from './page.js';
 
 const CSS_FILE = fileURLToPath(new URL('./console.css', import.meta.url));
+// The npm package ships the bundle built (prebuild.ts); a clone builds it with Vite on first use.
+const PREBUILT_JS = fileURLToPath(new URL('./console.js', import.meta.url));
+
+async function prebuiltOrBuild(): Promise<ConsoleBundle> {
+  let js: string;
+  try {
+    js = await readFile(PREBUILT_JS, 'utf8');
+  } catch {
+    return buildConsoleBundle();
+  }
+  return { js, buildMs: 0 };
+}
 
 export interface AgentConsoleOptions {
-  /** Builds the bundle (tests may pass a stub build). Default: Vite, in memory, once. */
+  /** Builds the bundle (tests may pass a stub build). Default: the prebuilt console.js beside this module, else Vite, in memory, once. */
   build?: () => Promise<ConsoleBundle>;
   /** Log lines (build time, build errors). Default: nothing. */
   log?: (line: string) => void;
@@ -29,10 +41,10 @@ export type AgentConsoleHandler = (req: IncomingMessage, res: ServerResponse) =>
 
 export function agentConsoleRoutes(options: AgentConsoleOptions = {}): AgentConsoleHandler {
   const log = options.log ?? ((): void => {});
-  const build = options.build ?? buildConsoleBundle;
+  const build = options.build ?? prebuiltOrBuild;
   const bundle = bundleCache(async () => {
     const built = await build();
-    log(`agent console built in ${built.buildMs} ms`);
+    if (built.buildMs > 0) log(`agent console built in ${built.buildMs} ms`);
     return built;
   });
   let css: Promise<string> | undefined;
