@@ -3,7 +3,7 @@
 //
 //   npm start -- [--no-bot] [--port 8787] [--site-port 8788] [--host 127.0.0.1]
 import { startSiteServer } from './site-server.js';
-import { DemoUsage, customerPageStatus, parseDemoArgs } from './demo-args.js';
+import { DEMO_DEFAULTS, DemoUsage, customerPageStatus, parseDemoArgs } from './demo-args.js';
 import type { DemoOptions } from './demo-args.js';
 import { startEmulator } from './index.js';
 
@@ -24,6 +24,9 @@ async function main(): Promise<void> {
       port: options.sitePort,
       host: options.host,
       mounts: { '/': 'index.html', '/index.html': 'index.html', '/public/': 'public', '/dist/': 'dist' },
+      // The pages name the default emulator (public/demo/site-config.js, the agent link): point them at this one.
+      replace: { [DEFAULT_EMULATOR_URL]: emulator.url },
+      replaceIn: ['.html', '.js'],
     }),
   ).catch(async (error: unknown) => {
     await emulator.close();
@@ -35,13 +38,20 @@ async function main(): Promise<void> {
   console.log(page.ready ? `customer page:  ${site.url}/` : `customer page:  ${site.url}/ — not available: ${page.note}`);
   console.log('Ctrl+C stops both.');
 
+  let stopping = false;
   const stop = async (): Promise<void> => {
+    // Ctrl+C reaches both `npm start` and this process, which then also gets the signal forwarded.
+    if (stopping) return;
+    stopping = true;
     await Promise.allSettled([emulator.close(), site.close()]);
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
+
+/** The emulator address the demo pages are written with; the site server swaps in the running one. */
+const DEFAULT_EMULATOR_URL = `http://127.0.0.1:${DEMO_DEFAULTS.port}`;
 
 /** A taken port is the usual reason a second demo fails to start: say so, and what to do. */
 async function listening<T>(flag: string, port: number, start: () => Promise<T>): Promise<T> {

@@ -158,9 +158,12 @@ describe('ContactHandle', () => {
   it('after() runs later, end() ends the chat, timers are dropped and posting throws afterwards', async () => {
     const { chat, socket, handle } = await customerChat();
     let ran = 0;
-    handle.after(10, () => ran++);
+    const first = new Promise<void>((resolve) => handle.after(10, () => {
+      ran++;
+      resolve();
+    }));
     handle.after(60_000, () => ran++);
-    await new Promise((r) => setTimeout(r, 50));
+    await first;
     expect(ran).toBe(1);
     handle.end();
     await socket.waitForItem((i) => i.ContentType === 'application/vnd.amazonaws.connect.event.chat.ended');

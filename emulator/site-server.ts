@@ -40,8 +40,10 @@ export interface SiteServerOptions {
   mounts: Record<string, string>;
   /** Extra headers for every response (e.g. none by default). */
   headers?: Record<string, string>;
-  /** Text replaced in served .html files, e.g. a fixed emulator address written in a page's markup. */
+  /** Text replaced in served files (see `replaceIn`), e.g. a fixed emulator address written in a page. */
   replace?: Record<string, string>;
+  /** File extensions `replace` applies to. Default ['.html']. */
+  replaceIn?: string[];
 }
 
 export interface SiteServer {
@@ -102,7 +104,7 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       return;
     }
     let body: Buffer | string = await readFile(file);
-    if (options.replace && extname(file) === '.html') {
+    if (options.replace && (options.replaceIn ?? ['.html']).includes(extname(file))) {
       let text = body.toString('utf8');
       for (const [from, to] of Object.entries(options.replace)) text = text.replaceAll(from, to);
       body = text;
@@ -132,7 +134,12 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
   return {
     url: `http://${host}:${port}`,
     server,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        // Keep-alive connections of open pages would hold the port until they time out.
+        server.closeAllConnections();
+      }),
   };
 }
 

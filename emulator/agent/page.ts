@@ -16,6 +16,10 @@ export const CONSOLE_CSP = [
   'trusted-types none',
 ].join('; ');
 
+/** A speech bubble, inline (img-src allows data:), so the console asks the server for no /favicon.ico. */
+const FAVICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%231d5bb8'/%3E%3Cpath d='M8 10.5A2.5 2.5 0 0 1 10.5 8h11a2.5 2.5 0 0 1 2.5 2.5v7a2.5 2.5 0 0 1-2.5 2.5H15l-4.5 4v-4A2.5 2.5 0 0 1 8 17.5z' fill='%23fff'/%3E%3C/svg%3E";
+
 export function consoleHtml(): string {
   return `<!doctype html>
 <html lang="en">
@@ -23,6 +27,7 @@ export function consoleHtml(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Agent console · Amazon Connect chat emulator</title>
+<link rel="icon" href="${FAVICON}">
 <link rel="stylesheet" href="/agent/console.css">
 <script type="module" src="/agent/console.js"></script>
 </head>

@@ -26,7 +26,7 @@ export type Intent =
 
 export const KEYWORDS: readonly KeywordRule[] = [
   { pattern: /\b(agent|human|person|representative)\b/i, intent: 'agent' },
-  { pattern: /^view\b|\bviews?\b|\bcards\b|\bform\b|\bdelivery\b/i, intent: 'view' },
+  { pattern: /^view\b|\bviews?\b|\b(cards|form|delivery|detail|confirmation|return)\b/i, intent: 'view' },
   { pattern: /\b(help|menu|commands?)\b|^\?$/i, intent: 'help' },
   { pattern: /\b(markdown|format(ting)?|rich)\b/i, intent: 'markdown' },
   { pattern: /\b(list|listpicker|topics?)\b/i, intent: 'list' },
@@ -52,19 +52,24 @@ export const VIEW_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bcards?\b/i, 'cards'],
 ];
 
+/**
+ * The words the bot answers, grouped as its help lists them. README ("What `npm start` shows") and the
+ * demo page name the same words; bot tests check all three against this table.
+ */
+export const COMMANDS: ReadonlyArray<{ words: readonly string[]; what: string }> = [
+  { words: ['help'], what: 'this list' },
+  { words: ['markdown'], what: 'rich text' },
+  { words: ['list', 'panel', 'quick reply', 'appointment', 'carousel'], what: 'interactive messages' },
+  { words: ['cards', 'form', 'delivery', 'detail', 'confirmation', 'return'], what: 'views (or **view** for cards)' },
+  { words: ['file'], what: 'an attachment' },
+  { words: ['stream'], what: 'a message that arrives in chunks' },
+  { words: ['agent'], what: 'hand over to a person (the agent console)' },
+  { words: ['bye'], what: 'end the chat' },
+];
+
 export const TEXT = {
   greeting: "Hi, I'm the demo bot of the local Amazon Connect emulator. Type **help** to see what I can show you.",
-  help: [
-    'Here is what I can do — type a word:',
-    '',
-    '- **markdown** – rich text',
-    '- **list**, **panel**, **quick reply**, **time picker**, **carousel** – interactive messages',
-    '- **view** (or **view form**, **view delivery**, **view detail**, **view list**, **view return**) – a view',
-    '- **file** – an attachment',
-    '- **stream** – a message that arrives in chunks',
-    '- **agent** – hand over to a person (the agent console)',
-    '- **bye** – end the chat',
-  ].join('\n'),
+  help: ['Here is what I can do — type a word:', '', ...COMMANDS.map((c) => `- ${c.words.map((w) => `**${w}**`).join(', ')} – ${c.what}`)].join('\n'),
   markdown: [
     '### Markdown works',
     '',

@@ -1,0 +1,81 @@
+// `npm start` as README says: the customer page it prints chats through the emulator it started (not
+// the default port), with the bot; no request fails (favicons included); SIGTERM frees both ports.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+
+let demo: ChildProcess | undefined;
+let emulator = '';
+let site = '';
+
+test.beforeAll(async () => {
+  demo = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--port', '0', '--site-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  demo.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  demo.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  await expect.poll(() => out, { timeout: 30_000 }).toContain('Ctrl+C stops both.');
+  emulator = /emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? '';
+  site = /customer page: +(http:\/\/127\.0\.0\.1:\d+)\/$/m.exec(out)?.[1] ?? '';
+  expect(site, out).not.toBe('');
+});
+
+test.afterAll(() => {
+  if (demo && demo.exitCode === null) demo.kill('SIGKILL');
+});
+
+/** Every response of the page that failed, and every console error. */
+function watch(page: Page): { failures: string[] } {
+  const failures: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => failures.push(`failed ${r.url()}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') failures.push(`console: ${m.text()}`);
+  });
+  return { failures };
+}
+
+test('the printed customer page chats with the bot through the emulator npm start started', async ({ page }) => {
+  const { failures } = watch(page);
+  const hosts = new Set<string>();
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.port !== new URL(site).port) hosts.add(url.origin);
+  });
+  await page.goto(`${site}/`);
+  await expect(page.locator('#agent-link')).toHaveAttribute('href', `${emulator}/agent`);
+  await page.getByRole('button', { name: 'Chat with us' }).click();
+  await page.getByLabel('Your name').fill('Robin');
+  await page.getByLabel('Topic', { exact: true }).selectOption('order');
+  await page.keyboard.press('Enter');
+  const log = page.getByRole('log');
+  await expect(log).toContainText("I'm the demo bot", { timeout: 15_000 });
+  await page.getByRole('textbox', { name: /message/i }).fill('detail');
+  await page.keyboard.press('Enter');
+  // README's `detail` shows the detail view (it used to get "Sorry, I didn't catch that").
+  const botSaid = async (): Promise<string[]> => {
+    const { Contacts } = (await (await fetch(`${emulator}/emulator/contacts`)).json()) as { Contacts: { ContactId: string }[] };
+    const { Items } = (await (await fetch(`${emulator}/emulator/contacts/${Contacts[0].ContactId}/items`)).json()) as { Items: { ParticipantRole?: string; Content?: string }[] };
+    return Items.filter((i) => i.ParticipantRole === 'SYSTEM' && i.Content).map((i) => i.Content as string);
+  };
+  await expect.poll(async () => (await botSaid()).some((c) => c.includes('"templateType":"ViewResource"'))).toBe(true);
+  expect((await botSaid()).some((c) => c.includes("didn't catch that"))).toBe(false);
+  expect([...hosts].filter((origin) => origin.startsWith('http'))).toEqual([emulator]);
+  expect(failures).toEqual([]);
+});
+
+test('the agent console loads without a failed request', async ({ page }) => {
+  const { failures } = watch(page);
+  await page.goto(`${emulator}/agent`);
+  await expect(page.locator('#app')).not.toBeEmpty({ timeout: 20_000 });
+  expect(failures).toEqual([]);
+});
+
+test('SIGTERM stops the emulator and the site', async () => {
+  const exited = new Promise<number | null>((resolve) => demo?.on('exit', (code) => resolve(code)));
+  demo?.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  const answers = (url: string) => fetch(url).then(() => true, () => false);
+  expect(await answers(`${emulator}/health`)).toBe(false);
+  expect(await answers(`${site}/health`)).toBe(false);
+});

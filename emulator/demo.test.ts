@@ -1,0 +1,72 @@
+// `npm start` as a person runs it: the printed pages are wired to the emulator it started (whatever
+// its port), and SIGINT or SIGTERM stops everything it started, freeing both ports.
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+interface Demo {
+  emulator: string;
+  site: string;
+  stop(signal: NodeJS.Signals): Promise<number | null>;
+  output(): string;
+}
+
+async function startDemo(): Promise<Demo> {
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--no-bot', '--port', '0', '--site-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 30_000;
+  while (!out.includes('Ctrl+C stops both.')) {
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the demo did not start: ${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const emulator = /emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] as string;
+  const site = /customer page: +(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1] as string;
+  return {
+    emulator,
+    site,
+    output: () => out,
+    stop: (signal) => {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+const answers = (url: string): Promise<boolean> => fetch(url).then(() => true, () => false);
+
+describe('npm start', () => {
+  it('points the printed customer page and its agent link at the emulator it started', async () => {
+    const demo = await startDemo();
+    try {
+      expect(demo.emulator).not.toBe('http://127.0.0.1:8787');
+      expect(demo.output()).toContain(`agent console:  ${demo.emulator}/agent`);
+      const config = await (await fetch(`${demo.site}/public/demo/site-config.js`)).text();
+      expect(config).toContain(`'${demo.emulator}'`);
+      expect(config).not.toContain('127.0.0.1:8787');
+      const page = await (await fetch(`${demo.site}/`)).text();
+      expect(page).toContain(`href="${demo.emulator}/agent"`);
+      expect(page).toContain('rel="icon"');
+      expect((await fetch(`${demo.site}/public/demo/favicon.svg`)).status).toBe(200);
+    } finally {
+      await demo.stop('SIGTERM');
+    }
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} stops the emulator and the site it started`, async () => {
+      const demo = await startDemo();
+      expect(await answers(`${demo.emulator}/health`)).toBe(true);
+      expect(await answers(`${demo.site}/health`)).toBe(true);
+      // An open keep-alive connection, as a browser tab would hold.
+      await fetch(`${demo.site}/`, { keepalive: true });
+      expect(await demo.stop(signal)).toBe(0);
+      expect(await answers(`${demo.emulator}/health`)).toBe(false);
+      expect(await answers(`${demo.site}/health`)).toBe(false);
+    });
+  }
+});
