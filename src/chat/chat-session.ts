@@ -16,6 +16,7 @@ import { checkAttachment } from './attachments.js';
 import { CONTENT_TYPE } from './content-types.js';
 import { ChatEngine, type EngineConfig } from './engine.js';
 import { ChatError, describeCause } from './errors.js';
+import { carryOver } from './outbox.js';
 import { DEFAULTS, type ChatSessionOptions } from './options.js';
 import { memoryOnly, type SessionPersistence } from './persistence.js';
 import { applyMirror, createSessionState, snapshotState, type MirrorState, type SessionState } from './state.js';
@@ -196,7 +197,7 @@ export class ChatSession implements ChatSessionApi {
       return;
     }
     if (phase === 'ended' || engine.isStopped || engine.hasEnded) {
-      this.replaceEngine();
+      this.replaceEngine({ carryOver: true });
     } else if (await this.requireEngine().resume()) {
       await this.requireEngine().whenSettled();
       return;
@@ -409,10 +410,20 @@ export class ChatSession implements ChatSessionApi {
     return this.engine;
   }
 
-  /** A new conversation after the previous one ended: fresh engine, fresh signals. */
-  private replaceEngine(): void {
+  /**
+   * A new conversation after the previous one ended: fresh engine, fresh signals — except, with
+   * carryOver, what the customer wrote and could not send (the draft, unsent messages), which the
+   * new chat takes over.
+   */
+  private replaceEngine(options: { carryOver?: boolean } = {}): void {
+    const outbox = options.carryOver ? carryOver(this.s.outbox.peek()) : [];
+    const draft = options.carryOver ? this.s.draft.peek() : '';
     void this.engine?.close();
-    this.resetSignals();
+    batch(() => {
+      this.resetSignals();
+      this.s.outbox.value = outbox;
+      this.s.draft.value = draft;
+    });
     this.engine = this.newEngine();
   }
 

@@ -242,6 +242,10 @@ export class ChatEngine {
       this.s.hasOlder.value = hasOlder(this.older);
     });
     await this.saveSession();
+    // A chat started after another ended may have taken over its unsent messages and draft.
+    if (this.s.outbox.peek().length) void this.saveOutbox();
+    const draft = this.s.draft.peek();
+    if (draft) void this.queueSave(() => this.config.persistence.saveDraft(draft));
     const first = (this.firstConnect = { refused: undefined as unknown });
     try {
       await this.connect();
@@ -624,6 +628,15 @@ export class ChatEngine {
   }
 
   async retry(id: string): Promise<void> {
+    if (this.ended) {
+      // Retrying cannot work here: say so (the send stays failed) rather than show "Sending…" forever.
+      const e = new ChatError(
+        'chat-ended',
+        'This chat has ended, so the message cannot be sent in it. Start a new chat: unsent messages are carried over to it, ready to send.',
+      );
+      this.report(e.code, e.message);
+      throw e;
+    }
     const next = retrySend(this.s.outbox.peek(), id);
     if (next === this.s.outbox.peek()) return;
     this.s.outbox.value = next;
@@ -640,7 +653,9 @@ export class ChatEngine {
 
   /** Sends the outbox in order, one message at a time, until it is empty or a try fails. */
   private async pump(): Promise<void> {
-    if (this.pumping) return;
+    // Without a chat yet (a new one starting, with sends carried over) there is nothing to send to:
+    // the first connect pumps.
+    if (this.pumping || !this.session) return;
     this.pumping = true;
     try {
       while (!this.ended && !this.stopped) {

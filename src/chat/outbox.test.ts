@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { codePointLength } from '../client/validate.js';
 import {
   acknowledgedItem,
   attemptStarted,
+  characterCount,
   createRecord,
   discardSend,
   enqueue,
@@ -37,8 +39,19 @@ describe('validateMessage', () => {
     expect(validateMessage('x'.repeat(12289), 'application/vnd.amazonaws.connect.message.interactive.response', SUPPORTED)?.code).toBe('message-too-long');
   });
 
-  it('counts UTF-16 units, never fewer than the service counts', () => {
-    expect(validateMessage('😀'.repeat(513), 'text/plain', SUPPORTED)?.code).toBe('message-too-long');
+  it('counts characters as the service does (code points): 600 emoji fit, 1025 do not', () => {
+    // issue 11: UTF-16 units made 600 emoji "too long" while the service takes 1024 characters.
+    expect(validateMessage('😀'.repeat(600), 'text/plain', SUPPORTED)).toBeNull();
+    expect(validateMessage('😀'.repeat(1024), 'text/plain', SUPPORTED)).toBeNull();
+    const error = validateMessage('😀'.repeat(1025), 'text/plain', SUPPORTED);
+    expect(error?.code).toBe('message-too-long');
+    expect(error?.message).toContain('1025 characters long');
+  });
+
+  it('characterCount agrees with the model validation of the client', () => {
+    for (const text of ['', 'plain', '😀😀', 'e\u0301', '\ud83d lone high', 'lone low \ude00', '👩‍👩‍👧 family', '𝔘𝔫𝔦']) {
+      expect(characterCount(text), JSON.stringify(text)).toBe(codePointLength(text));
+    }
   });
 
   it('refuses empty and whitespace-only messages', () => {

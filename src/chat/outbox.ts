@@ -41,6 +41,16 @@ export function tokenOfLocalId(id: string): string | undefined {
   return id.startsWith(LOCAL_PREFIX) ? id.slice(LOCAL_PREFIX.length) : undefined;
 }
 
+/**
+ * Length as the service counts it: characters (Unicode code points), so an emoji is one. (The
+ * client's model validation counts the same way; this copy keeps it out of the widget's first load.)
+ */
+export function characterCount(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
 export function contentLimit(contentType: string): number {
   return MESSAGE_LIMITS[contentType] ?? MODEL_CONTENT_LIMIT;
 }
@@ -66,13 +76,13 @@ export function validateMessage(
     return new ChatError('message-empty', 'The message is empty. Type something before sending.');
   }
   const limit = contentLimit(contentType);
-  // UTF-16 length: never smaller than the character count the service applies, so a message that
-  // passes here is not refused there.
-  if (content.length > limit) {
-    const over = content.length - limit;
+  // Characters as the service counts them (code points: an emoji is one).
+  const length = characterCount(content);
+  if (length > limit) {
+    const over = length - limit;
     return new ChatError(
       'message-too-long',
-      `The message is ${content.length} characters long; ${contentType === CONTENT_TYPE.plain || contentType === CONTENT_TYPE.markdown ? 'chat messages' : `"${contentType}" messages`} may have at most ${limit}. ` +
+      `The message is ${length} characters long; ${contentType === CONTENT_TYPE.plain || contentType === CONTENT_TYPE.markdown ? 'chat messages' : `"${contentType}" messages`} may have at most ${limit}. ` +
         `Shorten it by ${over} character${over === 1 ? '' : 's'} or split it into several messages; your text has been kept.`,
     );
   }
@@ -132,6 +142,24 @@ export function retrySend(outbox: Outbox, id: string): Outbox {
     const { error: _e, errorCode: _c, ...rest } = r;
     return { ...rest, status: 'sending' };
   });
+}
+
+/**
+ * What a new chat takes over from one that ended: every send that never reached the service, as a
+ * failed send the customer may retry (in the new chat) or discard. Nothing is sent by itself: the
+ * new chat may be with someone else, and the customer decides.
+ */
+export function carryOver(outbox: Outbox): Outbox {
+  return outbox.map((r) => ({
+    clientToken: r.clientToken,
+    content: r.content,
+    contentType: r.contentType,
+    queuedAt: r.queuedAt,
+    status: 'failed',
+    attempts: 0,
+    error: 'Not sent: the previous chat ended first. Retry sends it in this chat.',
+    errorCode: 'chat-ended',
+  }));
 }
 
 /** Removes a failed send. Sends still in progress cannot be discarded (they may already be stored). */
