@@ -8,7 +8,8 @@ let emulator = '';
 let site = '';
 
 test.beforeAll(async () => {
-  demo = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--port', '0', '--site-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so a failed run can take the demo's children down with it (afterAll).
+  demo = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--port', '0', '--site-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   demo.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   demo.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -19,7 +20,13 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  if (demo && demo.exitCode === null) demo.kill('SIGKILL');
+  if (demo?.pid && demo.exitCode === null) {
+    try {
+      process.kill(-demo.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 });
 
 /** Every response of the page that failed, and every console error. */

@@ -1,7 +1,7 @@
 // `npm start` as a person runs it: the printed pages are wired to the emulator it started (whatever
 // its port), and SIGINT or SIGTERM stops everything it started, freeing both ports.
 import { spawn } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 interface Demo {
   emulator: string;
@@ -10,18 +10,31 @@ interface Demo {
   output(): string;
 }
 
-async function startDemo(): Promise<Demo> {
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build', '--no-bot', '--port', '0', '--site-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const FLAGS = ['--no-build', '--no-bot', '--port', '0', '--site-port', '0'];
+const groups: number[] = [];
+afterAll(() => {
+  // Whatever a failed test left behind: each demo leads its own process group.
+  for (const group of groups) {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/** `node scripts/start.mjs …`, or with `viaNpm` `npm start -- …` as people type it. */
+async function startDemo(viaNpm = false): Promise<Demo> {
+  const [command, args] = viaNpm ? ['npm', ['start', '--', ...FLAGS]] : [process.execPath, ['scripts/start.mjs', ...FLAGS]];
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  if (child.pid) groups.push(child.pid);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
   while (!out.includes('Ctrl+C stops both.')) {
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the demo did not start: ${out}`);
-    }
+    if (Date.now() > deadline) throw new Error(`the demo did not start: ${out}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   const emulator = /emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] as string;
@@ -55,6 +68,14 @@ describe('npm start', () => {
     } finally {
       await demo.stop('SIGTERM');
     }
+  });
+
+  it('SIGTERM to npm itself stops them too (npm\'s shell does not pass it on)', async () => {
+    const demo = await startDemo(true);
+    expect(await answers(`${demo.emulator}/health`)).toBe(true);
+    void demo.stop('SIGTERM');
+    await expect.poll(() => answers(`${demo.emulator}/health`), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => answers(`${demo.site}/health`), { timeout: 10_000 }).toBe(false);
   });
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -46,8 +46,7 @@ async function main(): Promise<void> {
     await Promise.allSettled([emulator.close(), site.close()]);
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
 }
 
 /** The emulator address the demo pages are written with; the site server swaps in the running one. */

@@ -110,6 +110,15 @@ export interface Refusal {
   message: string;
 }
 
+/** A page of another origin on a control route (its requests and its preflights). */
+export function originRefusal(origin: string, path: string): Refusal {
+  return {
+    status: 403,
+    type: 'AccessDeniedException',
+    message: `the origin ${origin} may not use the emulator's control API (${path}); start the emulator with --allow-origin ${origin} to allow it`,
+  };
+}
+
 /**
  * Whether a request may go on, before its body is read. `origin` and `contentType` are the headers
  * as sent; the caller has already resolved the path.
@@ -125,13 +134,7 @@ export function refusal(request: { host: string | undefined; origin: string | un
     };
   }
   if (!isControlPath(request.path) || request.method === 'OPTIONS') return undefined;
-  if (!originAllowed(request.origin, guard)) {
-    return {
-      status: 403,
-      type: 'AccessDeniedException',
-      message: `the origin ${request.origin ?? ''} may not use the emulator's control API (${request.path}); start the emulator with --allow-origin ${request.origin ?? ''} to allow it`,
-    };
-  }
+  if (!originAllowed(request.origin, guard)) return originRefusal(request.origin ?? '', request.path);
   if (needsJsonBody(request.method) && !isJsonContentType(request.contentType)) {
     return {
       status: 415,

@@ -8,7 +8,7 @@ import { createParticipant, startChat, startChatContact, stopContact, type Conne
 import { controlRequest } from './control-api.js';
 import { controlCorsHeaders, preflightHeaders, refusedHeaders, responseCorsHeaders } from './cors.js';
 import { latencyFor, takeFailure, type FailRule } from './faults.js';
-import { createGuard, isControlPath, originAllowed, refusal, type Guard } from './guard.js';
+import { createGuard, isControlPath, originAllowed, originRefusal, refusal, type Guard } from './guard.js';
 import { decodeSegment, hasBody, header, newRequestId, parseJsonObject, readBody, sendError, sendJson, ServiceError } from './http.js';
 import { resolveOptions, type EmulatorOptions, type ResolvedOptions } from './options.js';
 import { participantOperation, type ParticipantDeps } from './participant-api.js';
@@ -134,7 +134,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
 
     const resolved = resolveRoute(path);
     if (method === 'OPTIONS') {
-      if (control) return controlPreflight(res, origin, header(req, 'access-control-request-headers'));
+      if (control) return controlPreflight(res, origin, path, header(req, 'access-control-request-headers'));
       const strict = options.strictCors && resolved?.route.kind === 'participant';
       const methods = resolved?.methods ?? (path.startsWith(ATTACHMENT_PATH) ? ['PUT', 'GET', 'HEAD'] : ['GET', 'POST', 'PUT', 'DELETE']);
       const requested = header(req, 'access-control-request-headers');
@@ -216,9 +216,10 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
   }
 
   /** A preflight on a control route: granted to allowed origins only (no CORS headers otherwise, so the browser refuses). */
-  function controlPreflight(res: ServerResponse, origin: string | undefined, requested: string | undefined): void {
+  function controlPreflight(res: ServerResponse, origin: string | undefined, path: string, requested: string | undefined): void {
     if (!originAllowed(origin, guard)) {
-      return sendError(res, new ServiceError(403, 'AccessDeniedException', `the origin ${origin ?? ''} may not use the emulator's control API; start the emulator with --allow-origin ${origin ?? ''} to allow it`));
+      const refused = originRefusal(origin ?? '', path);
+      return sendError(res, new ServiceError(refused.status, refused.type, refused.message));
     }
     res.writeHead(204, {
       'x-amzn-RequestId': newRequestId(),
