@@ -177,7 +177,24 @@ test('QuickReply with the mouse, then with the keyboard only', async () => {
   await expectCollapsed('How was your experience today?', 'Not good');
 });
 
-test('TimePicker with the mouse: the slot date exactly as received', async () => {
+test('text typed while a QuickReply is pending goes as text and never becomes "Your answer" on the card', async () => {
+  await replies.mark();
+  await sendTemplate(agent, quickReply());
+  const q = live('QuickReply');
+  await expect(q).toBeVisible();
+  await widget(page, '.cw-ta').pressSequentially('Can I talk to a person?');
+  await expect(q.getByRole('button', { name: 'Great' })).toBeEnabled(); // typing changes nothing on the card
+  await widget(page, '.cw-ta').press('Enter');
+  await replies.expectNext(text('Can I talk to a person?'));
+  await expectOwnBubble('Can I talk to a person?');
+  // The card is no longer the latest item: collapsed to its title, with no answer (it got none).
+  const card = widget(page, '.cw-im-collapsed').filter({ hasText: 'How was your experience today?' }).last();
+  await expect(card.locator('.cw-im-title')).toHaveText('How was your experience today?');
+  await expect(card.locator('.cw-im-answer')).toHaveCount(0);
+  await expect(card).not.toContainText('Your answer');
+});
+
+test('TimePicker with the mouse: the slot date exactly as received; the bubble shows it in words', async () => {
   const template = timePicker(Date.now());
   const slots = (template.data.content.timeslots as { date: string }[]).map((s) => s.date);
   await replies.mark();
@@ -192,8 +209,11 @@ test('TimePicker with the mouse: the slot date exactly as received', async () =>
   await expect(radios.nth(0)).toHaveAttribute('aria-checked', 'false');
   await tp.getByRole('button', { name: 'Confirm' }).click();
   await replies.expectNext(text(slots[1]));
-  const collapsed = widget(page, '.cw-im-collapsed').filter({ hasText: 'Schedule a call back' }).last();
-  await expect(collapsed.locator('.cw-im-answer')).toContainText('11:00');
+  // On the wire the raw value (e.g. 2026-12-07T11:00+00:00); in the bubble the visitor's words for it.
+  const day = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(slots[1]));
+  await expectOwnBubble(`${day}, 11:00 AM UTC`);
+  await expect(ownBubbles().last()).not.toContainText('+00:00');
+  await expectCollapsed('Schedule a call back', `${day}, 11:00 AM UTC`);
 });
 
 test('TimePicker with the keyboard only, with a timeZoneOffset: next day, arrow keys, Confirm', async () => {
@@ -221,6 +241,9 @@ test('TimePicker with the keyboard only, with a timeZoneOffset: next day, arrow 
   await tabTo(page, tp.getByRole('button', { name: 'Confirm' }));
   await page.keyboard.press('Enter');
   await replies.expectNext(text(expected));
+  // The slot as the picker showed it: the template's offset, in words.
+  await expect(ownBubbles().last()).toContainText('(UTC-07:00)');
+  await expect(ownBubbles().last()).not.toContainText(expected);
 });
 
 test('Carousel with the mouse: Next card, then an option sends the carousel JSON', async () => {

@@ -49,12 +49,16 @@ async function show(view: string, overrides: Record<string, unknown> = {}): Prom
   return rendered;
 }
 
-/** The view just answered is collapsed to its heading and the answer. */
-async function expectCollapsed(heading: string, answer: string): Promise<void> {
+/** The view just answered is collapsed to its heading and the answer (none: no answer line at all). */
+async function expectCollapsed(heading: string, answer: string | null): Promise<void> {
   await expect(widget(page, '.cw-view-message')).toHaveCount(0);
   const collapsed = widget(page, '.cw-im-collapsed').filter({ hasText: heading }).last();
-  await expect(collapsed.locator('.cw-im-answer')).toHaveText(`Your answer: ${answer}`);
+  if (answer === null) await expect(collapsed.locator('.cw-im-answer')).toHaveCount(0);
+  else await expect(collapsed.locator('.cw-im-answer')).toHaveText(`Your answer: ${answer}`);
 }
+
+/** The customer's newest bubble reads `shown` (after the screen-reader-only sender name). */
+const expectOwnBubble = (shown: string) => expect(widget(page, '.cw-own .cw-bubble').last()).toHaveText(`You: ${shown}`);
 
 const button = (within: Locator, name: string | RegExp) => within.getByRole('button', { name, exact: typeof name === 'string' });
 
@@ -108,8 +112,9 @@ test('list with the mouse, then with the keyboard only: the item Id', async () =
   expect(await axe(page)).toEqual([]);
   await button(v, /^Order #10388/).click();
   await replies.expectNext(viewReply('ActionSelected', { Id: 'order-10388' }));
-  // A view response shows its action name (or actionName / typed text), as the hosted widget does (§3.3).
-  await expectCollapsed('Your recent orders', 'ActionSelected');
+  // The hosted widget shows a view response's action name (§3.3); this widget shows what was pressed.
+  await expectOwnBubble('Order #10388');
+  await expectCollapsed('Your recent orders', 'Order #10388');
 
   v = await show('list');
   await homeKeyboard(page);
@@ -143,7 +148,9 @@ test('form with the mouse: a validation error keeps the reply back, then Next se
   await replies.expectNext(
     viewReply('Next', { FormData: { serial: 'SN12345678', model: ['t2'], date: '2030-06-01', email: 'jane@example.org' } }),
   );
-  await expectCollapsed('Book a repair', 'Next');
+  // The wire says the action ("Next"); the visitor sees the button they pressed.
+  await expectOwnBubble('Book');
+  await expectCollapsed('Book a repair', 'Book');
 });
 
 test('form wizard with the mouse: an earlier step sends Step with its name', async () => {
@@ -196,6 +203,8 @@ test('confirmation with the mouse, then with the keyboard only', async () => {
   expect(await axe(page)).toEqual([]);
   await button(v, 'Done').click();
   await replies.expectNext(viewReply('Next', { Label: 'Done' }));
+  await expectOwnBubble('Done');
+  await expectCollapsed('Repair booked', 'Done');
 
   v = await show('confirmation');
   await homeKeyboard(page);
@@ -211,7 +220,7 @@ test('custom view DeliveryOptions with the mouse: a bound card sends its Output'
   expect(await axe(page)).toEqual([]);
   await button(v, /^Evening/).click();
   await replies.expectNext(viewReply('OptionSelected', { OptionId: 'evening' }));
-  await expectCollapsed('How should we deliver order #10423?', 'OptionSelected');
+  await expectCollapsed('How should we deliver order #10423?', 'Evening');
 });
 
 test('custom view DeliveryOptions with the keyboard only: a ButtonGroup item', async () => {
@@ -257,8 +266,34 @@ test('free text typed while a view is the latest message goes as the view respon
   await widget(page, '.cw-ta').fill('Actually, one more thing');
   await widget(page, '.cw-ta').press('Enter');
   await replies.expectNext(viewReply(' ', { content: 'Actually, one more thing' }));
-  await expect(widget(page, '.cw-own .cw-bubble').last()).toHaveText('You: Actually, one more thing');
-  await expectCollapsed('Repair booked', 'Actually, one more thing');
+  await expectOwnBubble('Actually, one more thing');
+  // Typed text is no answer to the view: the card keeps its heading alone (no "Your answer: …").
+  await expectCollapsed('Repair booked', null);
+});
+
+test('after a reload the bubbles still show the buttons pressed, not the actions sent', async () => {
+  const ownTexts = async () => {
+    // Rows are windowed: walk the log from the top to the bottom and read every own bubble on the way.
+    await expect(widget(page, '.cw-log .cw-own').last()).toBeVisible();
+    return widget(page, '.cw-log').evaluate(async (log) => {
+      const seen = new Map<string, string>();
+      const frame = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      for (let top = 0; ; top += log.clientHeight / 2) {
+        log.scrollTop = top;
+        await frame();
+        for (const row of log.querySelectorAll<HTMLElement>('.cw-own[data-key]')) seen.set(row.dataset.key!, row.querySelector('.cw-bubble')?.textContent ?? '');
+        if (log.scrollTop + log.clientHeight >= log.scrollHeight - 1) break;
+      }
+      return [...seen.values()];
+    });
+  };
+  const before = await ownTexts();
+  expect(before.filter((t) => t === 'You: Book')).toHaveLength(2);
+  expect(before.filter((t) => t === 'You: Done')).toHaveLength(2);
+  await page.reload();
+  await widget(page, '#cw-launch').click();
+  expect(await ownTexts()).toEqual(before);
+  expect(before.filter((t) => t === 'You: Next')).toEqual([]);
 });
 
 test('no CSP or Trusted Types violation and no page error on the way', async () => {

@@ -61,6 +61,26 @@ describe('ChatSession reloads (persistence)', () => {
     await until(second.transcript, (t) => messages(t).some((m) => m.content === 'mine 2' && !m.id.startsWith('local:')));
   });
 
+  it("keeps an own message's display text (the button pressed) through the acknowledgement and a reload; the wire keeps the content", async () => {
+    const key = `display-${keyCounter++}`;
+    const first = persisted(key);
+    await first.start();
+    const view = JSON.stringify({ action: 'Next', data: {}, templateType: 'ViewResource', version: '1.0' });
+    const RESPONSE = 'application/vnd.amazonaws.connect.message.interactive.response';
+    await first.send(view, RESPONSE, { display: 'Book' });
+    const sent = (t: readonly TranscriptEntry[]) => messages(t).find((m) => m.content === view);
+    expect(sent(first.transcript.value)?.display).toBe('Book'); // at once, while it is sending
+    // Through the echo (which may beat the response) and the acknowledgement's claim.
+    await until(first.transcript, (t) => !!sent(t)?.clientToken && sent(t)!.status === 'sent' && !sent(t)!.id.startsWith('local:'));
+    expect(sent(first.transcript.value)).toMatchObject({ display: 'Book', status: 'sent' });
+    await first.close();
+    const second = persisted(key);
+    expect(await second.resume()).toBe(true);
+    expect(sent(second.transcript.value)?.display).toBe('Book');
+    const items = await emu.items(first.contactId.value as string);
+    expect(items.filter((i) => i.ContentType === RESPONSE).map((i) => i.Content)).toEqual([view]);
+  });
+
   it('resends the stored outbox after a reload, once, with the same ClientToken', async () => {
     const key = `outbox-${keyCounter++}`;
     const network = new TestNetwork();

@@ -30,6 +30,7 @@ import type {
   ChatSessionApi,
   ChatSessionEvents,
   ConnectionState,
+  SendOptions,
   StartChatRequest,
   TranscriptEntry,
   TypingParticipant,
@@ -217,9 +218,9 @@ export class ChatSession implements ChatSessionApi {
     return this.engine.resume();
   }
 
-  send(content: string, contentType: string = CONTENT_TYPE.plain): Promise<void> {
+  send(content: string, contentType: string = CONTENT_TYPE.plain, options: SendOptions = {}): Promise<void> {
     // The token is made here, so a command relayed twice by a follower tab is still one message.
-    return this.run('send', [content, contentType, randomUuid()]) as Promise<void>;
+    return this.run('send', [content, contentType, randomUuid(), options.display]) as Promise<void>;
   }
 
   retry(id: string): Promise<void> {

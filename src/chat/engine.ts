@@ -608,7 +608,7 @@ export class ChatEngine {
   // Sending
 
   /** Validates, then queues and persists the message before the first attempt. */
-  async send(content: string, contentType: string, clientToken: string = randomUuid()): Promise<void> {
+  async send(content: string, contentType: string, clientToken: string = randomUuid(), display?: string): Promise<void> {
     if (this.ended || this.s.phase.peek() === 'ended') throw this.endedError();
     // A send while the stored conversation loads waits for it (a reload, a tab taking over).
     if (!this.session && this.resuming) await this.resuming;
@@ -618,7 +618,7 @@ export class ChatEngine {
     const supported = this.session.supportedContentTypes.length ? this.session.supportedContentTypes : [CONTENT_TYPE.plain];
     const invalid = validateMessage(content, contentType, supported);
     if (invalid) throw invalid;
-    const record = createRecord(content, contentType, clientToken, nowIso());
+    const record = createRecord(content, contentType, clientToken, nowIso(), typeof display === 'string' && display.trim() ? display : undefined);
     const next = enqueue(this.s.outbox.peek(), record);
     if (next === this.s.outbox.peek()) return; // the same send again (e.g. relayed twice by a follower tab)
     this.s.outbox.value = next;
@@ -703,7 +703,7 @@ export class ChatEngine {
           [acknowledgedItem(record, { Id: response.Id, ...(response.AbsoluteTime ? { AbsoluteTime: response.AbsoluteTime } : {}) }, this.s.me.peek(), nowIso())],
           'untrusted',
         );
-        this.s.transcriptState.value = claimOwnSend(this.s.transcriptState.peek(), response.Id, clientToken);
+        this.s.transcriptState.value = claimOwnSend(this.s.transcriptState.peek(), response.Id, clientToken, record.display);
         if (!this.dirty.has(response.Id)) this.dirty.set(response.Id, 'append');
       }
       this.s.outbox.value = sendSucceeded(this.s.outbox.peek(), clientToken);

@@ -26,6 +26,7 @@ export function messageEntry(f: Fields<MessageEntry>): MessageEntry {
     receipt: f.receipt,
     streaming: f.streaming,
     clientToken: f.clientToken,
+    display: f.display,
   };
 }
 

@@ -21,6 +21,7 @@ export type {
   NoticeEntry,
   NoticeEvent,
   ParticipantRole,
+  SendOptions,
   SendStatus,
   StartChatDetails,
   StartChatProvider,

@@ -126,6 +126,15 @@ describe('outbox state machine', () => {
     expect(composeTranscript(state, box, me).map((e) => e.id)).toEqual(['old', 'echo1', 'local:t2']);
   });
 
+  it("shows a send's display text on its echo until the acknowledgement claims it", () => {
+    let box: Outbox = enqueue([], createRecord('{"action":"Next"}', 'text/plain', 't1', 'q1', 'Book'));
+    expect(composeTranscript(emptyTranscript, box, me)[0]).toMatchObject({ id: 'local:t1', display: 'Book' });
+    box = attemptStarted(box, 't1', emptyTranscript.nextSeq);
+    const state = mergeItems(emptyTranscript, [{ Id: 'echo1', AbsoluteTime: '2025-01-01T00:00:01.000Z', Type: 'MESSAGE', Content: '{"action":"Next"}', ContentType: 'text/plain', ParticipantId: 'p-me', ParticipantRole: 'CUSTOMER' }], me).state;
+    expect(composeTranscript(state, box, me)).toMatchObject([{ id: 'echo1', display: 'Book' }]);
+    expect(state.rows[0].entry).toMatchObject({ display: undefined }); // the merged state itself is not changed
+  });
+
   it('turns an acknowledged send into a transcript item with the service Id and time', () => {
     const item = acknowledgedItem(a, { Id: 'srv-1', AbsoluteTime: '2025-01-01T00:00:02.000Z' }, me, 'now');
     expect(item).toMatchObject({ Id: 'srv-1', AbsoluteTime: '2025-01-01T00:00:02.000Z', Type: 'MESSAGE', Content: 'first', ParticipantId: 'p-me', ParticipantRole: 'CUSTOMER' });

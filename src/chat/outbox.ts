@@ -27,6 +27,8 @@ export interface OutboxRecord {
   /** For failed: why, for the user. */
   readonly error?: string;
   readonly errorCode?: ChatErrorCode;
+  /** What the own bubble shows instead of the content (MessageEntry.display). */
+  readonly display?: string;
 }
 
 export type Outbox = readonly OutboxRecord[];
@@ -89,8 +91,9 @@ export function validateMessage(
   return null;
 }
 
-export function createRecord(content: string, contentType: string, clientToken: string, now: string): OutboxRecord {
-  return { clientToken, content, contentType, queuedAt: now, status: 'sending', attempts: 0 };
+export function createRecord(content: string, contentType: string, clientToken: string, now: string, display?: string): OutboxRecord {
+  const record: OutboxRecord = { clientToken, content, contentType, queuedAt: now, status: 'sending', attempts: 0 };
+  return display ? { ...record, display } : record;
 }
 
 export function enqueue(outbox: Outbox, record: OutboxRecord): Outbox {
@@ -192,6 +195,7 @@ export function pendingEntry(record: OutboxRecord, me: Sender): MessageEntry {
     status: record.status,
     clientToken: record.clientToken,
     error: record.error || undefined,
+    display: record.display,
   });
 }
 

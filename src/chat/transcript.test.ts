@@ -271,6 +271,14 @@ describe('anchors, own sends, restore', () => {
     expect(s.rows[0].entry).toMatchObject({ clientToken: 'tok-1' });
   });
 
+  it("keeps an own send's display text when the service's copy (a newer version of the item) arrives", () => {
+    let s = merge(emptyTranscript, [msg('m', 1, ME, '{"action":"Next"}')]).state;
+    s = claimOwnSend(s, 'm', 'tok-1', 'Book');
+    expect(s.rows[0].entry).toMatchObject({ clientToken: 'tok-1', display: 'Book' });
+    s = merge(s, [{ ...msg('m', 1, ME, '{"action":"Next"}'), AbsoluteTime: t(2) }]).state;
+    expect(s.rows[0].entry).toMatchObject({ display: 'Book', content: '{"action":"Next"}', time: t(2) });
+  });
+
   it('restores from rows and continues the sequence', () => {
     const s = merge(emptyTranscript, [msg('a', 1), msg('b', 2)]).state;
     const restored = transcriptFromRows([...s.rows].reverse());

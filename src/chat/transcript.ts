@@ -224,6 +224,7 @@ function combine(old: TranscriptEntry, fresh: TranscriptEntry): TranscriptEntry 
     next = withFields(fresh, {
       clientToken: old.clientToken || fresh.clientToken,
       status: old.own ? 'sent' : fresh.status,
+      display: old.display ?? fresh.display,
     });
   }
   if (old.kind !== 'notice' && next.kind !== 'notice') next = withReceipt(next, old.receipt);
@@ -570,13 +571,13 @@ export function boundRows(rows: readonly Row[], limit: number): readonly Row[] {
 }
 
 /** Attaches a ClientToken to the entry with this Id (own send confirmed), if present. */
-export function claimOwnSend(state: TranscriptState, id: string, clientToken: string): TranscriptState {
+export function claimOwnSend(state: TranscriptState, id: string, clientToken: string, display?: string): TranscriptState {
   const row = rowById(state, id);
-  if (!row || row.entry.kind !== 'message' || row.entry.clientToken === clientToken) return state;
+  if (!row || row.entry.kind !== 'message' || (row.entry.clientToken === clientToken && row.entry.display === display)) return state;
   const index = indexOf(state);
   indexes.delete(state);
   const draft = new RowsDraft(state.rows, index);
-  const claimed: Row = { ...row, entry: withFields(row.entry, { clientToken, status: 'sent' }) };
+  const claimed: Row = { ...row, entry: withFields(row.entry, { clientToken, status: 'sent', display }) };
   draft.replace(row, claimed);
   index.byId.set(id, claimed);
   const next = { ...state, rows: draft.done() };

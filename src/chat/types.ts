@@ -43,6 +43,12 @@ export interface MessageEntry extends EntryBase {
   streaming?: boolean;
   /** ClientToken of an own send (stable across retries and reloads). */
   clientToken?: string;
+  /**
+   * Own sends: what the customer's bubble shows instead of the wire content, e.g. the label of the
+   * view button pressed ("Book") where the wire says its action ("Next"). Kept with the stored
+   * conversation and mirrored to other tabs; absent on items fetched from the service.
+   */
+  display?: string;
 }
 
 export type AttachmentStatus = 'APPROVED' | 'REJECTED' | 'IN_PROGRESS';
@@ -175,6 +181,11 @@ export interface StartChatRequest {
 /** Either the URL of a back end speaking the customer-backend contract (POST, see README), or a function. */
 export type StartChatProvider = string | ((request: StartChatRequest) => Promise<StartChatDetails>);
 
+export interface SendOptions {
+  /** Shown in the customer's own bubble instead of the content (plain text); the wire carries `content`. */
+  display?: string;
+}
+
 /** The surface the UI and site owners use. */
 export interface ChatSessionApi {
   readonly phase: ReadonlySignal<ChatPhase>;
@@ -196,8 +207,11 @@ export interface ChatSessionApi {
   start(request?: Partial<StartChatRequest>): Promise<void>;
   /** Resumes a stored conversation if there is one; resolves false when there is none. */
   resume(): Promise<boolean>;
-  /** Queues a message; throws a ChatError (code message-too-long / message-empty) before anything is sent. */
-  send(content: string, contentType?: string): Promise<void>;
+  /**
+   * Queues a message; throws a ChatError (code message-too-long / message-empty) before anything is sent.
+   * `options.display`: what the own bubble shows instead of `content` (see MessageEntry.display).
+   */
+  send(content: string, contentType?: string, options?: SendOptions): Promise<void>;
   retry(id: string): Promise<void>;
   discard(id: string): void;
   /** Call on every keystroke; the session throttles to one event per 10 s. */

@@ -9,6 +9,7 @@ import type {
   ChatSessionEvents,
   ConnectionState,
   MessageEntry,
+  SendOptions,
   StartChatRequest,
   TranscriptEntry,
   TypingParticipant,
@@ -77,13 +78,13 @@ export class FakeSession implements ChatSessionApi {
     }
     return this.resumable;
   }
-  async send(content: string, contentType = 'text/plain') {
+  async send(content: string, contentType = 'text/plain', options: SendOptions = {}) {
     this.record('send', content, contentType);
     if (!content.trim()) throw new Error('message-empty');
     const token = `t${++n}`;
     this.transcript.value = [
       ...this.transcript.value,
-      { kind: 'message', id: `local:${token}`, time: iso(Date.now()), participantId: 'me', displayName: 'Me', role: 'CUSTOMER', own: true, contentType, content, status: 'sending', clientToken: token },
+      { kind: 'message', id: `local:${token}`, time: iso(Date.now()), participantId: 'me', displayName: 'Me', role: 'CUSTOMER', own: true, contentType, content, status: 'sending', clientToken: token, display: options.display },
     ];
   }
   async retry(id: string) {

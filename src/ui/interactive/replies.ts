@@ -114,15 +114,23 @@ export function describeReply(contentType: string, content: string): ReplyView {
     return { hidden: false, text: action.trim() };
   }
   if (contentType === TEXT) {
-    const body = parseObject(content);
-    if (
-      body &&
-      typeof body.templateIdentifier === 'string' &&
-      typeof body.listTitle === 'string' &&
-      typeof body.selectionText === 'string'
-    ) {
-      return { hidden: false, text: carouselDisplay(body.listTitle, body.selectionText) };
-    }
+    const choice = carouselChoice(content);
+    if (choice) return { hidden: false, text: carouselDisplay(choice.listTitle, choice.selectionText) };
   }
   return { hidden: false, text: content };
+}
+
+/** The card and option of a carousel reply (carouselReply's JSON), or undefined for any other text. */
+export function carouselChoice(content: string): { listTitle: string; selectionText: string } | undefined {
+  const body = parseObject(content);
+  return body && typeof body.templateIdentifier === 'string' && typeof body.listTitle === 'string' && typeof body.selectionText === 'string'
+    ? { listTitle: body.listTitle, selectionText: body.selectionText }
+    : undefined;
+}
+
+/** The action of a view response, or undefined when the content is not one. `' '` marks free text. */
+export function viewAction(contentType: string, content: string): string | undefined {
+  if (contentType !== INTERACTIVE_RESPONSE_CONTENT_TYPE) return undefined;
+  const action = parseObject(content)?.action;
+  return typeof action === 'string' ? action : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quickReply, servicesListPage } from '../../../emulator/bot/templates';
-import { carouselReply, pagingReply, viewFreeTextReply } from './replies';
+import { quickReply, servicesListPage, timePicker } from '../../../emulator/bot/templates';
+import { carouselReply, pagingReply, timeSlotReply, viewActionReply, viewFreeTextReply } from './replies';
 import { interactiveStates, latestIsView, visibleEntries, type EntryLike } from './transcript';
 import { INTERACTIVE_CONTENT_TYPE } from './types';
 
@@ -70,6 +70,47 @@ describe('interactiveStates', () => {
     expect(answers.get(c.id)).toBe('Kyoto - Book a trip');
     expect(answers.has(unanswered.id)).toBe(false);
     expect(actionableId).toBe(unanswered.id);
+  });
+});
+
+describe('interactiveStates: only an answer labels a card (free text typed under it does not)', () => {
+  it('free text under a QuickReply or a view is no answer; the bubble shows what was typed', () => {
+    const q = incoming(quickReply());
+    const typed = own({ contentType: 'text/plain', content: 'Actually, can I talk to someone?' });
+    const v = incoming(view());
+    const typedUnderView = own(viewFreeTextReply('one more thing'));
+    const states = interactiveStates([q, typed, v, typedUnderView]);
+    expect(states.answers.has(q.id)).toBe(false);
+    expect(states.answers.has(v.id)).toBe(false);
+    expect(states.replies.has(typed.id)).toBe(false);
+  });
+
+  it("a view action reads as the button pressed (display), with the wire's action as the fallback", () => {
+    const v = incoming(view());
+    const book = { ...own(viewActionReply('Next', { FormData: {} }, 'Book')), display: 'Book' };
+    const v2 = incoming(view());
+    const bare = own(viewActionReply('Next', {})); // from the service, no display kept
+    const states = interactiveStates([v, book, v2, bare]);
+    expect(states.answers.get(v.id)).toBe('Book');
+    expect(states.replies.get(book.id)).toBe('Book');
+    expect(states.answers.get(v2.id)).toBe('Next');
+  });
+
+  it('a TimePicker reply reads as the slot in the locale and time zone given, not the raw value', () => {
+    const template = timePicker(Date.UTC(2026, 11, 6, 12));
+    const slot = (template.data.content.timeslots as { date: string }[])[1]; // 2026-12-07T11:00+00:00
+    const tp = incoming(template);
+    const reply = own(timeSlotReply(slot)); // no display: as fetched from the service
+    const states = interactiveStates([tp, reply], { locale: 'en-US', timeZone: 'America/New_York' });
+    expect(reply.content).toBe('2026-12-07T11:00+00:00');
+    expect(states.replies.get(reply.id)).toBe('Monday, December 7 at 6:00 AM EST');
+    expect(states.answers.get(tp.id)).toBe('Monday, December 7 at 6:00 AM EST');
+    expect(interactiveStates([tp, reply], { locale: 'de-DE', timeZone: 'Europe/Berlin' }).replies.get(reply.id)).toBe('Montag, 7. Dezember um 12:00 MEZ');
+    // With an offset the wire carries the shifted wall clock; the words show the slot's real instant.
+    const shifted = incoming({ ...template, data: { content: { ...template.data.content, timeZoneOffset: -420 } } });
+    const shiftedReply = own(timeSlotReply(slot, -420));
+    expect(shiftedReply.content).toBe('2026-12-07T04:00:00.00+00:00');
+    expect(interactiveStates([shifted, shiftedReply], { locale: 'en-US', timeZone: 'UTC' }).replies.get(shiftedReply.id)).toBe('Monday, December 7 at 11:00 AM UTC');
   });
 });
 

@@ -55,7 +55,8 @@ export function RowView({ ui, row, states, authPending }: RowProps) {
 }
 
 function Content({ ui, e, states }: { ui: Ui; e: MessageEntry; states: InteractiveStates }) {
-  if (e.own) return <SafeText text={describeReply(e.contentType, e.content).text} />;
+  // The human form: the button pressed, the slot in words (interactive/transcript.ts replyText).
+  if (e.own) return <SafeText text={states.replies.get(e.id) ?? e.display ?? describeReply(e.contentType, e.content).text} />;
   if (e.contentType === 'text/markdown') return <SafeMarkdown source={e.content} />;
   if (e.contentType === INTERACTIVE_CONTENT_TYPE)
     return (
@@ -63,7 +64,7 @@ function Content({ ui, e, states }: { ui: Ui; e: MessageEntry; states: Interacti
         content={e.content}
         actionable={states.actionableId === e.id}
         answered={states.answers.get(e.id)}
-        onReply={(r) => void ui.session.send(r.content, r.contentType).catch(() => {})}
+        onReply={(r) => void ui.session.send(r.content, r.contentType, r.display ? { display: r.display } : undefined).catch(() => {})}
         describeView={(token) => ui.session.describeView(token)}
       />
     );

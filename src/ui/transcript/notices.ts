@@ -44,7 +44,7 @@ export const hiddenNotice = (e: NoticeEntry): boolean => e.own && (e.event === '
 export function plainText(e: TranscriptEntry, t: T): string {
   if (e.kind === 'notice') return noticeText(e, t);
   if (e.kind === 'attachment') return t('sentFile', { name: nameOf(e, t), file: e.name });
-  let text = e.own ? describeReply(e.contentType, e.content).text : e.content;
+  let text = e.own ? (e.display ?? describeReply(e.contentType, e.content).text) : e.content;
   if (e.contentType.endsWith('.interactive')) {
     try {
       const title = (JSON.parse(e.content) as { data?: { content?: { title?: unknown } } }).data?.content?.title;

@@ -38,7 +38,8 @@ export function Transcript({ ui }: { ui: Ui }) {
   if (open) seen.current = session.transcript.value;
   const entries = seen.current;
   const shown = useMemo(() => visibleEntries(entries).filter((e) => e.kind !== 'notice' || !hiddenNotice(e)), [entries]);
-  const states = useMemo(() => interactiveStates(entries), [entries]);
+  const locale = ui.locale.value;
+  const states = useMemo(() => interactiveStates(entries, { locale }), [entries, locale]);
   const authPending = useMemo(() => authPendingId(entries), [entries]);
   const rows = useMemo(() => buildRows(shown), [shown]);
   // Row index by key, for keeping a scrolled-up visitor's place. Built on first use: at the bottom
