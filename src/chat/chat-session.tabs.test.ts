@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatSession } from './chat-session.js';
+import { failingStore, freshIdb, quotaError } from '../store/test-stores.js';
 import { createMemoryLocks, type LockManagerLike } from './tabs.js';
 import { AgentPeer, customerSession, startTestEmulator, until, type TestEmulator } from './test-harness.js';
 import type { MessageEntry, TranscriptEntry } from './types.js';
@@ -125,5 +126,32 @@ describe('ChatSession across tabs', () => {
     await until(c.transcript, (t) => texts(t).includes('during the handover') && !t.some((e) => e.id.startsWith('local:')), 8000, 'sent through B');
     const stored = (await emu.items(contactId)).filter((i) => i.Type === 'MESSAGE' && i.ParticipantRole === 'CUSTOMER').map((i) => i.Content);
     expect(stored).toEqual(['during the handover']);
+  });
+
+  it('a tab taking over a chat that storage could not keep shows it ended, not a dead chat', async () => {
+    // Storage failed (the chat lived in the leader's memory only): the new leader has nothing to
+    // resume. It used to keep the mirrored 'active' with an empty engine behind it.
+    const key = `tabs-${Math.random()}`;
+    const locks = createMemoryLocks();
+    const idb = failingStore(freshIdb().store);
+    idb.failing = quotaError();
+    const open = () => {
+      const session = customerSession({ emu, options: { persistence: 'browser', storageKey: key, tabs: { locks, callTimeoutMs: 5000 }, store: { idbStore: idb } } });
+      cleanup.push(() => session.close());
+      return session;
+    };
+    const a = open();
+    await a.start();
+    const b = open();
+    expect(await b.resume()).toBe(true);
+    a.setDraft('typed in A');
+    await until(b.draft, (d) => d === 'typed in A', 5000, 'draft mirrored');
+    await a.close();
+    await until(b.tabRole, (r) => r === 'leader', 5000, 'B leads');
+    await until(b.phase, (p) => p === 'ended', 5000, 'B shows the chat ended');
+    await b.start();
+    expect(b.phase.value).toBe('active');
+    expect(b.contactId.value).not.toBe(a.contactId.value);
+    expect(b.draft.value).toBe('typed in A');
   });
 });

@@ -153,6 +153,8 @@ export class ChatSession implements ChatSessionApi {
             },
           });
 
+    pageEvents()?.addEventListener('pagehide', this.onPageHide);
+
     if (mode === 'browser' && options.tabs !== false) {
       const t = options.tabs || {};
       this.tabs = new TabCoordinator({
@@ -327,6 +329,7 @@ export class ChatSession implements ChatSessionApi {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    pageEvents()?.removeEventListener('pagehide', this.onPageHide);
     this.stopMirroring();
     await this.engine?.close();
     this.tabs?.close();
@@ -339,6 +342,7 @@ export class ChatSession implements ChatSessionApi {
     this.stopMirroring();
     await this.engine?.destroy();
     this.closed = true;
+    pageEvents()?.removeEventListener('pagehide', this.onPageHide);
     this.tabs?.close();
     this.resetSignals();
   }
@@ -352,6 +356,16 @@ export class ChatSession implements ChatSessionApi {
     set.add(listener as Listener);
     return () => set.delete(listener as Listener);
   }
+
+  /**
+   * The page goes away for good (not into the back/forward cache). A chat that is not stored
+   * (persistence 'none', or storage failed) cannot be resumed by a reload or another tab: leave
+   * it, so it does not stay open with a customer who is gone.
+   */
+  private readonly onPageHide = (event: Event): void => {
+    if ((event as Event & { persisted?: boolean }).persisted || this.closed) return;
+    if (this.engine && !this.persistence.durable()) this.engine.leave();
+  };
 
   // ---------------------------------------------------------------------------------------------
   // Engine
@@ -503,7 +517,9 @@ export class ChatSession implements ChatSessionApi {
     // The mirrored connection state was the old leader's; this tab connects itself now.
     this.s.connection.value = 'idle';
     const takingOver = (async () => {
-      await engine.resume();
+      const underWay = ['starting', 'active', 'ending'].includes(this.s.phase.peek());
+      // Nothing to resume (storage kept nothing) while the mirror showed a chat: it is over here.
+      if (!(await engine.resume()) && underWay) await engine.endUnresumable();
       this.startMirroring();
     })();
     this.ready = takingOver.catch(() => {});
@@ -594,6 +610,12 @@ export class ChatSession implements ChatSessionApi {
     } else throw new ChatError('connection-failed', `Unknown command ${method}.`);
     return undefined;
   }
+}
+
+/** The page's lifecycle events (pagehide), where there is a page. */
+function pageEvents(): Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null {
+  const g = globalThis as { window?: EventTarget };
+  return g.window && typeof g.window.addEventListener === 'function' ? g.window : null;
 }
 
 /** What makes these options unusable, as a 'config-invalid' error naming the option and the fix. */

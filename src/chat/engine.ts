@@ -967,13 +967,31 @@ export class ChatEngine {
 
   /** Closes and removes the stored conversation. An active chat is left with a best-effort disconnect. */
   async destroy(): Promise<void> {
-    const token = this.connectionToken;
-    const active = !this.ended && this.session && token;
+    const leave = this.leaveRequest();
     await this.close();
-    if (active) {
-      this.config.client.send('DisconnectParticipant', { ConnectionToken: token }, { keepalive: true }).catch(() => {});
-    }
+    leave?.();
     await this.config.persistence.clear().catch(() => {});
+  }
+
+  /**
+   * The page is going away and nothing can resume this chat after it (it is not stored): leave it
+   * now, with a request that outlives the page, rather than leave the agent with a customer who
+   * is gone for good.
+   */
+  leave(): void {
+    this.leaveRequest()?.();
+  }
+
+  /** A keepalive DisconnectParticipant for an active chat, or null when there is nothing to leave. */
+  private leaveRequest(): (() => void) | null {
+    const token = this.connectionToken;
+    if (this.ended || !this.session || !token) return null;
+    return () => void this.config.client.send('DisconnectParticipant', { ConnectionToken: token }, { keepalive: true }).catch(() => {});
+  }
+
+  /** A chat this tab took over but could not load (storage kept nothing): it is over here. */
+  async endUnresumable(): Promise<void> {
+    await this.finishEnded('away');
   }
 
   get hasEnded(): boolean {

@@ -32,6 +32,8 @@ export interface StoredConversation {
 }
 
 export interface SessionPersistence {
+  /** Whether what is saved survives this page (false in memory, and after storage failed). */
+  durable(): boolean;
   load(): Promise<StoredConversation | null>;
   saveSession(session: SessionDetails): Promise<void>;
   /** Upserts rows (new ones as the newest). */
@@ -47,6 +49,7 @@ export interface SessionPersistence {
 
 /** persistence: 'none' — the conversation lives in memory only. */
 export const memoryOnly: SessionPersistence = {
+  durable: () => false,
   load: async () => null,
   saveSession: async () => {},
   putRows: async () => {},

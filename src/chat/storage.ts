@@ -93,6 +93,7 @@ export function openStorePersistence(options: StoreAdapterOptions): SessionPersi
   let written = new Map<string, string>();
 
   return {
+    durable: () => store.backend !== 'memory',
     async load() {
       const all = await store.loadAll();
       if (!all) return null;

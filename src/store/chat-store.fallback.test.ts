@@ -1,3 +1,4 @@
+import type { UseStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { createChatStore } from './chat-store';
 import { StorageError, classifyStorageError } from './errors';
@@ -64,6 +65,34 @@ describe('store: storage failures fall back to memory without losing anything', 
     } finally {
       globalThis.indexedDB = original;
     }
+  });
+
+  it('an indexedDB.open that never answers (a Safari bug): memory within openTimeoutMs, one error', async () => {
+    // issue 11: every read and write waited for the database forever, and the widget with them.
+    const silent: UseStore = () => new Promise(() => {});
+    const errors: StorageError[] = [];
+    const store = createChatStore<Entry>({ idbStore: silent, openTimeoutMs: 150, onError: (e) => errors.push(e) });
+    const begun = Date.now();
+    expect(await store.loadAll()).toBeUndefined();
+    expect(Date.now() - begun).toBeLessThan(2000);
+    expect(store.backend).toBe('memory');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'unavailable', backend: 'indexeddb' });
+    expect(errors[0].message).toContain('did not open within 0.15 s');
+    await store.saveSession(session);
+    await store.putTranscript([entry(1)]);
+    expect(await store.loadAll()).toEqual({ session, transcript: [entry(1)], outbox: [], draft: '' });
+    expect(errors).toHaveLength(1);
+  });
+
+  it('a database that opens in time is used as usual (the deadline only covers opening)', async () => {
+    const idb = freshIdb();
+    const errors: StorageError[] = [];
+    const store = createChatStore<Entry>({ idbStore: idb.store, openTimeoutMs: 5000, onError: (e) => errors.push(e) });
+    await store.saveSession(session);
+    expect(await store.loadSession()).toEqual(session);
+    expect(store.backend).toBe('indexeddb');
+    expect(errors).toEqual([]);
   });
 
   it('a value that cannot be stored is the caller’s bug: a clear error, no fallback', async () => {

@@ -44,6 +44,8 @@ export interface ChatStoreOptions {
   maxTranscriptItems?: number;
   /** Items per stored transcript page. Default 100. */
   pageSize?: number;
+  /** How long IndexedDB may take to open before the store carries on in memory. Default 3 s. */
+  openTimeoutMs?: number;
   /** Told about every storage failure (the store has then switched to memory). Default: none. */
   onError?: (error: StorageError) => void;
   /** Clock for session expiry. Default Date.now. */
@@ -138,7 +140,7 @@ function resolveBackend(persistence: Persistence, options: ChatStoreOptions): { 
   }
   const store = options.idbStore ?? defaultIdbStore();
   if (!store) return unavailable('indexeddb', 'there is no indexedDB here');
-  return { backend: idbBackend(store) };
+  return { backend: idbBackend(store, options.openTimeoutMs) };
 }
 
 export function createChatStore<T extends Keyed = Keyed, O extends { clientToken: string } = { clientToken: string }>(

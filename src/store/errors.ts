@@ -43,7 +43,7 @@ export function classifyStorageError(error: unknown): StorageErrorCode {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014) return 'quota-exceeded';
   if (name === 'DataCloneError' || error instanceof TypeError && /circular|serialize|clone/i.test(error.message)) return 'invalid-value';
-  if (['InvalidStateError', 'UnknownError', 'SecurityError', 'NotFoundError', 'ReferenceError', 'VersionError'].includes(name)) return 'unavailable';
+  if (['InvalidStateError', 'UnknownError', 'SecurityError', 'NotFoundError', 'ReferenceError', 'VersionError', 'TimeoutError'].includes(name)) return 'unavailable';
   return 'failed';
 }
 

@@ -14,7 +14,41 @@ export function defaultIdbStore(): UseStore | null {
 
 const prefixRange = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
-export function idbBackend(store: UseStore): KvBackend {
+/** How long IndexedDB may take to open before the store gives up on it. */
+export const DEFAULT_OPEN_TIMEOUT_MS = 3000;
+
+/**
+ * The store, with a deadline on opening: some browsers (a Safari bug) leave indexedDB.open()
+ * unanswered for good, and every read and write would wait with it. Until the database has opened,
+ * an operation fails after `ms` with a TimeoutError (the chat store then carries on in memory);
+ * after it has opened there is no deadline.
+ */
+function withOpenDeadline(store: UseStore, ms: number): UseStore {
+  let state: 'waiting' | 'open' | 'gave-up' = 'waiting';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let deadline: Promise<never> | undefined;
+  const refusal = () => new DOMException(`IndexedDB did not open within ${ms / 1000} s`, 'TimeoutError');
+  return (mode, callback) => {
+    if (state === 'open') return store(mode, callback);
+    if (state === 'gave-up') return Promise.reject(refusal());
+    deadline ??= new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        state = 'gave-up';
+        reject(refusal());
+      }, ms);
+    });
+    deadline.catch(() => {});
+    const run = store(mode, (objectStore) => {
+      state = 'open';
+      clearTimeout(timer);
+      return callback(objectStore);
+    });
+    return Promise.race([run, deadline]);
+  };
+}
+
+export function idbBackend(raw: UseStore, openTimeoutMs: number = DEFAULT_OPEN_TIMEOUT_MS): KvBackend {
+  const store = withOpenDeadline(raw, openTimeoutMs);
   return {
     kind: 'indexeddb',
     get: (key) => get(key, store),
