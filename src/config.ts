@@ -39,10 +39,16 @@ export interface PreChatForm {
 
 /** Colours of one colour scheme; any CSS colour. Defaults: DEFAULT_LIGHT / DEFAULT_DARK (src/theme). */
 export interface Palette {
-  /** Accent: launcher, header, send button, links. */
+  /** The brand colour: launcher, send button, primary buttons; the rest below is derived from it. */
   primary: string;
-  /** Text and icons on `primary`. */
+  /** Text and icons on `primary`. @default white, or black where white misses 4.5:1 */
   onPrimary: string;
+  /** Window header. @default `primary`; in dark mode a deeper tone of it */
+  header: string;
+  /** Text and icons on `header`. @default as `onPrimary` */
+  onHeader: string;
+  /** Brand-coloured text and lines: links, chips, paging. @default `primary` moved to 4.5:1 on the background */
+  accent: string;
   /** Window background. */
   background: string;
   /** Raised surfaces: composer, cards, menus. */
@@ -59,7 +65,7 @@ export interface Palette {
   botText: string;
   error: string;
   success: string;
-  /** Focus ring. */
+  /** Focus ring. @default `primary` moved to 3:1 on the background and surface */
   focus: string;
   badge: string;
   badgeText: string;
@@ -348,7 +354,7 @@ const translations: Rule = (v) => {
 };
 
 const palette: Record<keyof Palette, Rule> = {
-  primary: css, onPrimary: css, background: css, surface: css, text: css, muted: css, border: css,
+  primary: css, onPrimary: css, header: css, onHeader: css, accent: css, background: css, surface: css, text: css, muted: css, border: css,
   ownBubble: css, ownText: css, agentBubble: css, agentText: css, botBubble: css, botText: css,
   error: css, success: css, focus: css, badge: css, badgeText: css,
 };

@@ -208,6 +208,14 @@ describe('views', () => {
     expect(next.actions[1]).toMatchObject({ kind: 'view', view: 'confirmation', viewData: { Heading: 'Repair booked' } });
   });
 
+  it('shows a form first without ErrorText, and again with it when the serial number is wrong', () => {
+    const shown = say(greeted, 'view form');
+    expect(shown.actions[0]).toMatchObject({ kind: 'view', view: 'form' });
+    expect(shown.actions[0]).not.toHaveProperty('viewData.ErrorText');
+    const wrong = say(shown.state, JSON.stringify({ action: 'Next', data: { FormData: { serial: 'AB1' } }, templateType: 'ViewResource', version: '1.0' }), INTERACTIVE_RESPONSE);
+    expect(wrong.actions[1]).toMatchObject({ kind: 'view', view: 'form', viewData: { ErrorText: { Heading: 'Check the form' } } });
+  });
+
   it('hands over from the DeliveryOptions Agent action', () => {
     const shown = say(greeted, 'view delivery');
     const agent = say(shown.state, JSON.stringify({ action: 'Agent', data: {}, templateType: 'ViewResource', version: '1.0' }), INTERACTIVE_RESPONSE);

@@ -137,7 +137,8 @@ function onIntent(state: BotState, intent: Intent, input: string, env: BotEnv): 
       return { state: { ...state, prompt: { type: 'Carousel' } }, actions: [interactive(carousel())] };
     case 'view': {
       const view = VIEW_WORDS.find(([pattern]) => pattern.test(input))?.[1] ?? 'cards';
-      return showView(state, view);
+      // A form shown for the first time has nothing to correct: its ErrorText comes with a re-showing.
+      return showView(state, view, {}, view === 'form' ? ['ErrorText'] : []);
     }
     case 'attachment':
       return {
@@ -160,8 +161,9 @@ function handover(state: BotState, env: BotEnv): Reaction {
   };
 }
 
-function showView(state: BotState, view: string, overrides: { [key: string]: JsonValue } = {}): Reaction {
+function showView(state: BotState, view: string, overrides: { [key: string]: JsonValue } = {}, without: string[] = []): Reaction {
   const viewData = { ...(sampleViewData(view) ?? {}), ...overrides };
+  for (const key of without) delete viewData[key];
   return { state: { ...state, prompt: { type: 'View', view } }, actions: [{ kind: 'view', view, viewData }] };
 }
 
@@ -243,6 +245,10 @@ function onViewAction(state: BotState, action: string, data: { [key: string]: un
   const said = markdown(TEXT.viewAction(action, summary));
   if (view === 'DeliveryOptions' && action === 'Agent') return prepend(said, handover(state, env));
   if (view === 'form' && action === 'Next') {
+    // As a flow validates in a Lambda and loops back to Show View: a serial number of the wrong
+    // length re-shows the form with its ErrorText.
+    const form = isObject(data.FormData) ? data.FormData : {};
+    if (typeof form.serial !== 'string' || form.serial.trim().length !== 10) return prepend(said, showView(state, 'form'));
     return prepend(said, showView(state, 'confirmation', { Heading: 'Repair booked', SubHeading: 'We sent the details by email.' }));
   }
   if (view === 'ReturnRequest' && action === 'Submit') {

@@ -84,8 +84,8 @@ function drawLauncher(cfg: Record<string, unknown>): void {
   sheet.replaceSync(
     `:host{all:initial}.l{position:fixed;${pos.side === 'left' ? 'left' : 'right'}:${num(pos.offsetX, 20)}px;` +
       `bottom:${num(pos.offsetY, 20)}px;z-index:${num(cfg.zIndex, 10000)};width:${size}px;height:${size}px;` +
-      `border-radius:50%;border:0;cursor:pointer;background:${text(palette.primary, dark ? '#8ab8ff' : '#1d5bb8')};` +
-      `color:${text(palette.onPrimary, dark ? '#0d1522' : '#fff')};box-shadow:0 4px 12px #0004;display:grid;place-items:center}` +
+      `border-radius:50%;border:0;cursor:pointer;background:${text(palette.primary, dark ? '#2c64c0' : '#1d5bb8')};` +
+      `color:${text(palette.onPrimary, '#fff')};box-shadow:0 4px 12px #0004;display:grid;place-items:center}` +
       `.l:focus-visible{outline:3px solid #f59e0b;outline-offset:3px}.l svg{width:50%;height:50%;fill:currentColor}[hidden]{display:none}`,
   );
   root.adoptedStyleSheets = [sheet];

@@ -2,23 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { Palette } from '../config';
 import { DEFAULT_CONFIG } from '../config';
 import { contrastRatio, luminance } from './contrast';
-import { DEFAULT_DARK, DEFAULT_LIGHT, resolvePalette, themeCss, varName } from './theme';
+import { DEFAULT_DARK, DEFAULT_LIGHT, resolvePalette, themeCss, varName, type Scheme } from './theme';
 
-// Text pairs need 4.5:1 (WCAG 1.4.3); focus ring and input borders need 3:1 (1.4.11).
+// Text pairs need 4.5:1 (WCAG 1.4.3); input borders 3:1 (1.4.11); the focus ring is held to 4.5:1.
 const TEXT: [keyof Palette, keyof Palette][] = [
-  ['text', 'background'], ['text', 'surface'], ['muted', 'background'], ['muted', 'surface'],
-  ['onPrimary', 'primary'], ['ownText', 'ownBubble'], ['agentText', 'agentBubble'], ['botText', 'botBubble'],
+  ['text', 'background'], ['text', 'surface'], ['muted', 'background'], ['muted', 'surface'], ['muted', 'botBubble'],
+  ['onPrimary', 'primary'], ['onHeader', 'header'], ['ownText', 'ownBubble'], ['agentText', 'agentBubble'], ['botText', 'botBubble'],
   ['error', 'background'], ['error', 'surface'], ['success', 'background'], ['badgeText', 'badge'],
-  ['primary', 'background'], ['primary', 'surface'],
+  ['accent', 'background'], ['accent', 'surface'], ['accent', 'botBubble'],
+  ['focus', 'background'], ['focus', 'surface'],
 ];
-const UI: [keyof Palette, keyof Palette][] = [
-  ['focus', 'background'], ['focus', 'surface'], ['border', 'background'], ['border', 'surface'],
-];
+const UI: [keyof Palette, keyof Palette][] = [['border', 'background'], ['border', 'surface']];
 
-describe.each([
-  ['light', DEFAULT_LIGHT],
-  ['dark', DEFAULT_DARK],
-])('default %s palette', (_name, p) => {
+/** A light, a dark and a saturated brand colour, and the defaults. */
+const BRANDS = [undefined, '#ffd43b', '#0b1f3a', '#e6007e'];
+const cases = (['light', 'dark'] as Scheme[]).flatMap((scheme) => BRANDS.map((brand) => [scheme, brand ?? 'default', resolvePalette(scheme, brand ? { primary: brand } : {})] as const));
+
+describe.each(cases)('%s palette, brand %s', (_scheme, _brand, p) => {
   it.each(TEXT)('%s on %s reaches 4.5:1', (fg, bg) => {
     expect(contrastRatio(p[fg], p[bg])).toBeGreaterThanOrEqual(4.5);
   });
@@ -44,7 +44,7 @@ describe('themeCss', () => {
   it('puts every palette colour and layout value in a --cw- variable', () => {
     const css = themeCss(theme, position, zIndex);
     for (const [k, v] of Object.entries(DEFAULT_LIGHT)) expect(css).toContain(`${varName(k)}:${v};`);
-    expect(css).toContain('--cw-own-bubble:');
+    expect(css).toMatch(/--cw-primary-hover:#[0-9a-f]{6};/);
     expect(css).toContain('--cw-right:20px;');
     expect(css).toContain('--cw-left:auto;');
     expect(css).toContain('--cw-z:10000;');
@@ -61,41 +61,66 @@ describe('themeCss', () => {
     const css = themeCss({ ...theme, mode: 'auto' }, position, zIndex);
     expect(css).toMatch(/^:host\{.*color-scheme:light;.*\}@media \(prefers-color-scheme:dark\)\{:host\{color-scheme:dark;/);
   });
+  it('takes a brand colour set for the light scheme only into the dark scheme too', () => {
+    const css = themeCss({ ...theme, mode: 'auto', light: { primary: '#7a1f5c' } }, position, zIndex);
+    expect(css).toMatch(/prefers-color-scheme:dark\).*--cw-primary:#7a1f5c;/);
+    const both = themeCss({ ...theme, mode: 'auto', light: { primary: '#7a1f5c' }, dark: { primary: '#f2b8d8' } }, position, zIndex);
+    expect(both).toMatch(/prefers-color-scheme:dark\).*--cw-primary:#f2b8d8;/);
+  });
+  it('hover fills move away from the text on them: the label gains contrast under the pointer', () => {
+    for (const [scheme, , p] of cases) {
+      const css = themeCss({ ...theme, mode: scheme, [scheme]: { primary: p.primary } }, position, zIndex);
+      const hover = /--cw-primary-hover:(#[0-9a-f]{6});/.exec(css)![1];
+      expect(contrastRatio(p.onPrimary, hover)).toBeGreaterThan(contrastRatio(p.onPrimary, p.primary));
+    }
+  });
 });
 
-describe('a brand primary flows into the accent colours (resolvePalette)', () => {
-  it('colours the own bubble and the focus ring with a custom primary, text on it from onPrimary', () => {
-    const p = resolvePalette(DEFAULT_LIGHT, { primary: '#7a1f5c' });
-    expect(p.ownBubble).toBe('#7a1f5c');
-    expect(p.ownText).toBe(DEFAULT_LIGHT.onPrimary);
-    expect(p.focus).toBe('#7a1f5c');
-    expect(resolvePalette(DEFAULT_LIGHT, { primary: '#7a1f5c', onPrimary: '#fff8e0' }).ownText).toBe('#fff8e0');
-    // And in the stylesheet, for both schemes.
-    const css = themeCss({ ...DEFAULT_CONFIG.theme, mode: 'auto', light: { primary: '#7a1f5c' }, dark: { primary: '#f2b8d8' } }, DEFAULT_CONFIG.position, 1);
-    expect(css).toContain('--cw-own-bubble:#7a1f5c;--cw-own-text:#ffffff;');
-    expect(css).toMatch(/prefers-color-scheme:dark\).*--cw-own-bubble:#f2b8d8;--cw-own-text:#0d1522;/);
+describe('one brand colour themes the palette (resolvePalette)', () => {
+  it('colours header, own bubble, accent and focus ring with a custom primary, text on it from onPrimary', () => {
+    const p = resolvePalette('light', { primary: '#7a1f5c' });
+    expect([p.header, p.ownBubble, p.accent, p.focus]).toEqual(['#7a1f5c', '#7a1f5c', '#7a1f5c', '#7a1f5c']);
+    expect([p.onHeader, p.ownText]).toEqual(['#ffffff', '#ffffff']);
+    expect(resolvePalette('light', { primary: '#7a1f5c', onPrimary: '#fff8e0' }).ownText).toBe('#fff8e0');
   });
 
-  it('keeps 4.5:1 in the own bubble: a light brand colour with the default white onPrimary gets dark text', () => {
-    const p = resolvePalette(DEFAULT_LIGHT, { primary: '#ffcc00' });
-    expect(p.ownBubble).toBe('#ffcc00');
-    expect(p.ownText).toBe('#000000');
-    expect(contrastRatio(p.ownText, p.ownBubble)).toBeGreaterThanOrEqual(4.5);
-    // Too pale for a focus ring on white (under 3:1): the default ring stays.
-    expect(p.focus).toBe(DEFAULT_LIGHT.focus);
+  it('gives a light brand colour dark text, and its text uses a darker tone that reads on white', () => {
+    const p = resolvePalette('light', { primary: '#ffd43b' });
+    expect([p.header, p.ownBubble, p.onPrimary, p.onHeader, p.ownText]).toEqual(['#ffd43b', '#ffd43b', '#000000', '#000000', '#000000']);
+    expect(p.accent).not.toBe('#ffd43b');
+    expect(luminance(p.accent)).toBeLessThan(luminance('#ffd43b'));
   });
 
-  it('lets colours the site set itself win, and leaves the defaults alone without a custom primary', () => {
-    const own = resolvePalette(DEFAULT_LIGHT, { primary: '#7a1f5c', ownBubble: '#204020', ownText: '#eeeeee', focus: '#000000' });
-    expect([own.ownBubble, own.ownText, own.focus]).toEqual(['#204020', '#eeeeee', '#000000']);
-    const bubbleOnly = resolvePalette(DEFAULT_LIGHT, { primary: '#7a1f5c', ownBubble: '#204020' });
-    expect([bubbleOnly.ownBubble, bubbleOnly.ownText]).toEqual(['#204020', DEFAULT_LIGHT.ownText]);
-    expect(resolvePalette(DEFAULT_DARK, {})).toEqual(DEFAULT_DARK);
-    expect(resolvePalette(DEFAULT_LIGHT, { text: '#000000' })).toEqual({ ...DEFAULT_LIGHT, text: '#000000' });
+  it('never draws the dark scheme header or own bubbles as a bright slab', () => {
+    for (const brand of ['#ffd43b', '#8ab8ff', '#ffffff', '#e6007e', undefined]) {
+      const p = resolvePalette('dark', brand ? { primary: brand } : {});
+      expect(luminance(p.header)).toBeLessThanOrEqual(0.121);
+      expect(luminance(p.ownBubble)).toBeLessThanOrEqual(0.121);
+      expect(contrastRatio(p.onHeader, p.header)).toBeGreaterThanOrEqual(6);
+    }
+    // A very dark brand colour is lifted a little, so the header stands off the dark window.
+    expect(luminance(resolvePalette('dark', { primary: '#000814' }).header)).toBeGreaterThanOrEqual(0.029);
   });
 
-  it('takes a primary in any CSS colour as it is, since its contrast cannot be computed', () => {
-    const p = resolvePalette(DEFAULT_LIGHT, { primary: 'rebeccapurple' });
-    expect([p.ownBubble, p.ownText, p.focus]).toEqual(['rebeccapurple', DEFAULT_LIGHT.onPrimary, 'rebeccapurple']);
+  it('tints the bot bubble with the brand colour instead of a fixed blue', () => {
+    const magenta = resolvePalette('light', { primary: '#e6007e' }).botBubble;
+    const green = resolvePalette('light', { primary: '#0b6e4f' }).botBubble;
+    expect(magenta).not.toBe(green);
+    const [r, g] = [1, 3].map((i) => parseInt(magenta.slice(i, i + 2), 16));
+    expect(r).toBeGreaterThan(g); // pink, not blue
+    expect(resolvePalette('dark', { primary: '#e6007e' }).botBubble).not.toBe(DEFAULT_DARK.botBubble);
+  });
+
+  it('lets colours the site set itself win', () => {
+    const own = resolvePalette('light', { primary: '#7a1f5c', ownBubble: '#204020', ownText: '#eeeeee', focus: '#000000', header: '#111111', accent: '#222222', botBubble: '#fafafa' });
+    expect([own.ownBubble, own.ownText, own.focus, own.header, own.accent, own.botBubble]).toEqual(['#204020', '#eeeeee', '#000000', '#111111', '#222222', '#fafafa']);
+    expect(resolvePalette('dark', {})).toEqual(DEFAULT_DARK);
+    expect(resolvePalette('light', { text: '#000000' })).toEqual({ ...DEFAULT_LIGHT, text: '#000000', botText: '#000000' }); // the bot's text follows
+  });
+
+  it('takes a primary in a CSS colour it cannot measure as it is, the bot bubble as a color-mix()', () => {
+    const p = resolvePalette('light', { primary: 'rebeccapurple' });
+    expect([p.header, p.ownBubble, p.ownText, p.accent, p.focus]).toEqual(['rebeccapurple', 'rebeccapurple', '#ffffff', 'rebeccapurple', 'rebeccapurple']);
+    expect(p.botBubble).toBe('color-mix(in srgb,rebeccapurple 10%,#ffffff)');
   });
 });

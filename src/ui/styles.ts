@@ -1,6 +1,10 @@
 // Component styles of the widget shell. They read only --cw-* variables (src/theme), use logical
 // properties so right-to-left locales mirror by themselves, and live in a constructable stylesheet
-// (mount.ts), so no inline <style> or style="" is ever needed.
+// (mount.ts), so no inline <style> or style="" is ever needed. Comments stay out here: the text ships.
+// - The menu sits in the header but is drawn on the surface: its ring is the focus colour, and only
+//   the pointer or keyboard focus (:focus-visible) highlights an item, so a click that opens the menu
+//   focuses the first item without marking it.
+// - Filled controls under the pointer take --cw-primary-hover, a step away from their text colour.
 export const STYLES = `
 /* The page's inherited styles reach the host (and beat :host rules): reset them one level in. */
 .cw{all:initial;display:block;font:var(--cw-font-size)/1.45 var(--cw-font);color:var(--cw-text)}
@@ -18,8 +22,8 @@ export const STYLES = `
 .cw-badge{position:absolute;top:-4px;inset-inline-end:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:var(--cw-badge);color:var(--cw-badge-text);font-size:12px;font-weight:700;line-height:22px;text-align:center}
 .cw-win{position:fixed;z-index:var(--cw-z);left:var(--cw-left);right:var(--cw-right);bottom:calc(var(--cw-bottom) + var(--cw-launcher-size) + 12px);width:var(--cw-width);max-width:calc(100vw - 16px);height:min(var(--cw-height),calc(100dvh - var(--cw-bottom) - var(--cw-launcher-size) - 24px));display:flex;flex-direction:column;overflow:hidden;background:var(--cw-background);border:1px solid color-mix(in srgb,var(--cw-border) 40%,transparent);border-radius:var(--cw-radius);box-shadow:0 8px 32px rgb(0 0 0/.28)}
 .cw-win[hidden]{display:none}
-.cw-head{display:flex;align-items:center;gap:8px;padding:10px;padding-inline-start:16px;background:var(--cw-primary);color:var(--cw-on-primary)}
-.cw-head :focus-visible{outline-color:var(--cw-on-primary)}
+.cw-head{display:flex;align-items:center;gap:8px;padding:10px;padding-inline-start:16px;background:var(--cw-header);color:var(--cw-on-header)}
+.cw-head :focus-visible{outline-color:var(--cw-on-header)}
 .cw-logo{max-height:32px;max-width:96px}
 .cw-titles{flex:1;min-width:0}
 .cw-titles h2{margin:0;font-size:1.05em;font-weight:650;line-height:1.3}
@@ -29,8 +33,9 @@ export const STYLES = `
 .cw-sm{width:30px;height:30px}.cw-sm .cw-i{width:16px;height:16px}
 .cw-menuwrap{position:relative}
 .cw-menu{position:absolute;top:100%;inset-inline-end:0;z-index:3;min-width:210px;padding:4px;background:var(--cw-surface);color:var(--cw-text);border:1px solid var(--cw-border);border-radius:8px;box-shadow:0 6px 20px rgb(0 0 0/.2)}
+.cw-head .cw-menu :focus-visible{outline:2px solid var(--cw-focus);outline-offset:-2px}
 .cw-mi{display:block;width:100%;text-align:start;padding:9px 12px;border-radius:6px}
-.cw-mi:hover,.cw-mi:focus{background:var(--cw-background)}
+.cw-mi:hover,.cw-mi:focus-visible{background:var(--cw-background)}
 .cw-body{position:relative;flex:1;min-height:0;display:flex;flex-direction:column;overflow:hidden}
 .cw-banner{position:absolute;top:0;inset-inline:0;z-index:2;padding:6px 12px;text-align:center;font-size:.85em;background:var(--cw-surface);color:var(--cw-text);border-bottom:2px solid var(--cw-error);visibility:hidden;transform:translateY(-110%);transition:transform .2s,visibility .2s}
 .cw-banner.cw-show{visibility:visible;transform:none}
@@ -51,7 +56,7 @@ export const STYLES = `
 .cw-att{max-width:85%}
 .cw-meta{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:2px 4px 0;font-size:.75em;color:var(--cw-muted)}
 .cw-fail{color:var(--cw-error);font-weight:600}
-.cw-link{text-decoration:underline;color:var(--cw-primary);font-size:inherit}
+.cw-link{text-decoration:underline;color:var(--cw-accent);font-size:inherit}
 .cw-day{padding:14px 0 4px;text-align:center;font-size:.78em;font-weight:600;color:var(--cw-muted)}
 .cw-notice{padding:8px 12px;text-align:center;font-size:.82em;color:var(--cw-muted)}
 .cw-auth{display:flex;flex-wrap:wrap;gap:8px;justify-content:center;align-items:center;margin-top:6px;color:var(--cw-text)}
@@ -74,6 +79,8 @@ export const STYLES = `
 .cw-ta{flex:1;min-height:40px;max-height:160px;resize:none;padding:8px 10px;border:1px solid var(--cw-border);border-radius:10px;font:inherit;color:var(--cw-text);background:var(--cw-background)}
 .cw-ta[aria-invalid=true]{border-color:var(--cw-error)}
 .cw-send:not(:disabled){background:var(--cw-primary);color:var(--cw-on-primary)}
+.cw-send:hover:not(:disabled),.cw-pri:hover:not(:disabled),.cw-jump:hover{background:var(--cw-primary-hover)}
+.cw-btn:hover:not(:disabled):not(.cw-pri):not(.cw-danger){background:var(--cw-surface)}
 .cw-count{padding:2px 4px 0;text-align:end;font-size:.75em;color:var(--cw-muted)}
 .cw-over{color:var(--cw-error);font-weight:600}
 .cw-tray{display:flex;flex-direction:column;gap:4px;list-style:none;margin:0 0 6px;padding:0}
@@ -84,7 +91,7 @@ export const STYLES = `
 .cw-err{display:block;margin-top:2px;font-size:.85em;color:var(--cw-error);white-space:normal}
 .cw-alert{display:flex;gap:8px;align-items:center;justify-content:space-between;margin:0 8px 6px;padding:6px 10px;border:1px solid var(--cw-error);border-radius:8px;background:var(--cw-background);color:var(--cw-error);font-size:.85em}
 .cw-ended{margin-bottom:8px;text-align:center;font-size:.9em}
-.cw-drop{position:absolute;inset:8px;z-index:5;display:grid;place-items:center;border:3px dashed var(--cw-primary);border-radius:var(--cw-radius);background:color-mix(in srgb,var(--cw-background) 90%,transparent);color:var(--cw-text);font-weight:650;pointer-events:none}
+.cw-drop{position:absolute;inset:8px;z-index:5;display:grid;place-items:center;border:3px dashed var(--cw-accent);border-radius:var(--cw-radius);background:color-mix(in srgb,var(--cw-background) 90%,transparent);color:var(--cw-text);font-weight:650;pointer-events:none}
 .cw-modal{position:absolute;inset:0;z-index:6;display:grid;place-items:center;padding:16px;background:rgb(0 0 0/.45)}
 .cw-card{max-width:320px;padding:18px;border-radius:var(--cw-radius);background:var(--cw-background);color:var(--cw-text);box-shadow:0 8px 24px rgb(0 0 0/.3)}
 .cw-btns{display:flex;flex-wrap:wrap;gap:8px;justify-content:center;margin-top:12px}

@@ -122,7 +122,7 @@ export function Composer({ ui }: { ui: Ui }) {
           aria-label={t('message')}
           aria-describedby={ended ? 'cw-ended' : len > WARN_AT ? 'cw-count' : undefined}
           aria-invalid={over > 0 ? 'true' : undefined}
-          placeholder={t('placeholder')}
+          placeholder={ended ? t('ended') : t('placeholder')}
           onInput={(e) => {
             update(e.currentTarget.value);
             if (e.currentTarget.value) session.typingActivity();

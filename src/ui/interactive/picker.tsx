@@ -77,7 +77,7 @@ function Element({ element, rich, disabled, onSelect, onPage, strings }: Element
     return (
       <a class="cw-im-option cw-im-option-link" href={element.href} target="_blank" rel="noopener noreferrer">
         <SafeMarkdown inline links={false} source={title} />
-        <span class="cw-im-sr">{` ${strings.opensInNewTab}`}</span>
+        <span class="cw-sr">{` ${strings.opensInNewTab}`}</span>
       </a>
     );
   }

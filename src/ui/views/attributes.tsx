@@ -53,7 +53,7 @@ function CopyButton({ value, label }: { value: string; label: string }): JSX.Ele
       <button type="button" class="cw-view-copy" aria-label={`${strings.copy} ${label}`} onClick={() => void copy()}>
         {strings.copy}
       </button>
-      <span class="cw-view-sr" aria-live="polite">
+      <span class="cw-sr" aria-live="polite">
         {copied ? strings.copied : ''}
       </span>
     </>
@@ -72,7 +72,7 @@ export function AttributeList({ items }: { items: Attribute[] }): JSX.Element | 
             {item.href ? (
               <a href={item.href} target="_blank" rel="noopener noreferrer">
                 {item.value}
-                <span class="cw-view-sr">{` ${strings.opensInNewTab}`}</span>
+                <span class="cw-sr">{` ${strings.opensInNewTab}`}</span>
               </a>
             ) : (
               item.value

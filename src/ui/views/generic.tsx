@@ -384,10 +384,10 @@ export function ViewComponent({ node, scope }: { node: ViewNode; scope?: unknown
   return r ? <Rendered r={r} /> : null;
 }
 
-/** A row of action buttons (managed views). */
-export function ButtonRow({ children }: { children?: ComponentChildren }): JSX.Element {
+/** A row of action buttons (managed views); `choices`: a column of full-width options. */
+export function ButtonRow({ children, choices }: { children?: ComponentChildren; choices?: boolean }): JSX.Element {
   return (
-    <div class="cw-view-buttons" role="group">
+    <div class={choices ? 'cw-view-buttons cw-view-choices' : 'cw-view-buttons'} role="group">
       {children}
     </div>
   );

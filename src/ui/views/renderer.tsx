@@ -87,7 +87,8 @@ export function ViewRenderer({ description, viewId, inputData, disabled, onActio
 
   return (
     <ViewEnvContext.Provider value={env}>
-      <div class={`cw-view${managed ? ` cw-view-${managed}` : ''}`}>
+      {/* The managed view's name is not a class: cw-view-form, -list and -detail style their parts. */}
+      <div class="cw-view" data-managed={managed}>
         <FormScope>{body}</FormScope>
       </div>
     </ViewEnvContext.Provider>

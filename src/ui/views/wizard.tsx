@@ -50,8 +50,10 @@ export function StepList({ steps, current, strings, onStep, disabled }: StepList
               <span class="cw-view-step-number" aria-hidden="true">
                 {i + 1}
               </span>
-              <span class="cw-view-step-name">{step.name}</span>
-              {step.optional && <span class="cw-view-step-optional">{` (${strings.optional})`}</span>}
+              <span class="cw-view-step-name" title={step.optional ? `${step.name} (${strings.optional})` : step.name}>
+                {step.name}
+                {step.optional && <span class="cw-view-step-optional">{` (${strings.optional})`}</span>}
+              </span>
             </>
           );
           return (

@@ -31,9 +31,9 @@ export function DetailBody({ data, headingRef }: DetailBodyProps): JSX.Element {
       )}
       <AttributeList items={parseAttributes(data.AttributeBar)} />
       <Sections sections={data.Sections} />
-      <ButtonRow>
+      <ButtonRow choices>
         {actionNames(data.Actions).map((name) => (
-          <ActionButton key={name} label={name} action="ActionSelected" output={actionSelectedOutput(name)} variant="primary" />
+          <ActionButton key={name} label={name} action="ActionSelected" output={actionSelectedOutput(name)} />
         ))}
       </ButtonRow>
     </div>
