@@ -15,7 +15,7 @@ test('data-* attributes configure the launcher and the widget', async ({ page })
   expect(Math.round(box.x)).toBe(32);
   expect(Math.round(viewport.height - box.y - box.height)).toBe(24);
   await expect(placeholder).toHaveCSS('z-index', '4321');
-  await expect(placeholder).toHaveCSS('background-color', 'rgb(138, 184, 255)');
+  await expect(placeholder).toHaveCSS('background-color', 'rgb(44, 100, 192)'); // the dark palette's primary
 
   await placeholder.click();
   await expect(chatWindow(page)).toBeVisible();

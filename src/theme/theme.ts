@@ -111,9 +111,9 @@ export function resolvePalette(scheme: Scheme, custom: Partial<Palette> = {}): P
 }
 
 /** Default light palette (contrast checked by theme.test.ts). */
-export const DEFAULT_LIGHT: Palette = resolvePalette('light');
+export const DEFAULT_LIGHT: Palette = /* @__PURE__ */ resolvePalette('light');
 /** Default dark palette (contrast checked by theme.test.ts). */
-export const DEFAULT_DARK: Palette = resolvePalette('dark');
+export const DEFAULT_DARK: Palette = /* @__PURE__ */ resolvePalette('dark');
 
 /** `ownBubble` -> `--cw-own-bubble`. */
 export const varName = (key: string): string => '--cw-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());

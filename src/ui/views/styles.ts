@@ -53,11 +53,10 @@ font:inherit;text-align:start;color:var(--cw-text);background:var(--cw-backgroun
 .cw-view-choices>.cw-view-button{flex:none;text-align:start}
 .cw-view-button,.cw-view-copy,.cw-view-step-button{font:inherit;cursor:pointer;min-height:44px;padding:8px 14px;border-radius:var(--cw-radius);
 border:1px solid var(--cw-border);background:var(--cw-background);color:var(--cw-text)}
-.cw-view-button:hover,.cw-view-copy:hover,.cw-view-step-button:hover{background:var(--cw-surface)}
+.cw-view-button:hover:where(:not(.cw-view-link)),.cw-view-copy:hover,.cw-view-step-button:hover{background:var(--cw-surface)}
 .cw-view-primary{background:var(--cw-primary);color:var(--cw-on-primary);border-color:var(--cw-primary);font-weight:600}
 .cw-view-primary:hover{background:var(--cw-primary-hover)}
 .cw-view-link{border-color:transparent;background:transparent;color:var(--cw-accent);text-decoration:underline;padding-inline:0;min-height:32px}
-.cw-view-link:hover{background:transparent;text-decoration-thickness:2px}
 .cw-view-copy{min-height:32px;padding:2px 8px;margin-inline-start:8px;font-size:.85em}
 .cw-view [aria-disabled="true"]{opacity:.55;cursor:not-allowed}
 .cw-view button:focus-visible,.cw-view a:focus-visible,.cw-view input:focus-visible,.cw-view select:focus-visible,.cw-view textarea:focus-visible,.cw-view [tabindex]:focus-visible{outline:2px solid var(--cw-focus);outline-offset:2px}
@@ -84,7 +83,6 @@ border:1px solid var(--cw-border);background:var(--cw-background);color:var(--cw
 .cw-view-step-current{flex-shrink:.2;color:var(--cw-text);font-weight:700}
 .cw-view-step-name{min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .cw-view-step-number{flex:none;display:inline-flex;align-items:center;justify-content:center;width:1.6em;height:1.6em;border-radius:50%;border:1px solid currentColor;font-size:.85em}
-.cw-view-step-done .cw-view-step-number{border-color:var(--cw-accent);color:var(--cw-accent)}
 .cw-view-step-current .cw-view-step-number{background:var(--cw-primary);color:var(--cw-on-primary);border-color:var(--cw-primary)}
 .cw-view-step-button{display:flex;align-items:center;gap:6px;min-width:0;max-width:100%;min-height:36px;padding:4px 6px;border-color:transparent;background:transparent;color:inherit;font:inherit}
 .cw-view-graphic{width:48px;height:48px}
