@@ -62,8 +62,10 @@ export const BUDGETS = {
  * has no ceiling.
  */
 export const CEILINGS: Ceilings = {
-  openGzip: 94.1 * 1024,
-  everythingGzip: 142.1 * 1024,
+  // +0.75 and +0.9 KB (on 94.1 and 142.1) for the palette derived from one brand colour (issue 14
+  // item 7: src/theme/colour.ts, 0.64 KB on the opening path) and the views' layout (item 8).
+  openGzip: 94.85 * 1024,
+  everythingGzip: 143 * 1024,
 };
 
 export interface Ceilings {
