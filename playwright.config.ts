@@ -9,6 +9,10 @@ export const E2E_SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 18788);
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // The journeys (e2e/journeys/): \`npm test\` runs the short version; \`npm run test:journeys\` sets
+  // JOURNEYS=full for all of them, or JOURNEYS=random for the seeded random mode (random.spec.ts only).
+  testIgnore: process.env.JOURNEYS === 'random' ? [] : ['**/journeys/random.spec.ts'],
+  grepInvert: process.env.JOURNEYS === 'full' || process.env.JOURNEYS === 'random' ? undefined : /@full/,
   workers: 1,
   fullyParallel: false,
   retries: 0,

@@ -149,6 +149,12 @@ export class Agent {
     return new Agent(client, created.ParticipantId, c.ConnectionCredentials?.ConnectionToken ?? '', created.ParticipantCredentials.ParticipantToken);
   }
 
+  /** A new ConnectionToken from the ParticipantToken, as an agent's client does when the service refuses the old one. */
+  async refresh(): Promise<void> {
+    const c = await this.client.createParticipantConnection({ ParticipantToken: this.participantToken, Type: ['CONNECTION_CREDENTIALS'] });
+    this.token = c.ConnectionCredentials?.ConnectionToken ?? '';
+  }
+
   async say(content: string, contentType = 'text/plain'): Promise<string> {
     const r = await this.client.sendMessage({ ConnectionToken: this.token, ContentType: contentType, Content: content });
     return r.Id ?? '';

@@ -6,6 +6,7 @@
 // Used by scripts/chaos.ts (`npm run test:chaos`) and, short, by chaos.test.ts.
 import 'fake-indexeddb/auto';
 import type { ChatSession } from './chat-session.js';
+import { mulberry32 } from './testing/mulberry32.js';
 import { AgentPeer, customerSession, sleep, startTestEmulator, TestNetwork, type TestEmulator } from './test-harness.js';
 import type { ChatItem } from './transcript.js';
 import type { MessageEntry } from './types.js';
@@ -40,17 +41,6 @@ export interface ChaosReport {
 
 export function summaryLine(r: ChaosReport): string {
   return `chaos: ${r.messages} messages, ${r.lost} lost, ${r.duplicated} duplicated, ${r.outOfOrder} out of order`;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Count of positions where a sequence steps back in the reference order. */

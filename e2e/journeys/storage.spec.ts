@@ -1,0 +1,38 @@
+// Journeys with broken storage: IndexedDB that fails to open, that refuses every write, that never
+// answers. The chat still works (from memory), the visitor never reads technical text, and a chat
+// that cannot be resumed after a reload is not left dangling for the agent.
+import { EMULATOR } from '../ui-support';
+import { expect, journey, test } from './testing/journey';
+import * as s from './testing/steps';
+import { within } from './testing/steps';
+import type { World } from './testing/world';
+
+interface Participant { ParticipantRole: string; State: string; Connected?: boolean; Sockets?: number }
+
+/** The visitor's previous chat is resumed here, or properly left — not active with nobody on it. */
+async function notDangling(w: World, contactId: string): Promise<void> {
+  const ok = await within(20_000, async () => {
+    if (w.currentContact() === contactId) return true; // resumed
+    const contact = (await (await fetch(`${EMULATOR}/emulator/contacts/${contactId}`)).json()) as { State: string; Participants: Participant[] };
+    const customer = contact.Participants.find((p) => p.ParticipantRole === 'CUSTOMER');
+    return contact.State === 'ended' || customer?.State !== 'joined' || (customer?.Sockets ?? 0) > 0;
+  });
+  expect(ok, `contact ${contactId} stays active with the customer joined and no socket: the agent waits for nobody`).toBe(true);
+}
+
+for (const storage of ['open-fails', 'writes-fail'] as const) {
+  test(`cdn: IndexedDB ${storage === 'open-fails' ? 'fails to open' : 'refuses every write'}: the chat works, a reload leaves nothing dangling`, { tag: '@full' }, async ({ makeWorld }) => {
+    test.fail(true, 'issue 11 defect: with storage broken, a reload starts a new chat and leaves the old contact active with 0 sockets; visitors see raw text like "putTranscript in IndexedDB failed: null"');
+    const w = await makeWorld({ embed: 'cdn', storage });
+    await journey(w, [s.visit(), s.openChat(), s.send(), s.agentSays(1), s.send()]);
+    const first = w.currentContact()!;
+    await journey(w, [s.reload(), s.openChat(), s.send()]);
+    await notDangling(w, first);
+  });
+}
+
+test('mount: indexedDB.open never answers: the widget falls back to memory within seconds', { tag: '@full' }, async ({ makeWorld }) => {
+  test.fail(true, 'issue 11 defect: an indexedDB.open that never fires hangs the widget forever');
+  const w = await makeWorld({ embed: 'mount', storage: 'open-hangs' });
+  await journey(w, [s.visit(), s.openChat(), s.send(), s.agentSays(1), s.send()]);
+});
