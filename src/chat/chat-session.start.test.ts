@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ChatSession } from './chat-session.js';
-import { customerSession } from './test-harness.js';
+import { customerSession, until } from './test-harness.js';
 import { emulatorPerTest } from './testing/per-test.js';
 import type { ChatSessionEvents } from './types.js';
 
@@ -90,4 +90,29 @@ describe('ChatSession start failures', () => {
       expect(await session!.resume()).toBe(false);
     },
   );
+
+  it('a message sent while the chat is starting is queued (shown as sending) and goes out once connected', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const session = customerSession({
+      emu: t.emu,
+      options: {
+        startChat: async (request) => {
+          await gate;
+          const r = await fetch(`${t.emu.url}/start-chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ParticipantDetails: { DisplayName: request.displayName } }) });
+          return ((await r.json()) as { data: { startChatResult: { ContactId: string; ParticipantId: string; ParticipantToken: string } } }).data.startChatResult;
+        },
+      },
+    });
+    t.later(() => session.close());
+    const starting = session.start();
+    await until(session.phase, (p) => p === 'starting', 5000, 'starting');
+    await session.send('typed before the chat was ready');
+    expect(session.transcript.value.map((e) => [e.kind === 'message' ? e.content : e.kind, e.kind === 'message' ? e.status : ''])).toEqual([['typed before the chat was ready', 'sending']]);
+    release();
+    await starting;
+    await until(session.transcript, (e) => e.some((m) => m.kind === 'message' && m.own && !m.id.startsWith('local:')), 8000, 'sent');
+    const sent = (await t.emu.items(session.contactId.value as string)).filter((i) => i.Type === 'MESSAGE' && i.ParticipantRole === 'CUSTOMER');
+    expect(sent.map((i) => i.Content)).toEqual(['typed before the chat was ready']);
+  });
 });

@@ -612,10 +612,12 @@ export class ChatEngine {
     if (this.ended || this.s.phase.peek() === 'ended') throw this.endedError();
     // A send while the stored conversation loads waits for it (a reload, a tab taking over).
     if (!this.session && this.resuming) await this.resuming;
-    if (!this.session) {
+    // While the chat is starting, sends queue: they go out once it is connected.
+    if (!this.session && this.s.phase.peek() !== 'starting') {
       throw new ChatError('send-failed', 'There is no chat to send to yet. Start the chat first (start()).');
     }
-    const supported = this.session.supportedContentTypes.length ? this.session.supportedContentTypes : [CONTENT_TYPE.plain];
+    const types = this.session?.supportedContentTypes ?? this.config.request.supportedMessagingContentTypes ?? [];
+    const supported = types.length ? types : [CONTENT_TYPE.plain];
     const invalid = validateMessage(content, contentType, supported);
     if (invalid) throw invalid;
     const record = createRecord(content, contentType, clientToken, nowIso(), typeof display === 'string' && display.trim() ? display : undefined);
