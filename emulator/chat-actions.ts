@@ -28,15 +28,38 @@ export class ChatActions {
     return this.state.append(contact, fields, sender, { store });
   }
 
-  /** DisconnectParticipant: the participant leaves; when the customer leaves, the chat ends. */
+  /**
+   * DisconnectParticipant. The customer leaving ends the chat, unless the contact has a disconnect
+   * flow and StartChatContact's DisconnectOnCustomerExit named AGENT: then the agents leave and the
+   * customer stays in the flow (a post-chat survey) until it ends the chat. The last agent leaving
+   * runs the disconnect flow too; without one, the chat goes on as before.
+   */
   disconnect(participant: Participant): void {
     const contact = participant.contact;
     if (participant.state === 'left' || contact.endedAt !== undefined) return;
+    if (participant.role === 'CUSTOMER') {
+      if (disconnectFlowOnCustomerExit(contact)) {
+        for (const other of contact.participants.values()) {
+          if (other.role === 'AGENT' && other.state === 'joined') this.leave(contact, other);
+        }
+        this.state.startDisconnectFlow(contact, this.options.disconnectFlowTimeoutSeconds * 1000);
+        return;
+      }
+      // The customer still gets chat.ended (clients such as amazon-connect-chatjs >= 4 tear down
+      // only when it arrives), so they leave with everyone else.
+      this.participantEvent(contact, 'left', participant);
+      this.state.endContact(contact);
+      return;
+    }
+    this.leave(contact, participant);
+    if (participant.role === 'AGENT' && contact.disconnectFlow && !hasJoined(contact, 'AGENT') && hasJoined(contact, 'CUSTOMER')) {
+      this.state.startDisconnectFlow(contact, this.options.disconnectFlowTimeoutSeconds * 1000);
+    }
+  }
+
+  private leave(contact: Contact, participant: Participant): void {
     this.participantEvent(contact, 'left', participant);
-    // The customer leaving ends the chat, and the customer still gets chat.ended (clients such as
-    // amazon-connect-chatjs >= 4 tear down only when it arrives), so they leave with everyone else.
-    if (participant.role === 'CUSTOMER') this.state.endContact(contact);
-    else participant.state = 'left';
+    participant.state = 'left';
   }
 
   /**
@@ -161,4 +184,13 @@ export class ChatActions {
       this.participantEvent(session.contact, 'displayname.updated', session.participant);
     }
   }
+}
+
+function hasJoined(contact: Contact, role: Participant['role']): boolean {
+  return [...contact.participants.values()].some((p) => p.role === role && p.state === 'joined');
+}
+
+/** The customer's exit runs the disconnect flow (rather than ending the chat) once, while nothing else does. */
+function disconnectFlowOnCustomerExit(contact: Contact): boolean {
+  return contact.disconnectFlow !== undefined && contact.disconnectFlowState === undefined && contact.disconnectOnCustomerExit.includes('AGENT');
 }

@@ -19,6 +19,9 @@ routes, attachments, a demo bot and an agent console (/agent). Prints one line,
                        /contact/*) besides the emulator's own pages; repeat for more; '*' = any origin.
                        The Participant Service routes and /start-chat answer every origin anyway.
   --no-bot             do not start the demo bot (it is on by default; type "help" to it).
+  --disconnect-flow F  every contact's disconnect flow: "survey" (the built-in post-chat survey, shown when
+                       the customer ends a chat started with DisconnectOnCustomerExit, or the agent leaves).
+                       Default none.
   --no-agent-console   do not serve the agent console at /agent.
   --strict-cors        answer CORS preflights with the real service's header list only.
   --verbose            log every request to stderr.
@@ -53,6 +56,7 @@ export function parseEmulatorArgs(argv: readonly string[]): CliCommand {
         'public-url': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'no-bot': { type: 'boolean' },
+        'disconnect-flow': { type: 'string' },
         'no-agent-console': { type: 'boolean' },
         'strict-cors': { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -78,6 +82,9 @@ export function parseEmulatorArgs(argv: readonly string[]): CliCommand {
   if (publicUrl !== undefined && !/^https?:\/\/[^/]/i.test(publicUrl)) {
     throw new CliUsageError(`--public-url must be an http(s) URL such as http://192.168.1.20:8787, got "${publicUrl}"`);
   }
+  const flow = values['disconnect-flow'];
+  // "plugin" needs plugins, which only startEmulator() takes.
+  if (flow !== undefined && flow !== 'survey') throw new CliUsageError(`--disconnect-flow must be "survey" (the built-in post-chat survey), got "${flow}"`);
   return {
     kind: 'start',
     verbose: values.verbose ?? false,
@@ -89,6 +96,7 @@ export function parseEmulatorArgs(argv: readonly string[]): CliCommand {
       strictCors: values['strict-cors'] ?? false,
       allowOrigins,
       ...(publicUrl !== undefined ? { publicUrl } : {}),
+      ...(flow !== undefined ? { disconnectFlow: 'survey' as const } : {}),
     },
   };
 }

@@ -56,7 +56,7 @@ describe('npm run emulator', () => {
 });
 
 describe('parseEmulatorArgs', () => {
-  const FLAGS = ['--port', '--host', '--public-url', '--allow-origin', '--no-bot', '--no-agent-console', '--strict-cors', '--verbose', '--help', '--version'];
+  const FLAGS = ['--port', '--host', '--public-url', '--allow-origin', '--no-bot', '--disconnect-flow', '--no-agent-console', '--strict-cors', '--verbose', '--help', '--version'];
 
   it('every flag is in the usage, and the usage names no flag it does not take', () => {
     for (const flag of FLAGS) expect(CLI_USAGE).toContain(flag);
@@ -74,7 +74,7 @@ describe('parseEmulatorArgs', () => {
   it('reads every flag', () => {
     const command = parseEmulatorArgs([
       '--port', '0', '--host', '0.0.0.0', '--public-url', 'http://192.168.1.20:8787', '--allow-origin', 'http://127.0.0.1:3000/',
-      '--allow-origin', 'https://app.example', '--no-bot', '--no-agent-console', '--strict-cors', '--verbose',
+      '--allow-origin', 'https://app.example', '--no-bot', '--no-agent-console', '--strict-cors', '--verbose', '--disconnect-flow', 'survey',
     ]);
     expect(command).toEqual({
       kind: 'start',
@@ -87,6 +87,7 @@ describe('parseEmulatorArgs', () => {
         bot: false,
         agentConsole: false,
         strictCors: true,
+        disconnectFlow: 'survey',
       },
     });
     expect(parseEmulatorArgs(['-h'])).toEqual({ kind: 'help' });
@@ -98,6 +99,7 @@ describe('parseEmulatorArgs', () => {
     expect(() => parseEmulatorArgs(['--public-url', 'chat.internal'])).toThrow(/--public-url must be an http\(s\) URL/);
     expect(() => parseEmulatorArgs(['--port', ''])).toThrow(/--port must be a port number/);
     expect(() => parseEmulatorArgs(['--bot-off'])).toThrow(/--bot-off/);
+    expect(() => parseEmulatorArgs(['--disconnect-flow', 'poll'])).toThrow(/--disconnect-flow must be "survey" \(the built-in post-chat survey\), got "poll"/);
     expect(() => parseEmulatorArgs(['extra'])).toThrow(/extra/);
   });
 });

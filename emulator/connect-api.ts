@@ -7,13 +7,15 @@ import type { ChatActions } from './chat-actions.js';
 import type { ResolvedOptions } from './options.js';
 import { MESSAGE_CONTENT_LIMITS, SUPPORTED_MESSAGING_TYPES } from './participant-model.js';
 import type { Contact, EmulatorState } from './store.js';
-import { CONTENT_TYPES, type ChatItem, type ParticipantRole } from './types.js';
+import { CONTENT_TYPES, type ChatItem, type DisconnectFlowName, type ParticipantRole } from './types.js';
 import { codePoints, int, list, map, str, struct, validationMessage, violations, type Rule } from './validate.js';
 
 export interface ConnectDeps {
   state: EmulatorState;
   options: ResolvedOptions;
   actions: ChatActions;
+  /** The disconnect flow a new contact gets: the option's, else `plugin` when a plugin has onDisconnectFlow. */
+  disconnectFlow: () => DisconnectFlowName | undefined;
 }
 
 const invalidParameter = (message: string): ServiceError => new ServiceError(400, 'InvalidParameterException', message);
@@ -39,6 +41,7 @@ const START_CHAT_CONTACT = struct({
     RehydrationType: str({ enum: ['ENTIRE_PAST_SESSION', 'FROM_SEGMENT'] }),
     SourceContactId: str({ min: 1, max: 256 }),
   }),
+  DisconnectOnCustomerExit: list(str({ enum: ['AGENT'] })),
 });
 
 const CREATE_PARTICIPANT = struct({
@@ -75,6 +78,7 @@ export interface StartChatInput {
   ChatDurationInMinutes?: number;
   SupportedMessagingContentTypes?: string[];
   PersistentChat?: { RehydrationType?: string; SourceContactId?: string };
+  DisconnectOnCustomerExit?: string[];
 }
 
 export interface StartChatResult {
@@ -130,6 +134,8 @@ export function startChatContact(body: Record<string, unknown>, deps: ConnectDep
     supportedTypes: [...supported],
     durationMinutes: input.ChatDurationInMinutes ?? options.chatDurationMinutes,
     previousContactId: input.PersistentChat?.SourceContactId,
+    disconnectOnCustomerExit: [...new Set(input.DisconnectOnCustomerExit ?? [])],
+    disconnectFlow: deps.disconnectFlow(),
   });
   for (const item of history) state.store(contact, item);
   const customer = state.addParticipant(contact, 'CUSTOMER', input.ParticipantDetails.DisplayName);
@@ -236,7 +242,7 @@ export function startChat(body: Record<string, unknown>, deps: ConnectDeps): unk
   if (types !== undefined) input.SupportedMessagingContentTypes = typeof types === 'string' ? types.split(',').map((t) => t.trim()).filter(Boolean) : types;
   const duration = body.ChatDurationInMinutes;
   if (duration !== undefined) input.ChatDurationInMinutes = typeof duration === 'string' ? Number(duration) : duration;
-  for (const key of ['InitialMessage', 'PersistentChat', 'ClientToken'] as const) if (body[key] !== undefined) input[key] = body[key];
+  for (const key of ['InitialMessage', 'PersistentChat', 'ClientToken', 'DisconnectOnCustomerExit'] as const) if (body[key] !== undefined) input[key] = body[key];
   const result = startChatContact(input, deps);
   const supported = (input.SupportedMessagingContentTypes as string[] | undefined) ?? [CONTENT_TYPES.text];
   return {

@@ -7,7 +7,7 @@ import type { PluginHost } from './plugin-host.js';
 import type { ContactHandle } from './plugins.js';
 import type { Contact, EmulatorState } from './store.js';
 import type { SocketHub } from './websocket.js';
-import { CONTENT_TYPES, PARTICIPANT_EVENT_KINDS, type ChatItem, type ParticipantEventKind } from './types.js';
+import { CONTENT_TYPES, DISCONNECT_FLOWS, PARTICIPANT_EVENT_KINDS, type ChatItem, type DisconnectFlowName, type ParticipantEventKind } from './types.js';
 import { listViews } from './views/index.js';
 
 export interface ControlDeps {
@@ -76,7 +76,16 @@ export function controlRequest(method: string, path: string, query: URLSearchPar
     return { status: 200, body: { Contacts: contacts } };
   }
 
-  const match = /^\/emulator\/contacts\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
+  if (path === '/emulator/tasks' && method === 'GET') return { status: 200, body: { Tasks: state.tasks.map((task) => structuredClone(task)) } };
+  const taskMatch = /^\/emulator\/tasks\/([^/]+)$/.exec(path);
+  if (taskMatch && method === 'GET') {
+    const id = decodeSegment(taskMatch[1]);
+    const task = state.tasks.find((t) => t.ContactId === id);
+    if (!task) throw new ServiceError(404, 'ResourceNotFoundException', `no task ${id ?? taskMatch[1]}; GET /emulator/tasks lists them`);
+    return { status: 200, body: structuredClone(task) };
+  }
+
+  const match = /^\/emulator\/contacts\/([^/]+)(?:\/([a-z-]+))?$/.exec(path);
   if (!match) return undefined;
   const id = decodeSegment(match[1]);
   if (id === undefined) throw bad(`the contact id in ${path} has a malformed percent-encoding`);
@@ -149,6 +158,24 @@ export function controlRequest(method: string, path: string, query: URLSearchPar
     case 'end':
       handle.end();
       return { status: 200, body: describeContact(deps, contact) };
+    case 'queue': {
+      const name = body.Queue === undefined ? undefined : body.Queue;
+      if (name !== undefined && (typeof name !== 'string' || name === '')) throw bad('body must be {"Queue"?: "BasicQueue"}');
+      act(() => handle.transferToQueue(name));
+      return { status: 200, body: describeContact(deps, contact) };
+    }
+    case 'disconnect-flow': {
+      const flow = body.flow;
+      if (flow !== null && !DISCONNECT_FLOWS.includes(flow as DisconnectFlowName)) {
+        throw bad(`body must be {"flow": ${DISCONNECT_FLOWS.map((f) => `"${f}"`).join(' | ')} | null}`);
+      }
+      if (contact.endedAt !== undefined || contact.disconnectFlowState !== undefined) {
+        throw bad(`contact ${contact.id} has ${contact.endedAt !== undefined ? 'ended' : 'already run its disconnect flow'}; set the flow before the chat ends`);
+      }
+      if (flow === null) delete contact.disconnectFlow;
+      else contact.disconnectFlow = flow as DisconnectFlowName;
+      return { status: 200, body: describeContact(deps, contact) };
+    }
     default:
       return undefined;
   }

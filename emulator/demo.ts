@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     process.exit(error instanceof DemoUsage ? 0 : 2);
   }
   const emulator = await listening('--port', options.port, () =>
-    startEmulator({ port: options.port, host: options.host, bot: options.bot, log: quietLog }),
+    // The customer page asks for a post-chat survey: the built-in one runs when a chat ends.
+    startEmulator({ port: options.port, host: options.host, bot: options.bot, disconnectFlow: 'survey', log: quietLog }),
   );
   // index.html is mounted as a single file so the site serves the page, public/ and dist/ — not the repo.
   const site = await listening('--site-port', options.sitePort, () =>

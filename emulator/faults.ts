@@ -6,6 +6,7 @@ import type { ScanResult } from './options.js';
 /** Operations a `fail` rule may name, besides the 11 Participant Service operations. */
 export const OTHER_OPERATIONS = [
   'StartChatContact',
+  'StartTaskContact',
   'CreateParticipant',
   'StopContact',
   'StartChat',
@@ -48,6 +49,15 @@ export interface FaultState {
   closeSocketsAfterSeconds: number | null;
   /** Overrides the scan result of attachments completed from now on. null = the option's. */
   scanResult: ScanResult | null;
+  /** The next customer messages are held PROCESSING, then end with `status` after `delayMs`. null = none. */
+  messageProcessing: MessageProcessingRule | null;
+}
+
+export interface MessageProcessingRule {
+  status: 'APPROVED' | 'REJECTED' | 'FAILED';
+  /** How many more customer messages it applies to. */
+  remaining: number;
+  delayMs: number;
 }
 
 export function initialFaults(): FaultState {
@@ -60,6 +70,7 @@ export function initialFaults(): FaultState {
     refuseSubscribes: false,
     closeSocketsAfterSeconds: null,
     scanResult: null,
+    messageProcessing: null,
   };
 }
 
@@ -80,6 +91,8 @@ export interface FaultRequest {
   expireConnectionTokens?: boolean | { contactId?: string };
   closeSocketsAfterSeconds?: number | null;
   scanResult?: ScanResult | null;
+  /** Hold the next `count` (default 1) customer messages PROCESSING, then give them `status` after `delayMs` (default 200). */
+  messageProcessing?: { status: 'APPROVED' | 'REJECTED' | 'FAILED'; count?: number; delayMs?: number } | null;
 }
 
 export interface FailInput {
@@ -164,7 +177,7 @@ export function applyFaultRequest(
   if (!isRecord(body)) throw new FaultRequestError('the body must be a JSON object, e.g. {"fail":{"operation":"SendMessage","status":500}}');
   const known = new Set([
     'reset', 'dropSockets', 'fail', 'latencyMs', 'latencyOperations', 'ignoreHeartbeats', 'ignorePings', 'refuseSubscribes',
-    'expireConnectionTokens', 'closeSocketsAfterSeconds', 'scanResult',
+    'expireConnectionTokens', 'closeSocketsAfterSeconds', 'scanResult', 'messageProcessing',
   ]);
   const unknown = Object.keys(body).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new FaultRequestError(`unknown fault ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
@@ -198,6 +211,7 @@ export function applyFaultRequest(
     }
     next.scanResult = body.scanResult;
   }
+  if (body.messageProcessing !== undefined) next.messageProcessing = parseProcessing(body.messageProcessing);
   if (body.dropSockets !== undefined && body.dropSockets !== false) {
     const drop = body.dropSockets;
     if (drop === true) actions.dropSockets = {};
@@ -223,6 +237,29 @@ export function applyFaultRequest(
   }
   Object.assign(state, next);
   return actions;
+}
+
+function parseProcessing(input: unknown): MessageProcessingRule | null {
+  if (input === null) return null;
+  const statuses = ['APPROVED', 'REJECTED', 'FAILED'];
+  if (!isRecord(input) || typeof input.status !== 'string' || !statuses.includes(input.status)) {
+    throw new FaultRequestError(`messageProcessing must be null or {"status": ${statuses.map((s) => `"${s}"`).join(' | ')}, "count"?, "delayMs"?}`);
+  }
+  const count = input.count === undefined ? 1 : nonNegative(input.count, 'messageProcessing.count');
+  return {
+    status: input.status as MessageProcessingRule['status'],
+    remaining: Math.floor(count),
+    delayMs: input.delayMs === undefined ? 200 : delay(input.delayMs, 'messageProcessing.delayMs', 1),
+  };
+}
+
+/** Takes the processing decision for the next customer message, if a rule stands (consuming one). */
+export function takeProcessing(state: FaultState): MessageProcessingRule | undefined {
+  const rule = state.messageProcessing;
+  if (!rule || rule.remaining <= 0) return undefined;
+  rule.remaining -= 1;
+  if (rule.remaining === 0) state.messageProcessing = null;
+  return rule;
 }
 
 /** Takes the next failure for `operation` (consuming one), if a rule matches. */
@@ -260,5 +297,8 @@ export function describeFaults(state: FaultState): Record<string, unknown> {
     refuseSubscribes: state.refuseSubscribes,
     closeSocketsAfterSeconds: state.closeSocketsAfterSeconds,
     scanResult: state.scanResult,
+    messageProcessing: state.messageProcessing
+      ? { status: state.messageProcessing.status, count: state.messageProcessing.remaining, delayMs: state.messageProcessing.delayMs }
+      : null,
   };
 }

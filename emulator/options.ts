@@ -2,6 +2,7 @@
 import { MAX_TIMER_MS } from './faults.js';
 import { normalizeOrigin } from './guard.js';
 import type { EmulatorPlugin } from './plugins.js';
+import { DISCONNECT_FLOWS, type DisconnectFlowName } from './types.js';
 
 export type ScanResult = 'APPROVED' | 'REJECTED';
 
@@ -57,14 +58,23 @@ export interface EmulatorOptions {
   chatDurationMinutes?: number;
   /** How long a sign-in page may take before `authentication.timeout`. Default 300 s. */
   authenticationTimeoutSeconds?: number;
+  /**
+   * Every contact's disconnect flow, which runs when the customer ends a chat started with
+   * DisconnectOnCustomerExit ["AGENT"], or when the last agent leaves: `survey` (the built-in post-chat
+   * survey) or `plugin` (the plugins' onDisconnectFlow). Default none, or `plugin` when a plugin has
+   * onDisconnectFlow. One contact's can be changed with POST /emulator/contacts/{id}/disconnect-flow.
+   */
+  disconnectFlow?: DisconnectFlowName;
+  /** How long a disconnect flow may run before the chat ends anyway (an unanswered survey). Default 120 s. */
+  disconnectFlowTimeoutSeconds?: number;
   /** Log function (request lines, plugin errors). Default: nothing. */
   log?: (line: string) => void;
   /** The clock, in ms since the epoch. Default `Date.now`. Tests pass a controllable clock. */
   now?: () => number;
 }
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, 'publicUrl' | 'scanResult'>> &
-  Pick<EmulatorOptions, 'publicUrl' | 'scanResult'>;
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'publicUrl' | 'scanResult' | 'disconnectFlow'>> &
+  Pick<EmulatorOptions, 'publicUrl' | 'scanResult' | 'disconnectFlow'>;
 
 export const DEFAULTS = {
   port: 8787,
@@ -82,6 +92,7 @@ export const DEFAULTS = {
   scanDelayMs: 200,
   chatDurationMinutes: 1500,
   authenticationTimeoutSeconds: 300,
+  disconnectFlowTimeoutSeconds: 120,
   log: (_line: string): void => {},
   now: (): number => Date.now(),
 } satisfies ResolvedOptions;
@@ -97,6 +108,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     'attachmentQuotaPerContact',
     'chatDurationMinutes',
     'authenticationTimeoutSeconds',
+    'disconnectFlowTimeoutSeconds',
   ] as const) {
     const value = resolved[key];
     if (!Number.isFinite(value) || value <= 0) {
@@ -109,6 +121,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   for (const [key, ms] of [
     ['scanDelayMs', resolved.scanDelayMs],
     ['authenticationTimeoutSeconds', resolved.authenticationTimeoutSeconds * 1000],
+    ['disconnectFlowTimeoutSeconds', resolved.disconnectFlowTimeoutSeconds * 1000],
   ] as const) {
     if (ms > MAX_TIMER_MS) throw new TypeError(`emulator option ${key} is longer than a timer can wait (${MAX_TIMER_MS} ms)`);
   }
@@ -116,6 +129,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   resolved.allowOrigins = resolved.allowOrigins.map(normalizeOrigin);
   if (resolved.scanResult !== undefined && resolved.scanResult !== 'APPROVED' && resolved.scanResult !== 'REJECTED') {
     throw new TypeError(`emulator option scanResult must be "APPROVED" or "REJECTED", got ${String(resolved.scanResult)}`);
+  }
+  if (resolved.disconnectFlow !== undefined && !DISCONNECT_FLOWS.includes(resolved.disconnectFlow)) {
+    throw new TypeError(`emulator option disconnectFlow must be one of ${DISCONNECT_FLOWS.join(', ')}, got ${String(resolved.disconnectFlow)}`);
   }
   return resolved;
 }

@@ -5,6 +5,7 @@ import type { AttachmentService } from './attachments.js';
 import type { ChatActions } from './chat-actions.js';
 import { accessDenied, isoTime, notFound, ServiceError, validationError } from './http.js';
 import type { ResolvedOptions } from './options.js';
+import type { MessageProcessing } from './processing.js';
 import {
   CUSTOMER_MESSAGE_TYPES,
   MESSAGE_CONTENT_LIMITS,
@@ -36,6 +37,7 @@ export interface ParticipantDeps {
   options: ResolvedOptions;
   actions: ChatActions;
   attachments: AttachmentService;
+  processing: MessageProcessing;
 }
 
 /** Operations a participant may still call after leaving or after the chat ended (until the token expires). */
@@ -185,8 +187,20 @@ function sendMessage(participant: Participant, contentType: string, content: str
       throw validationError(`Content must be a JSON document for ContentType ${contentType}`);
     }
   }
-  const item = deps.actions.message(contact, participant, contentType, content);
-  return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
+  const held = participant.role === 'CUSTOMER' ? deps.processing.hold() : undefined;
+  if (!held) {
+    const item = deps.actions.message(contact, participant, contentType, content);
+    return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
+  }
+  const id = randomUUID();
+  const item = deps.state.append(
+    contact,
+    { Type: 'MESSAGE', ContentType: contentType, Content: content, MessageMetadata: { MessageId: id, MessageProcessingStatus: 'PROCESSING' } },
+    participant,
+    { id },
+  );
+  held(contact, item);
+  return { Id: item.Id, AbsoluteTime: item.AbsoluteTime, MessageMetadata: { MessageProcessingStatus: 'PROCESSING' } };
 }
 
 function sendEvent(participant: Participant, contentType: string, content: string | undefined, deps: ParticipantDeps): unknown {

@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChatActions } from './chat-actions.js';
 import { ATTACHMENT_TYPES } from './participant-model.js';
-import type { ContactHandle, EmulatorPlugin, EmulatorPluginFactory, MessageStream, PluginContext, PostOptions } from './plugins.js';
+import type { ContactHandle, EmulatorPlugin, EmulatorPluginFactory, MessageDecision, MessageStream, PluginContext, PostOptions } from './plugins.js';
 import type { Contact, EmulatorState, Participant } from './store.js';
-import { CONTENT_TYPES, PARTICIPANT_EVENT_KINDS, type ChatItem } from './types.js';
+import { createSurveyFlow } from './survey.js';
+import { CONTENT_TYPES, PARTICIPANT_EVENT_KINDS, type ChatItem, type DisconnectFlowName } from './types.js';
 
 // Source (tsx, tests) or compiled (the npm package's dist/): the bot sits beside this module either way.
 const BOT_MODULE = new URL(import.meta.url.endsWith('.ts') ? './bot/index.ts' : './bot/index.js', import.meta.url);
@@ -26,6 +27,8 @@ export async function loadBotFactory(moduleUrl: URL = BOT_MODULE): Promise<Emula
 
 export class PluginHost {
   private plugins: EmulatorPlugin[] = [];
+  /** The emulator's own flows, which see every item before the plugins do. */
+  private readonly builtins: EmulatorPlugin[] = [createSurveyFlow()];
   private readonly handles = new WeakMap<Contact, ContactHandle>();
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
@@ -36,9 +39,42 @@ export class PluginHost {
     private readonly log: (line: string) => void,
     private readonly socketsOf: (participantId: string) => number,
   ) {
-    state.onContactStarted((contact) => this.dispatch((p) => p.onContactStarted?.(this.handle(contact)), 'onContactStarted'));
-    state.onItem((contact, item) => this.dispatch((p) => p.onItem?.(this.handle(contact), item), 'onItem'));
-    state.onContactEnded((contact) => this.dispatch((p) => p.onContactEnded?.(this.handle(contact)), 'onContactEnded'));
+    state.onContactStarted((contact) => this.dispatch((p) => p.onContactStarted?.(this.handle(contact)), 'onContactStarted', this.plugins));
+    state.onItem((contact, item) => this.dispatch((p) => p.onItem?.(this.handle(contact), item), 'onItem', this.everyone()));
+    state.onContactEnded((contact) => this.dispatch((p) => p.onContactEnded?.(this.handle(contact)), 'onContactEnded', this.everyone()));
+    // The built-in survey runs the `survey` flow; the plugins' onDisconnectFlow runs `plugin`.
+    state.onDisconnectFlow((contact) =>
+      this.dispatch((p) => p.onDisconnectFlow?.(this.handle(contact)), 'onDisconnectFlow', contact.disconnectFlow === 'survey' ? this.builtins : this.plugins),
+    );
+  }
+
+  private everyone(): EmulatorPlugin[] {
+    return [...this.builtins, ...this.plugins];
+  }
+
+  /** The disconnect flow new contacts get when the emulator option names none: the plugins' when one has the hook. */
+  defaultDisconnectFlow(): DisconnectFlowName | undefined {
+    return this.plugins.some((p) => p.onDisconnectFlow) ? 'plugin' : undefined;
+  }
+
+  /** Whether customer messages are held for the plugins' processMessage. */
+  processesMessages(): boolean {
+    return this.plugins.some((p) => p.processMessage);
+  }
+
+  /** The first decision a plugin's processMessage returns (after the current request, in event order). */
+  decide(contact: Contact, item: ChatItem): Promise<MessageDecision | undefined> {
+    return new Promise((resolve) => {
+      let decided: MessageDecision | undefined;
+      this.dispatch(
+        async (plugin) => {
+          if (decided === undefined) decided = (await plugin.processMessage?.(this.handle(contact), item)) ?? undefined;
+        },
+        'processMessage',
+        this.plugins,
+      );
+      this.chain = this.chain.then(() => resolve(decided));
+    });
   }
 
   context(url: string): PluginContext {
@@ -56,10 +92,10 @@ export class PluginHost {
     this.plugins.push(plugin);
   }
 
-  /** Calls `call` for every plugin, after the current request, in event order, one at a time. */
-  private dispatch(call: (plugin: EmulatorPlugin) => void | Promise<void>, hook: string): void {
-    if (this.plugins.length === 0 || this.closed) return;
-    const plugins = [...this.plugins];
+  /** Calls `call` for every one of `targets`, after the current request, in event order, one at a time. */
+  private dispatch(call: (plugin: EmulatorPlugin) => void | Promise<void>, hook: string, targets: readonly EmulatorPlugin[]): void {
+    if (targets.length === 0 || this.closed) return;
+    const plugins = [...targets];
     this.chain = this.chain.then(async () => {
       await new Promise<void>((resolve) => setImmediate(resolve));
       for (const plugin of plugins) {
@@ -192,6 +228,18 @@ export class PluginHost {
         return actions.transfer(contact, options?.succeeded ?? true);
       },
       end: () => state.endContact(contact),
+      get inDisconnectFlow() {
+        return contact.disconnectFlowState === 'running' && contact.endedAt === undefined;
+      },
+      recordSurvey: (answers, surveyState = 'answered') => {
+        const clean: Record<string, string> = {};
+        for (const [key, value] of Object.entries(answers)) if (typeof value === 'string') clean[key] = value;
+        contact.survey = { state: surveyState, answers: { ...(contact.survey?.answers ?? {}), ...clean }, answeredAt: state.now() };
+      },
+      transferToQueue: (queueName = 'BasicQueue') => {
+        live();
+        contact.queue = { name: queueName, enqueuedAt: state.now() };
+      },
       after: (ms, fn) =>
         state.later(contact, ms, () => {
           try {

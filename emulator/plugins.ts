@@ -87,11 +87,26 @@ export interface ContactHandle {
   /** Ends the contact (like StopContact): `chat.ended` to everyone. */
   end(): void;
   /**
+   * True while the contact's disconnect flow runs (the customer ended, or the last agent left): a
+   * bot should leave the customer's answers to the flow.
+   */
+  readonly inDisconnectFlow: boolean;
+  /**
+   * Records what the customer answered a post-chat survey (shown by GET /emulator/contacts/{id} as
+   * `Survey` and in the agent console). `state` defaults to `answered`.
+   */
+  recordSurvey(answers: Record<string, string>, state?: 'answered' | 'skipped'): void;
+  /** The "Transfer to queue" flow block: marks the contact as waiting for an agent (flagged in the agent console). */
+  transferToQueue(queueName?: string): void;
+  /**
    * Runs `fn` after `ms` unless the contact ends or the emulator closes first. Use it for "bot is
    * thinking" delays so nothing fires after shutdown.
    */
   after(ms: number, fn: () => void): void;
 }
+
+/** How message processing ended for a message that was PROCESSING. */
+export type MessageDecision = 'APPROVED' | 'REJECTED' | 'FAILED';
 
 /** What a plugin can reach beyond the contact it was called for. */
 export interface PluginContext {
@@ -115,6 +130,19 @@ export interface EmulatorPlugin {
   onItem?(contact: ContactHandle, item: ChatItem): void | Promise<void>;
   /** After the contact ended (StopContact, customer disconnect, duration limit, handle.end()). */
   onContactEnded?(contact: ContactHandle): void | Promise<void>;
+  /**
+   * The contact's disconnect flow, for contacts whose flow is `plugin` (the default once a plugin has
+   * this hook): the customer ended a chat started with DisconnectOnCustomerExit ["AGENT"], or the
+   * last agent left. Post what the flow shows, read the answers in onItem, `recordSurvey` them and
+   * `end()` the contact; the emulator ends it after disconnectFlowTimeoutSeconds otherwise.
+   */
+  onDisconnectFlow?(contact: ContactHandle): void | Promise<void>;
+  /**
+   * Message processing (a guardrail, a redaction step): when a plugin has this hook, every customer
+   * message is answered `MessageProcessingStatus: PROCESSING`, and then sent again (same Id) with
+   * the first decision a plugin returns: `REJECTED` or `FAILED`, or nothing (delivered as is).
+   */
+  processMessage?(contact: ContactHandle, item: ChatItem): MessageDecision | undefined | Promise<MessageDecision | undefined>;
   /** When the emulator closes. */
   close?(): void | Promise<void>;
 }

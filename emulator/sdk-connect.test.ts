@@ -114,6 +114,24 @@ describe('StartChatContact', () => {
   });
 });
 
+describe('StartChatContact DisconnectOnCustomerExit', () => {
+  it('is accepted as the model has it (["AGENT"]) and kept on the contact; anything else is refused naming it', async () => {
+    const out = await connectApi.send(new StartChatContactCommand({ ...START, DisconnectOnCustomerExit: ['AGENT'] }));
+    const contact = await json<{ DisconnectOnCustomerExit?: string[] }>(`${emu.url}/emulator/contacts/${out.ContactId}`);
+    expect(contact.body.DisconnectOnCustomerExit).toEqual(['AGENT']);
+    const wrong = await rejection(
+      connectApi.send(new StartChatContactCommand({ ...START, DisconnectOnCustomerExit: ['CUSTOMER' as 'AGENT'] })),
+    );
+    expect(wrong).toBeInstanceOf(InvalidParameterException);
+    expect(wrong.message).toMatch(/'DisconnectOnCustomerExit.1.member'.*enum value set: \[AGENT\]/);
+    const viaBackend = await json<{ data: { startChatResult: { ContactId: string } } }>(`${emu.url}/start-chat`, {
+      body: { ParticipantDetails: { DisplayName: 'Ada' }, DisconnectOnCustomerExit: ['AGENT'] },
+    });
+    const forwarded = await json<{ DisconnectOnCustomerExit?: string[] }>(`${emu.url}/emulator/contacts/${viaBackend.body.data.startChatResult.ContactId}`);
+    expect(forwarded.body.DisconnectOnCustomerExit).toEqual(['AGENT']);
+  });
+});
+
 describe('CreateParticipant', () => {
   it('adds an AGENT (emulator extension) who can chat through the participant API', async () => {
     const chat = await connectApi.send(new StartChatContactCommand(START));

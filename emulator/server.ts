@@ -14,7 +14,9 @@ import { resolveOptions, type EmulatorOptions, type ResolvedOptions } from './op
 import { participantOperation, type ParticipantDeps } from './participant-api.js';
 import { OPERATIONS, type ParticipantOperation } from './participant-model.js';
 import { loadBotFactory, PluginHost } from './plugin-host.js';
+import { MessageProcessing } from './processing.js';
 import { EmulatorState } from './store.js';
+import { startTaskContact } from './tasks.js';
 import { SocketHub, WEBSOCKET_PATH } from './websocket.js';
 
 export interface Emulator {
@@ -31,12 +33,13 @@ export interface Emulator {
 
 const JSON_LIMIT = 1024 * 1024;
 
-type Route =
-  | { kind: 'participant'; op: ParticipantOperation; viewToken?: string }
-  | { kind: 'connect'; op: 'StartChatContact' | 'CreateParticipant' | 'StopContact' | 'StartChat' };
+type ConnectOperation = 'StartChatContact' | 'StartTaskContact' | 'CreateParticipant' | 'StopContact' | 'StartChat';
 
-const CONNECT_ROUTES: Record<string, { method: string; op: 'StartChatContact' | 'CreateParticipant' | 'StopContact' | 'StartChat' }> = {
+type Route = { kind: 'participant'; op: ParticipantOperation; viewToken?: string } | { kind: 'connect'; op: ConnectOperation };
+
+const CONNECT_ROUTES: Record<string, { method: string; op: ConnectOperation }> = {
   '/contact/chat': { method: 'PUT', op: 'StartChatContact' },
+  '/contact/task': { method: 'PUT', op: 'StartTaskContact' },
   '/contact/create-participant': { method: 'POST', op: 'CreateParticipant' },
   '/contact/stop': { method: 'POST', op: 'StopContact' },
   '/start-chat': { method: 'POST', op: 'StartChat' },
@@ -87,8 +90,9 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
   const hub = new SocketHub(state, log);
   const plugins = new PluginHost(state, actions, log, (id) => hub.socketCount(id));
   state.onItem((contact, item) => hub.deliver(contact, item));
-  const participantDeps: ParticipantDeps = { state, options, actions, attachments };
-  const connectDeps: ConnectDeps = { state, options, actions };
+  const processing = new MessageProcessing(state, { active: () => plugins.processesMessages(), decide: (contact, item) => plugins.decide(contact, item) });
+  const participantDeps: ParticipantDeps = { state, options, actions, attachments, processing };
+  const connectDeps: ConnectDeps = { state, options, actions, disconnectFlow: () => options.disconnectFlow ?? plugins.defaultDisconnectFlow() };
   let agentConsole: Promise<((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | undefined> | undefined;
   // Both known once the server listens. The base of every URL handed out is fixed: never the Host header.
   let guard: Guard = createGuard({ host: options.host, port: 0, allowOrigins: options.allowOrigins });
@@ -175,6 +179,7 @@ export async function startEmulator(input: EmulatorOptions = {}): Promise<Emulat
         if (r.kind === 'participant') {
           result = participantOperation(r.op, { token: header(req, 'x-amz-bearer'), body, viewToken: r.viewToken, base: publicBase }, participantDeps);
         } else if (r.op === 'StartChatContact') result = startChatContact(body, connectDeps);
+        else if (r.op === 'StartTaskContact') result = startTaskContact(body, state);
         else if (r.op === 'CreateParticipant') result = createParticipant(body, connectDeps);
         else if (r.op === 'StopContact') result = stopContact(body, connectDeps);
         else result = startChat(body, connectDeps);

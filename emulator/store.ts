@@ -6,7 +6,7 @@ import { isoTime } from './http.js';
 import { initialFaults, type FaultState } from './faults.js';
 import type { ArtifactStatus } from '../src/client/types.js';
 import type { StoredItem } from './transcript.js';
-import type { ChatItem, ContactInfo, ParticipantInfo, ParticipantRole } from './types.js';
+import type { ChatItem, ContactInfo, DisconnectFlowName, ParticipantInfo, ParticipantRole, SurveyRecord, TaskContact } from './types.js';
 
 export interface Participant {
   id: string;
@@ -72,6 +72,16 @@ export interface Contact {
   lastTime: number;
   attachmentsStarted: number;
   timers: Set<ReturnType<typeof setTimeout>>;
+  /** StartChatContact's DisconnectOnCustomerExit: who leaves with the customer so the disconnect flow can run. */
+  disconnectOnCustomerExit: string[];
+  /** The contact's disconnect flow (the "Set disconnect flow" block), if any. */
+  disconnectFlow?: DisconnectFlowName;
+  /** Whether the disconnect flow has run: `running` while the customer is in it. */
+  disconnectFlowState?: 'running' | 'done';
+  /** What the customer answered a post-chat survey (built-in flow, or a plugin's recordSurvey). */
+  survey?: SurveyRecord;
+  /** Set when the flow put the contact in a queue for an agent (the "Transfer to queue" block). */
+  queue?: { name: string; enqueuedAt: number };
 }
 
 export interface ConnectionGrant {
@@ -98,6 +108,8 @@ export class EmulatorState {
   readonly viewTokens = new Map<string, { contact: Contact; viewArn: string }>();
   readonly authSessions = new Map<string, AuthSession>();
   readonly attachments = new Map<string, Attachment>();
+  /** Task contacts (StartTaskContact), oldest first. */
+  readonly tasks: TaskContact[] = [];
   /** Idempotent results by `operation|participant|ClientToken`. */
   readonly idempotency = new Map<string, unknown>();
   faults: FaultState = initialFaults();
@@ -105,6 +117,7 @@ export class EmulatorState {
   private readonly itemListeners: ItemListener[] = [];
   private readonly startListeners: ContactListener[] = [];
   private readonly endListeners: ContactListener[] = [];
+  private readonly flowListeners: ContactListener[] = [];
 
   constructor(readonly now: () => number) {}
 
@@ -117,6 +130,9 @@ export class EmulatorState {
   onContactEnded(listener: ContactListener): void {
     this.endListeners.push(listener);
   }
+  onDisconnectFlow(listener: ContactListener): void {
+    this.flowListeners.push(listener);
+  }
 
   // ------------------------------------------------------------------ contacts and participants
 
@@ -127,6 +143,8 @@ export class EmulatorState {
     supportedTypes: string[];
     durationMinutes: number;
     previousContactId?: string;
+    disconnectOnCustomerExit?: string[];
+    disconnectFlow?: DisconnectFlowName;
   }): Contact {
     const id = randomUUID();
     const now = this.now();
@@ -147,8 +165,10 @@ export class EmulatorState {
       lastTime: 0,
       attachmentsStarted: 0,
       timers: new Set(),
+      disconnectOnCustomerExit: [...(input.disconnectOnCustomerExit ?? [])],
     };
     if (input.previousContactId) contact.previousContactId = input.previousContactId;
+    if (input.disconnectFlow) contact.disconnectFlow = input.disconnectFlow;
     contact.system = { id: randomUUID(), role: 'SYSTEM', displayName: 'BOT', state: 'joined', connected: true, contact };
     this.contacts.set(id, contact);
     this.chats.push(contact);
@@ -199,10 +219,27 @@ export class EmulatorState {
     if (contact.endedAt !== undefined) return;
     this.append(contact, { Type: 'EVENT', ContentType: 'application/vnd.amazonaws.connect.event.chat.ended' });
     contact.endedAt = this.now();
+    if (contact.disconnectFlowState === 'running') contact.disconnectFlowState = 'done';
+    if (contact.survey?.state === 'pending') contact.survey = { ...contact.survey, state: 'unanswered' };
     for (const participant of contact.participants.values()) participant.state = 'left';
     for (const timer of contact.timers) clearTimeout(timer);
     contact.timers.clear();
     for (const listener of this.endListeners) listener(contact);
+  }
+
+  /**
+   * Runs the contact's disconnect flow (once): the customer stays, everyone else has left; the flow
+   * ends the contact, or `timeoutMs` does.
+   */
+  startDisconnectFlow(contact: Contact, timeoutMs: number): void {
+    if (!contact.disconnectFlow || contact.disconnectFlowState || contact.endedAt !== undefined) return;
+    contact.disconnectFlowState = 'running';
+    if (contact.survey === undefined && contact.disconnectFlow === 'survey') contact.survey = { state: 'pending', answers: {} };
+    this.later(contact, timeoutMs, () => {
+      if (contact.survey?.state === 'pending') contact.survey = { ...contact.survey, state: 'unanswered' };
+      this.endContact(contact);
+    });
+    for (const listener of this.flowListeners) listener(contact);
   }
 
   started(contact: Contact): void {
@@ -331,6 +368,13 @@ export class EmulatorState {
     };
     if (contact.previousContactId) info.PreviousContactId = contact.previousContactId;
     if (contact.endedAt !== undefined) info.EndedAt = isoTime(contact.endedAt);
+    if (contact.disconnectOnCustomerExit.length > 0) info.DisconnectOnCustomerExit = [...contact.disconnectOnCustomerExit];
+    if (contact.disconnectFlow) info.DisconnectFlow = { Name: contact.disconnectFlow, State: contact.disconnectFlowState ?? 'waiting' };
+    if (contact.survey) {
+      info.Survey = { State: contact.survey.state, Answers: { ...contact.survey.answers } };
+      if (contact.survey.answeredAt !== undefined) info.Survey.AnsweredAt = isoTime(contact.survey.answeredAt);
+    }
+    if (contact.queue) info.Queue = { Name: contact.queue.name, EnqueuedAt: isoTime(contact.queue.enqueuedAt) };
     return info;
   }
 

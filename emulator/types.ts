@@ -83,6 +83,41 @@ export interface ParticipantInfo {
   Sockets: number;
 }
 
+/**
+ * A contact's disconnect flow: `survey` is the built-in post-chat survey (a rating view, then an
+ * optional comment); `plugin` hands the flow to the plugins' `onDisconnectFlow`.
+ */
+export type DisconnectFlowName = 'survey' | 'plugin';
+
+export const DISCONNECT_FLOWS: readonly DisconnectFlowName[] = ['survey', 'plugin'];
+
+/** A post-chat survey as it stands: `pending` while the flow waits for the customer. */
+export interface SurveyRecord {
+  state: 'pending' | 'answered' | 'skipped' | 'unanswered';
+  /** The built-in survey's `rating` ("1".."5") and `comment`; whatever a plugin records. */
+  answers: Record<string, string>;
+  answeredAt?: number;
+}
+
+/** A task (StartTaskContact) as the emulator keeps it and the control API shows it. */
+export interface TaskContact {
+  ContactId: string;
+  InstanceId: string;
+  /** The flow it runs in: ContactFlowId, or the one a QuickConnectId / TaskTemplateId names. */
+  ContactFlowId?: string;
+  QuickConnectId?: string;
+  TaskTemplateId?: string;
+  Name: string;
+  Description?: string;
+  Attributes: Record<string, string>;
+  References: Record<string, { Type: string; Value?: string }>;
+  PreviousContactId?: string;
+  RelatedContactId?: string;
+  /** ISO time the flow runs (ScheduledTime), else when it was created. */
+  ScheduledTime?: string;
+  CreatedAt: string;
+}
+
 /** A contact as the control API and plugins see it. */
 export interface ContactInfo {
   ContactId: string;
@@ -97,4 +132,12 @@ export interface ContactInfo {
   StartedAt: string;
   EndedAt?: string;
   Participants: ParticipantInfo[];
+  /** StartChatContact's DisconnectOnCustomerExit, when given. */
+  DisconnectOnCustomerExit?: string[];
+  /** The disconnect flow: `waiting` until the customer or the last agent leaves. */
+  DisconnectFlow?: { Name: DisconnectFlowName; State: 'waiting' | 'running' | 'done' };
+  /** A post-chat survey's answers (the built-in flow's `rating` and `comment`). */
+  Survey?: { State: SurveyRecord['state']; Answers: Record<string, string>; AnsweredAt?: string };
+  /** Set when the flow queued the contact for an agent (the demo bot's `agent`). */
+  Queue?: { Name: string; EnqueuedAt: string };
 }

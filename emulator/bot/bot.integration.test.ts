@@ -137,6 +137,10 @@ describe('demo bot in the emulator', () => {
     const asked = await jane.say('agent');
     await jane.next(hasText(TEXT.handover), asked, 'handover');
     await jane.next(hasText(TEXT.handoverHint(`${emulator.url}/agent`)), asked, 'agent console hint');
+    // The handover queues the contact for an agent (the agent console flags it).
+    await expect
+      .poll(async () => ((await (await fetch(`${emulator.url}/emulator/contacts/${jane.contactId}`)).json()) as { Queue?: { Name: string } }).Queue?.Name)
+      .toBe('BasicQueue');
     const created = await fetch(`${emulator.url}/contact/create-participant`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

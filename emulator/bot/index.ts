@@ -57,6 +57,8 @@ export default function createDemoBot(context: PluginContext, options: DemoBotOp
       handle(contact, { kind: 'started' });
     },
     onItem(contact, item) {
+      // After the chat, the contact's disconnect flow (a survey) reads the customer's answers.
+      if (contact.inDisconnectFlow) return;
       const event = botEventOf(item);
       if (event) handle(contact, event);
     },
@@ -100,6 +102,9 @@ function perform(contact: ContactHandle, action: BotAction, delay: number, timin
       contact.after(end, () => stream?.complete());
       return end;
     }
+    case 'queue':
+      contact.after(delay, () => contact.transferToQueue());
+      return delay;
     case 'end':
       contact.after(delay, () => contact.end());
       return delay;

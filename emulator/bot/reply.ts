@@ -27,6 +27,8 @@ export type BotAction =
   | { kind: 'view'; view: string; viewData: { [key: string]: JsonValue } }
   | { kind: 'attachment'; name: string; contentType: string; text: string }
   | { kind: 'stream'; chunks: string[] }
+  /** The "Transfer to queue" block: the contact waits for an agent (flagged in the agent console). */
+  | { kind: 'queue' }
   | { kind: 'end' };
 
 /** What the last bot prompt was, so a plain-text reply can be read as an answer to it. */
@@ -157,7 +159,7 @@ function onIntent(state: BotState, intent: Intent, input: string, env: BotEnv): 
 function handover(state: BotState, env: BotEnv): Reaction {
   return {
     state: { ...state, handover: 'waiting', prompt: undefined },
-    actions: [text(TEXT.handover), text(TEXT.handoverHint(env.consoleUrl))],
+    actions: [text(TEXT.handover), text(TEXT.handoverHint(env.consoleUrl)), { kind: 'queue' }],
   };
 }
 

@@ -174,4 +174,48 @@ export const returnRequestView: ViewDefinition = {
   Sample: { OrderNumber: '10423', EarliestPickup: '2030-05-15' },
 };
 
-export const CUSTOM_VIEWS: ViewDefinition[] = [deliveryOptionsView, returnRequestView];
+/** The built-in disconnect flow's rating step (emulator/survey.ts): one button per rating, and Skip. */
+export const postChatSurveyView: ViewDefinition = {
+  Id: '3c2b1a09-8e7f-4d6c-9b5a-survey000001',
+  Arn: customArn('3c2b1a09-8e7f-4d6c-9b5a-survey000001', 1),
+  Name: 'PostChatSurvey',
+  Version: 1,
+  Actions: ['Rate', 'Skip'],
+  Template: {
+    Head: { Title: 'PostChatSurvey', Configuration: columns('12') },
+    Body: [
+      c('survey-heading', 'TextContent', { Variant: 'heading' }, ['$.Heading']),
+      c('survey-subheading', 'TextContent', { Variant: 'body', Visible: '$.SubHeading' }, ['$.SubHeading']),
+      c('survey-ratings', 'Container', { ForEach: '$.Ratings', Direction: 'row' }, [
+        c('survey-rating', 'Button', { Action: 'Rate', Variant: 'secondary', Output: { Rating: '@.Value' } }, ['@.Label']),
+      ]),
+      c('survey-skip', 'ButtonGroup', {
+        Items: [{ Label: '$.Skip.Label', Action: 'Skip', Variant: 'link', FormAction: 'none', Visible: '$.Skip' }],
+      }),
+    ],
+  },
+  InputSchema: {
+    type: 'object',
+    properties: {
+      Heading: { type: 'string' },
+      SubHeading: { type: 'string' },
+      Ratings: labelValueList,
+      Skip: { type: 'object', properties: { Label: { type: 'string' } }, required: ['Label'] },
+    },
+    required: ['Heading', 'Ratings'],
+  },
+  Sample: {
+    Heading: 'How did we do?',
+    SubHeading: 'Rate this chat from 1 (poor) to 5 (excellent).',
+    Ratings: [
+      { Label: '1 Poor', Value: '1' },
+      { Label: '2 Fair', Value: '2' },
+      { Label: '3 Good', Value: '3' },
+      { Label: '4 Very good', Value: '4' },
+      { Label: '5 Excellent', Value: '5' },
+    ],
+    Skip: { Label: 'Skip' },
+  },
+};
+
+export const CUSTOM_VIEWS: ViewDefinition[] = [deliveryOptionsView, returnRequestView, postChatSurveyView];
