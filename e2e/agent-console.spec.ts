@@ -179,7 +179,9 @@ test('an agent joins, chats, sends a template, a view, a file, goes idle and end
   await eventually(contactId, (r) => r.Items.find((i) => i.ContentType === `${VND}event.chat.ended`), 'chat.ended');
   await expect(page.locator('#chat-status')).toHaveText('Chat ended');
   expect((await record(contactId)).State).toBe('ended');
-  await expect(page.locator(`li.contact[data-contact-id="${contactId}"]`)).toHaveCount(0);
+  // Ended contacts leave the live list for the ended one.
+  await expect(page.locator(`#contacts li[data-contact-id="${contactId}"]`)).toHaveCount(0);
+  await expect(page.locator(`#ended-contacts li[data-contact-id="${contactId}"]`)).toBeVisible();
 
   expect(problems).toEqual([]);
 });

@@ -1,12 +1,14 @@
 // The emulator's Amazon Connect and control endpoints the console uses (same origin as the page).
 // Every path is in ROUTES so the console's dependence on the emulator core is visible in one place.
-import type { ContactInfo } from '../../types.js';
+import type { ContactInfo, TaskContact } from '../../types.js';
 
-export type { ContactInfo, ParticipantInfo } from '../../types.js';
+export type { ContactInfo, ParticipantInfo, TaskContact } from '../../types.js';
 
 export const ROUTES = {
-  /** Control API: every contact the emulator holds. */
-  contacts: '/emulator/contacts',
+  /** Control API: every contact the emulator holds, ended ones included. */
+  contacts: '/emulator/contacts?all=true',
+  /** Control API: the tasks StartTaskContact created (e.g. the widget's "leave a message"). */
+  tasks: '/emulator/tasks',
   /** CreateParticipant (Amazon Connect API); the AGENT role is an emulator extension. */
   createParticipant: '/contact/create-participant',
   /** StopContact (Amazon Connect API). */
@@ -54,6 +56,10 @@ async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unkn
 export async function listContacts(): Promise<ContactInfo[]> {
   const body = await call<ContactInfo[] | { Contacts?: ContactInfo[] }>('GET', ROUTES.contacts);
   return Array.isArray(body) ? body : (body.Contacts ?? []);
+}
+
+export async function listTasks(): Promise<TaskContact[]> {
+  return (await call<{ Tasks?: TaskContact[] }>('GET', ROUTES.tasks)).Tasks ?? [];
 }
 
 export interface AgentCredentials {

@@ -81,6 +81,13 @@ describe('describeItem', () => {
       text: 'a.pdf (application/pdf)',
     });
     expect(describeItem(item({ ContentType: INTERACTIVE, Content: '{broken' })).text).toBe('(unreadable interactive content)');
+    const rated = describeItem(item({ ContentType: INTERACTIVE_RESPONSE, Content: JSON.stringify({ action: 'Rate', data: { Rating: '4' }, templateType: 'ViewResource' }) }));
+    expect(rated.text).toBe('Rate: {"Rating":"4"}');
+  });
+
+  it('says when a message is held or was not delivered (MessageProcessingStatus)', () => {
+    expect(describeItem(item({ MessageMetadata: { MessageId: 'm', MessageProcessingStatus: 'REJECTED' } })).processing).toBe('REJECTED');
+    expect(describeItem(item({})).processing).toBeUndefined();
   });
 });
 

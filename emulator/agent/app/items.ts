@@ -74,6 +74,8 @@ export interface ItemView {
   text: string;
   /** Pretty JSON for interactive content, shown collapsed. */
   json?: string;
+  /** MessageMetadata.MessageProcessingStatus: held (PROCESSING) or not delivered (REJECTED, FAILED). */
+  processing?: 'PROCESSING' | 'REJECTED' | 'FAILED';
 }
 
 export function describeItem(item: ChatItem): ItemView {
@@ -91,14 +93,16 @@ export function describeItem(item: ChatItem): ItemView {
     return { kind: 'event', label, text: eventText(label, item) };
   }
   const content = item.Content ?? '';
+  const status = item.MessageMetadata?.MessageProcessingStatus;
+  const processing = status ? { processing: status } : {};
   if (contentType === INTERACTIVE || contentType === INTERACTIVE_RESPONSE) {
     const parsed = parseJson(content);
     const json = parsed === undefined ? content : JSON.stringify(parsed, null, 2);
-    return { kind: 'message', label: interactiveLabel(contentType, parsed), text: interactiveText(contentType, parsed), json };
+    return { kind: 'message', label: interactiveLabel(contentType, parsed), text: interactiveText(contentType, parsed), json, ...processing };
   }
   const streaming = item.MessageMetadata?.MessageCompleted === false;
   const label = contentType === 'text/markdown' ? 'markdown' : contentType === 'text/plain' ? '' : contentType;
-  return { kind: 'message', label: streaming ? `${label || 'text'} · streaming` : label, text: content };
+  return { kind: 'message', label: streaming ? `${label || 'text'} · streaming` : label, text: content, ...processing };
 }
 
 function eventText(label: string, item: ChatItem): string {
@@ -136,7 +140,9 @@ function interactiveText(contentType: string, parsed: unknown): string {
   if (contentType === INTERACTIVE_RESPONSE) {
     const action = typeof record.action === 'string' ? record.action.trim() : '';
     const detail = data?.content ?? data?.actionName;
-    return [action || 'typed text', typeof detail === 'string' ? detail : ''].filter(Boolean).join(': ');
+    // A view's Output (e.g. the survey's {"Rating": "4"}) when there is no template detail.
+    const output = data && detail === undefined && Object.keys(data).length > 0 ? JSON.stringify(data) : '';
+    return [action || 'typed text', typeof detail === 'string' ? detail : output].filter(Boolean).join(': ');
   }
   const content = asRecord(data?.content);
   if (record.templateType === 'ViewResource') {

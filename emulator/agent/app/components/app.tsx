@@ -1,9 +1,12 @@
-import { consoleError, agentName, openSession } from '../state.js';
+import { consoleError, agentName, openContact, openSession } from '../state.js';
 import { ContactList } from './contact-list.js';
 import { Chat } from './chat.js';
+import { Details } from './details.js';
+import { Tasks } from './tasks.js';
 
 export function App() {
   const session = openSession.value;
+  const contact = openContact.value;
   return (
     <>
       <header class="bar">
@@ -19,14 +22,22 @@ export function App() {
         </p>
       )}
       <main class="layout">
-        <ContactList />
-        {session ? (
-          <Chat key={session.contact.InitialContactId} session={session} />
-        ) : (
-          <section class="chat empty" aria-label="Chat">
-            <p>Join a contact to chat as the agent.</p>
-          </section>
-        )}
+        <div class="side">
+          <ContactList />
+          <Tasks />
+        </div>
+        <div class={`main${session && contact ? ' with-details' : ''}`}>
+          {session ? (
+            <Chat key={session.contact.InitialContactId} session={session} />
+          ) : (
+            !contact && (
+              <section class="chat empty" aria-label="Chat">
+                <p>Join a contact to chat as the agent.</p>
+              </section>
+            )
+          )}
+          {contact && <Details contact={contact} />}
+        </div>
       </main>
     </>
   );

@@ -3,6 +3,8 @@ import type { AgentSession } from '../agent-session.js';
 import { describeItem } from '../items.js';
 import type { Entry } from '../items.js';
 
+const PROCESSING_TEXT = { PROCESSING: 'processing…', REJECTED: 'rejected: not delivered', FAILED: 'processing failed: not delivered' } as const;
+
 export function Transcript({ session }: { session: AgentSession }) {
   const entries = session.entries.value;
   const list = useRef<HTMLOListElement>(null);
@@ -38,6 +40,7 @@ function Item({ entry, session }: { entry: Entry; session: AgentSession }) {
         {time}
       </time>
       {view.label && <span class="label">{view.label}</span>}
+      {view.processing && <span class="status">{PROCESSING_TEXT[view.processing]}</span>}
       <span class="text">{view.text}</span>
       {view.kind === 'attachment' && attachment?.AttachmentId && attachment.Status === 'APPROVED' && (
         <button
