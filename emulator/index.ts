@@ -11,9 +11,10 @@ export type {
   ContactHandle,
   EmulatorPlugin,
   EmulatorPluginFactory,
+  MessageDecision,
   MessageStream,
   PluginContext,
   PostOptions,
 } from './plugins.js';
-export type { ChatItem, ContactInfo, ParticipantEventKind, ParticipantInfo } from './types.js';
+export type { ChatItem, ContactInfo, DisconnectFlowName, ParticipantEventKind, ParticipantInfo, TaskContact } from './types.js';
 export type { FaultRequest, FailInput } from './faults.js';

@@ -1,8 +1,8 @@
-// StartChatContact through the official @aws-sdk/client-connect (an optional peer dependency: loaded
-// on the first start, with a clear error when it is not installed), and what its failures mean for
-// the page: the visitor's request (400), this back end's configuration or AWS (502), or a moment of
-// overload (503 with Retry-After).
-import type { AwsCredentials } from './options.js';
+// StartChatContact and StartTaskContact through the official @aws-sdk/client-connect (an optional peer
+// dependency: loaded on the first call, with a clear error when it is not installed), and what its
+// failures mean for the page: the visitor's request (400), this back end's configuration or AWS
+// (502), or a moment of overload (503 with Retry-After).
+import type { AwsCredentials } from './common.js';
 import { StartChatRefusal } from './responses.js';
 
 export interface StartChatContactInput {
@@ -14,6 +14,17 @@ export interface StartChatContactInput {
   SupportedMessagingContentTypes: string[];
   ChatDurationInMinutes: number;
   PersistentChat?: { SourceContactId: string; RehydrationType: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' };
+  DisconnectOnCustomerExit?: ['AGENT'];
+  ClientToken?: string;
+}
+
+export interface StartTaskContactInput {
+  InstanceId: string;
+  ContactFlowId: string;
+  Name: string;
+  Description?: string;
+  References?: Record<string, { Type: 'STRING' | 'EMAIL' | 'URL' | 'NUMBER' | 'DATE'; Value: string }>;
+  Attributes?: Record<string, string>;
   ClientToken?: string;
 }
 
@@ -25,37 +36,48 @@ export interface StartChatContactOutput {
 }
 
 export type StartChatContact = (input: StartChatContactInput) => Promise<StartChatContactOutput>;
+export type StartTaskContact = (input: StartTaskContactInput) => Promise<{ ContactId: string }>;
 
-interface SdkModule {
-  ConnectClient: new (config: Record<string, unknown>) => { send(command: unknown): Promise<Record<string, unknown>> };
-  StartChatContactCommand: new (input: StartChatContactInput) => unknown;
-}
+type Command = 'StartChatContactCommand' | 'StartTaskContactCommand';
+type SdkModule = { ConnectClient: new (config: Record<string, unknown>) => { send(command: unknown): Promise<Record<string, unknown>> } } & Record<
+  Command,
+  new (input: object) => unknown
+>;
+type Send = (command: Command, input: object) => Promise<Record<string, unknown>>;
+type ConnectConfig = { region: string; endpoint: string | undefined; credentials: AwsCredentials | undefined };
 
-/** One SDK client per handler, made on the first start. */
-export function connectCaller(config: { region: string; endpoint: string | undefined; credentials: AwsCredentials | undefined }): StartChatContact {
-  let client: Promise<{ send: (input: StartChatContactInput) => Promise<Record<string, unknown>> }> | undefined;
-  const load = async () => {
+/** One SDK client per handler, made on the first call; a failed load is tried again on the next. */
+function connectSender(config: ConnectConfig, backEnd: string): Send {
+  let client: Promise<Send> | undefined;
+  const load = async (): Promise<Send> => {
     let sdk: SdkModule;
     try {
       // A specifier in a variable: the SDK's types are not pulled into this package's build, only SdkModule's.
       const name = '@aws-sdk/client-connect';
       sdk = (await import(name)) as SdkModule;
     } catch (cause) {
-      throw new StartChatRefusal(502, 'sdk-missing', 'the start-chat back end cannot reach Amazon Connect: install @aws-sdk/client-connect next to connect-chat-widget', {}, { cause });
+      throw new StartChatRefusal(502, 'sdk-missing', `the ${backEnd} back end cannot reach Amazon Connect: install @aws-sdk/client-connect next to connect-chat-widget`, {}, { cause });
     }
     const connect = new sdk.ConnectClient({
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
       ...(config.credentials ? { credentials: config.credentials } : {}),
     });
-    return { send: (input: StartChatContactInput) => connect.send(new sdk.StartChatContactCommand(input)) };
+    return (command, input) => connect.send(new sdk[command](input));
   };
-  return async (input) => {
+  return async (command, input) => {
     client ??= load().catch((error: unknown) => {
       client = undefined;
       throw error;
     });
-    const out = await (await client).send(input);
+    return (await client)(command, input);
+  };
+}
+
+export function connectCaller(config: ConnectConfig): StartChatContact {
+  const send = connectSender(config, 'start-chat');
+  return async (input) => {
+    const out = await send('StartChatContactCommand', input);
     const { ContactId, ParticipantId, ParticipantToken, ContinuedFromContactId } = out;
     if (typeof ContactId !== 'string' || typeof ParticipantId !== 'string' || typeof ParticipantToken !== 'string') {
       throw new StartChatRefusal(502, 'connect-failed', 'Amazon Connect answered StartChatContact without ContactId, ParticipantId and ParticipantToken');
@@ -64,11 +86,20 @@ export function connectCaller(config: { region: string; endpoint: string | undef
   };
 }
 
+export function taskCaller(config: ConnectConfig): StartTaskContact {
+  const send = connectSender(config, 'leave-message');
+  return async (input) => {
+    const { ContactId } = await send('StartTaskContactCommand', input);
+    if (typeof ContactId !== 'string') throw new StartChatRefusal(502, 'connect-failed', 'Amazon Connect answered StartTaskContact without a ContactId');
+    return { ContactId };
+  };
+}
+
 const OVERLOAD = new Set(['ThrottlingException', 'TooManyRequestsException', 'LimitExceededException', 'ServiceQuotaExceededException', 'InternalServiceException', 'ServiceUnavailableException']);
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout']);
 
 /** Why StartChatContact failed, as the page should hear it; `detail` (for the log) is the SDK's name and message. */
-export function classifyConnectError(error: unknown, persistent: boolean): { refusal: StartChatRefusal; detail: string } {
+export function classifyConnectError(error: unknown, call: 'chat' | 'continued-chat' | 'task'): { refusal: StartChatRefusal; detail: string } {
   if (error instanceof StartChatRefusal) return { refusal: error, detail: error.cause instanceof Error ? error.cause.message : error.message };
   const e = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number }; cause?: { code?: unknown } };
   const name = typeof e.name === 'string' ? e.name : 'Error';
@@ -81,12 +112,18 @@ export function classifyConnectError(error: unknown, persistent: boolean): { ref
       detail,
     };
   }
-  if (persistent && (name === 'InvalidRequestException' || name === 'ResourceNotFoundException')) {
+  if (call === 'continued-chat' && (name === 'InvalidRequestException' || name === 'ResourceNotFoundException')) {
     // The earlier chat cannot be continued (still running, too old, or unknown to the instance).
     return { refusal: new StartChatRefusal(400, 'persistent-chat-refused', 'the earlier chat cannot be continued (it may still be running, or be too old); start a new one'), detail };
   }
   return {
-    refusal: new StartChatRefusal(502, 'connect-failed', "Amazon Connect refused to start the chat; the site's chat back end needs attention (its log says why)"),
+    refusal: new StartChatRefusal(
+      502,
+      'connect-failed',
+      call === 'task'
+        ? "Amazon Connect refused to take the message; the site's back end needs attention (its log says why)"
+        : "Amazon Connect refused to start the chat; the site's chat back end needs attention (its log says why)",
+    ),
     detail,
   };
 }

@@ -66,6 +66,14 @@ describe('starting a chat', () => {
     expect(bed.logs.at(-1)).toEqual({ kind: 'started', status: 200, contactId: chat.ContactId, clientAddress: '198.51.100.7' });
   });
 
+  it('forwards DisconnectOnCustomerExit ["AGENT"] (the widget\'s postChatSurvey) to StartChatContact', async () => {
+    const result = await start({ ParticipantDetails: { DisplayName: 'Ada' }, DisconnectOnCustomerExit: ['AGENT'] });
+    expect(result.status).toBe(200);
+    expect((await bed.contact(result.body.data!.startChatResult.ContactId)).DisconnectOnCustomerExit).toEqual(['AGENT']);
+    const plain = await start({ ParticipantDetails: { DisplayName: 'Ada' } });
+    expect((await bed.contact(plain.body.data!.startChatResult.ContactId)).DisconnectOnCustomerExit).toBeUndefined();
+  });
+
   it('answers an allowed preflight; refuses others without CORS headers', async () => {
     const ok = await bed.handler(startRequest(undefined, { method: 'OPTIONS', headers: { 'access-control-request-headers': 'content-type,x-api-key' } }));
     expect(ok.status).toBe(204);

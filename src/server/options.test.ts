@@ -33,6 +33,7 @@ describe('resolveOptions', () => {
       [{ maxBodyBytes: 0 }, /maxBodyBytes/],
       [{ endpoint: 'not a url' }, /endpoint must be a URL/],
       [{ attributes: 'plan' as unknown as undefined }, /attributes must be a function/],
+      [{ disconnectOnCustomerExit: 'sometimes' as 'page' }, /createStartChatHandler: disconnectOnCustomerExit must be 'page', 'always' or 'never'/],
     ];
     for (const [change, message] of bad) expect(() => resolveOptions({ ...base, ...change } as StartChatHandlerOptions), String(message)).toThrow(message);
   });

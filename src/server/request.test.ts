@@ -3,14 +3,8 @@ import { resolveOptions } from './options.js';
 import { readVisitorRequest } from './request.js';
 import { StartChatRefusal } from './responses.js';
 
-const options = resolveOptions({
-  instanceId: 'i',
-  contactFlowId: 'f',
-  region: 'eu-west-2',
-  allowedOrigins: ['https://shop.example'],
-  allowedAttributes: ['plan', 'orderId'],
-  chatDurationInMinutes: 120,
-});
+const base = { instanceId: 'i', contactFlowId: 'f', region: 'eu-west-2', allowedOrigins: ['https://shop.example'] };
+const options = resolveOptions({ ...base, allowedAttributes: ['plan', 'orderId'], chatDurationInMinutes: 120 });
 
 function refusal(body: unknown): StartChatRefusal {
   try {
@@ -29,6 +23,7 @@ describe('readVisitorRequest', () => {
       attributes: {},
       supportedMessagingContentTypes: ['text/plain', 'text/markdown', 'application/vnd.amazonaws.connect.message.interactive.response'],
       chatDurationInMinutes: 120,
+      disconnectOnCustomerExit: false,
     });
     expect(
       readVisitorRequest(
@@ -39,6 +34,7 @@ describe('readVisitorRequest', () => {
           SupportedMessagingContentTypes: ['text/plain'],
           ChatDurationInMinutes: 60,
           PersistentChat: { SourceContactId: 'c.1.sig' },
+          DisconnectOnCustomerExit: ['AGENT'],
           ClientToken: 'tok',
         },
         options,
@@ -50,8 +46,19 @@ describe('readVisitorRequest', () => {
       supportedMessagingContentTypes: ['text/plain'],
       chatDurationInMinutes: 60,
       persistentChat: { signedSourceContactId: 'c.1.sig', rehydrationType: 'ENTIRE_PAST_SESSION' },
+      disconnectOnCustomerExit: true,
       clientToken: 'tok',
     });
+  });
+
+  it("DisconnectOnCustomerExit: ['AGENT'] from the page, always, or never, as the back end says", () => {
+    expect(refusal({ DisconnectOnCustomerExit: ['CUSTOMER'] }).message).toMatch(/DisconnectOnCustomerExit must be \["AGENT"\]/);
+    expect(refusal({ DisconnectOnCustomerExit: 'AGENT' }).message).toMatch(/must be \["AGENT"\]/);
+    const always = resolveOptions({ ...base, disconnectOnCustomerExit: 'always' });
+    expect(readVisitorRequest({}, always).disconnectOnCustomerExit).toBe(true);
+    const never = resolveOptions({ ...base, disconnectOnCustomerExit: 'never' });
+    expect(readVisitorRequest({}, never).disconnectOnCustomerExit).toBe(false);
+    expect(() => readVisitorRequest({ DisconnectOnCustomerExit: ['AGENT'] }, never)).toThrow(/turned off on this back end.*postChatSurvey/);
   });
 
   it('never lets the page choose the instance or the contact flow', () => {

@@ -1,6 +1,6 @@
 // What a visitor's page may ask for, read from the widget's start-chat body (the customer-backend
 // contract: ParticipantDetails, Attributes, InitialMessage, SupportedMessagingContentTypes,
-// ChatDurationInMinutes, PersistentChat, ClientToken). Everything else is refused by name, so a page
+// ChatDurationInMinutes, PersistentChat, DisconnectOnCustomerExit, ClientToken). Everything else is refused by name, so a page
 // can never choose the instance or the contact flow, and a typo does not pass silently.
 import type { ResolvedOptions } from './options.js';
 import { StartChatRefusal } from './responses.js';
@@ -13,17 +13,28 @@ export interface VisitorRequest {
   chatDurationInMinutes: number;
   /** The signed value this back end issued; verified by the handler. */
   persistentChat?: { signedSourceContactId: string; rehydrationType: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' };
+  /** StartChatContact gets DisconnectOnCustomerExit ["AGENT"] (a post-chat survey). */
+  disconnectOnCustomerExit: boolean;
   clientToken?: string;
 }
 
-const MEMBERS = new Set(['ParticipantDetails', 'Attributes', 'InitialMessage', 'SupportedMessagingContentTypes', 'ChatDurationInMinutes', 'PersistentChat', 'ClientToken']);
+const MEMBERS = new Set([
+  'ParticipantDetails',
+  'Attributes',
+  'InitialMessage',
+  'SupportedMessagingContentTypes',
+  'ChatDurationInMinutes',
+  'PersistentChat',
+  'DisconnectOnCustomerExit',
+  'ClientToken',
+]);
 const CHOSEN_BY_SERVER = new Set(['InstanceId', 'ContactFlowId']);
 const MESSAGE_LIMIT = 1024;
 const ATTRIBUTE_LIMIT = 32_767;
 
 const bad = (message: string, code = 'invalid-request'): StartChatRefusal => new StartChatRefusal(400, code, message);
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const codePoints = (text: string): number => [...text].length;
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const codePoints = (text: string): number => [...text].length;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -42,7 +53,8 @@ function displayName(details: unknown, fallback: string): string {
   return trimmed;
 }
 
-function attributes(value: unknown, allowed: ReadonlySet<string>): Record<string, string> {
+/** The page's Attributes, refusing names `allowedAttributes` does not list. */
+export function pageAttributes(value: unknown, allowed: ReadonlySet<string>): Record<string, string> {
   if (value === undefined) return {};
   if (!isRecord(value)) throw bad('Attributes must be an object of text values such as {"plan": "gold"}');
   const refused = Object.keys(value).filter((name) => !allowed.has(name));
@@ -105,6 +117,22 @@ function persistentChat(value: unknown): VisitorRequest['persistentChat'] {
   return { signedSourceContactId: SourceContactId, rehydrationType: RehydrationType };
 }
 
+/** The page's idempotency token (a retried request starts nothing twice). */
+export function readClientToken(value: unknown): string | undefined {
+  if (value !== undefined && (typeof value !== 'string' || value === '' || value.length > 500)) throw bad('ClientToken must be text of 1 to 500 characters');
+  return value;
+}
+
+/** Whether the chat keeps the visitor in the disconnect flow when they end it: the page asks with ["AGENT"]. */
+function disconnectOnCustomerExit(value: unknown, policy: ResolvedOptions['disconnectOnCustomerExit']): boolean {
+  if (value === undefined) return policy === 'always';
+  if (!Array.isArray(value) || value.length !== 1 || value[0] !== 'AGENT') {
+    throw bad('DisconnectOnCustomerExit must be ["AGENT"] (the widget\'s postChatSurvey sends it)');
+  }
+  if (policy === 'never') throw bad("DisconnectOnCustomerExit is turned off on this back end (its option disconnectOnCustomerExit: 'never'); turn off the widget's postChatSurvey");
+  return true;
+}
+
 /** The visitor's request, or a StartChatRefusal (400) naming what is wrong. */
 export function readVisitorRequest(body: unknown, options: ResolvedOptions): VisitorRequest {
   if (!isRecord(body)) throw bad('the body must be a JSON object (the widget sends {"ParticipantDetails": {"DisplayName": …}, …})');
@@ -115,17 +143,15 @@ export function readVisitorRequest(body: unknown, options: ResolvedOptions): Vis
   const unknown = Object.keys(body).filter((k) => !MEMBERS.has(k));
   if (unknown.length) throw bad(`unknown member${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k.slice(0, 100)}"`).join(', ')}; the body takes ${[...MEMBERS].join(', ')}`);
   const supported = contentTypes(body.SupportedMessagingContentTypes, options.supportedMessagingContentTypes);
-  const clientToken = body.ClientToken;
-  if (clientToken !== undefined && (typeof clientToken !== 'string' || clientToken === '' || clientToken.length > 500)) {
-    throw bad('ClientToken must be text of 1 to 500 characters');
-  }
+  const clientToken = readClientToken(body.ClientToken);
   const message = initialMessage(body.InitialMessage, supported);
   const persistent = persistentChat(body.PersistentChat);
   return {
     displayName: displayName(body.ParticipantDetails, options.defaultDisplayName),
-    attributes: attributes(body.Attributes, options.allowedAttributes),
+    attributes: pageAttributes(body.Attributes, options.allowedAttributes),
     supportedMessagingContentTypes: supported,
     chatDurationInMinutes: duration(body.ChatDurationInMinutes, options.chatDurationInMinutes),
+    disconnectOnCustomerExit: disconnectOnCustomerExit(body.DisconnectOnCustomerExit, options.disconnectOnCustomerExit),
     ...(message ? { initialMessage: message } : {}),
     ...(persistent ? { persistentChat: persistent } : {}),
     ...(clientToken !== undefined ? { clientToken } : {}),

@@ -8,10 +8,14 @@ export class StartChatRefusal extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
-    options?: ErrorOptions,
+    options?: ErrorOptions & { field?: string },
   ) {
     super(message, options);
+    if (options?.field !== undefined) this.field = options.field;
   }
+
+  /** The form field at fault, when there is one (the leave-message handler). */
+  readonly field?: string;
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -22,5 +26,6 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 }
 
 export function refusalResponse(refusal: StartChatRefusal, headers: Record<string, string> = {}): Response {
-  return jsonResponse(refusal.status, { code: refusal.code, message: refusal.message }, { ...headers, ...refusal.headers });
+  const body = { code: refusal.code, message: refusal.message, ...(refusal.field !== undefined ? { field: refusal.field } : {}) };
+  return jsonResponse(refusal.status, body, { ...headers, ...refusal.headers });
 }

@@ -1,5 +1,5 @@
 // A start-chat handler wired to a running emulator through the official SDK, for the server's tests.
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../../emulator/index.js';
+import { startEmulator, type Emulator, type EmulatorOptions, type TaskContact } from '../../../emulator/index.js';
 import { createStartChatHandler, type StartChatHandler } from '../handler.js';
 import type { StartChatHandlerOptions, StartChatLogEvent } from '../options.js';
 
@@ -12,7 +12,16 @@ export interface Testbed {
   logs: StartChatLogEvent[];
   /** The handler's options, to build a second handler on the same emulator. */
   options: StartChatHandlerOptions;
-  contact(id: string): Promise<{ InstanceId: string; ContactFlowId: string; Attributes: Record<string, string>; SupportedMessagingContentTypes: string[]; Participants: { DisplayName: string }[] }>;
+  contact(id: string): Promise<{
+    InstanceId: string;
+    ContactFlowId: string;
+    Attributes: Record<string, string>;
+    SupportedMessagingContentTypes: string[];
+    Participants: { DisplayName: string }[];
+    DisconnectOnCustomerExit?: string[];
+  }>;
+  /** The emulator's tasks (StartTaskContact). */
+  tasks(): Promise<TaskContact[]>;
   /** How many contacts the emulator holds, ended ones included. */
   contactCount(): Promise<number>;
   close(): Promise<void>;
@@ -38,12 +47,13 @@ export async function testbed(overrides: Partial<StartChatHandlerOptions> = {}, 
     logs,
     options,
     contact: (id) => get(`/emulator/contacts/${encodeURIComponent(id)}`),
+    tasks: async () => (await get<{ Tasks: TaskContact[] }>('/emulator/tasks')).Tasks,
     contactCount: async () => (await get<{ Contacts: unknown[] }>('/emulator/contacts?all=true')).Contacts.length,
     close: () => emulator.close(),
   };
 }
 
-/** A start-chat request as the widget sends it from a page of `origin`. */
+/** A start-chat (or leave-message) request as the widget sends it from a page of `origin`. */
 export function startRequest(body: unknown = { ParticipantDetails: { DisplayName: 'Ada' } }, init: { origin?: string | null; headers?: Record<string, string>; method?: string } = {}): Request {
   const origin = init.origin === undefined ? ORIGIN : init.origin;
   return new Request('https://api.example/start-chat', {
