@@ -6,6 +6,7 @@
 //       `journeys: N steps, L lost, D duplicated, E page errors, S stuck` and exits non-zero when any
 //       of them is not 0 (or a message reached the service out of order, or the visitor was shown
 //       technical text); on a failure it prints the seed and the steps of each failing visit.
+//   --visit K    with --seed: only the K-th visit of that seed's plan (to reproduce one failure)
 //   --no-build   use dist/ as it is (otherwise the widget is built first)
 // Anything else is passed to Playwright (e.g. a file or -g 'crash'). Ports: E2E_EMULATOR_PORT,
 // E2E_SITE_PORT; the journeys' start-chat back end listens on E2E_EMULATOR_PORT + 3.
@@ -27,6 +28,7 @@ const take = (flag) => {
 const noBuild = args.includes('--no-build') && args.splice(args.indexOf('--no-build'), 1);
 let seed = take('--seed');
 const minutes = take('--minutes');
+const onlyVisit = take('--visit');
 const random = seed !== undefined || minutes !== undefined;
 if (random && seed === undefined) seed = Date.now() % 1_000_000;
 
@@ -50,7 +52,15 @@ rmSync(reportFile, { force: true });
 console.log(`journeys: random mode, seed ${seed}, ${minutes ?? 1} min`);
 spawnSync('npx', ['playwright', 'test', 'e2e/journeys/random.spec.ts', '--reporter=line', ...args], {
   stdio: 'inherit',
-  env: { ...process.env, JOURNEYS: 'random', JOURNEYS_SEED: String(seed), JOURNEYS_MINUTES: String(minutes ?? 1), JOURNEYS_REPORT: reportFile, CHROMIUM_PATH: chromium },
+  env: {
+    ...process.env,
+    JOURNEYS: 'random',
+    JOURNEYS_SEED: String(seed),
+    JOURNEYS_MINUTES: String(minutes ?? 1),
+    ...(onlyVisit ? { JOURNEYS_VISIT: String(onlyVisit) } : {}),
+    JOURNEYS_REPORT: reportFile,
+    CHROMIUM_PATH: chromium,
+  },
 });
 if (!existsSync(reportFile)) {
   console.log(`journeys: the random run wrote no report; reproduce with: npm run test:journeys -- --seed ${seed} --minutes ${minutes ?? 1}`);
@@ -62,9 +72,9 @@ const bad = r.lost + r.duplicated + r['page error'] + r.stuck + r.order + r.jarg
 if (bad) {
   console.log(`\nFailures (seed ${seed}); reproduce with: npm run test:journeys -- --seed ${seed} --minutes ${r.minutes}`);
   for (const f of r.failed) {
-    console.log(`\nvisit ${f.visit} (${f.setting}), world ${f.world}:`);
+    console.log(`\nvisit ${f.visit} (${f.setting}), world ${f.world}; this visit alone: npm run test:journeys -- --seed ${seed} --visit ${f.visit}`);
     console.log(`  steps: ${f.steps.join(' → ')}`);
-    for (const v of f.violations) console.log(`  ${v.kind}: ${v.detail}`);
+    for (const v of f.violations) console.log(`  after step ${v.step}, ${v.kind}: ${v.detail}`);
   }
   if (r.order + r.jargon > 0) console.log(`\nalso: ${r.order} out of order, ${r.jargon} technical texts shown to the visitor`);
   console.log('');

@@ -10,6 +10,8 @@ import { World, type Violation } from './testing/world';
 
 const seed = Number(process.env.JOURNEYS_SEED ?? 1);
 const minutes = Number(process.env.JOURNEYS_MINUTES ?? 1);
+/** Only this visit of the plan (the ones before it are planned, not run). */
+const only = process.env.JOURNEYS_VISIT ? Number(process.env.JOURNEYS_VISIT) : undefined;
 
 interface VisitReport {
   visit: number;
@@ -27,6 +29,8 @@ test(`random journeys, seed ${seed}, ${minutes} min`, async ({ browser, backend 
   const failed: VisitReport[] = [];
   for (let visit = 1; Date.now() < until; visit++) {
     const plan = planVisit(draw);
+    if (only !== undefined && visit < only) continue;
+    if (only !== undefined && visit > only) break;
     // Words of messages from a source of their own, so running a visit never shifts the plan of the next.
     const w = new World(await browser.newContext(), backend, plan.options, seeded(seed * 7919 + visit));
     const ran: string[] = [];

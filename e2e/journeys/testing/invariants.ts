@@ -148,6 +148,12 @@ export async function checkInvariants(w: World, options: { settleMs?: number } =
     }
     if (waiting.length === 0 || final) {
       for (const x of violations) w.violate(x);
+      // Once a lost draft is reported, the box is what the visitor has: go on from there (otherwise
+      // every later step would report the same loss again under another name).
+      if (violations.some((x) => x.key.startsWith('draft ')) && o.view?.composer != null) {
+        w.draft = o.view.composer;
+        if (!w.draft.includes(w.draftToken)) w.draftToken = '';
+      }
       break;
     }
     await new Promise((r) => setTimeout(r, delay));

@@ -61,8 +61,6 @@ export async function viewOf(page: Page): Promise<TabView> {
       }
     };
     const frame = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
-    const was = log.scrollTop;
     if (log.scrollHeight > log.clientHeight + 1) {
       log.scrollTop = 0;
       await frame();
@@ -72,8 +70,12 @@ export async function viewOf(page: Page): Promise<TabView> {
         await frame();
         collect();
       }
-      log.scrollTop = atBottom ? log.scrollHeight : was;
-      await frame();
+      // Back to the newest, where the visitor of a journey always is (no step scrolls up to read):
+      // rows measured on the way change the list's height, so until the end stays put.
+      for (let i = 0; i < 20 && log.scrollHeight - log.scrollTop - log.clientHeight > 1; i++) {
+        log.scrollTop = log.scrollHeight;
+        await frame();
+      }
     }
     collect();
     return { ...base, rows: [...rows.values()] };

@@ -90,7 +90,8 @@ export const send = (words?: string, via: 'enter' | 'button' = 'enter'): Step =>
     const page = w.page();
     await openWindow(page);
     const token = w.draftToken || w.token('m');
-    const typed = w.draft ? ` ${words ?? w.words()}` : `${token} ${words ?? w.words()}`;
+    // Continuing a draft that carries its token, or a new message (after whatever is in the box).
+    const typed = w.draftToken ? ` ${words ?? w.words()}` : `${w.draft ? ' ' : ''}${token} ${words ?? w.words()}`;
     await typeText(page, typed);
     const text = `${w.draft}${typed}`.trim();
     if (via === 'enter') await page.keyboard.press('Enter');
@@ -144,8 +145,8 @@ export const typeDraft = (words?: string): Step => ({
     await openWindow(page);
     // After the end the box is disabled: nothing can be typed, so nothing can be lost.
     if (!(await page.locator(UI.composer).isEnabled())) return;
-    if (!w.draft) w.draftToken = w.token('m');
-    const typed = w.draft ? ` ${words ?? w.words()}` : `${w.draftToken} ${words ?? w.words()}`;
+    const token = w.draftToken || w.token('m');
+    const typed = w.draftToken ? ` ${words ?? w.words()}` : `${w.draft ? ' ' : ''}${token} ${words ?? w.words()}`;
     try {
       await typeText(page, typed);
     } catch (error) {
@@ -153,9 +154,10 @@ export const typeDraft = (words?: string): Step => ({
       return; // the box was disabled under the visitor's fingers (the end arrived): nothing was typed
     }
     w.draft += typed;
+    w.draftToken = token;
     // A person pauses after typing; the draft is kept by then (a reload in the same instant is its own
-    // test: drafts.spec.ts). Where storage is broken nothing can be kept, so there is nothing to wait for.
-    if ((w.options.storage ?? 'ok') === 'ok') await within(5000, () => storedSomewhere(page, w.draft.trim()).catch(() => false));
+    // test: typing.spec.ts). Nothing is kept where storage is broken or after the end: nothing to wait for.
+    if ((w.options.storage ?? 'ok') === 'ok' && !(await endedIn([page]))) await within(5000, () => storedSomewhere(page, w.draft.trim()).catch(() => false));
   },
 });
 
@@ -207,7 +209,7 @@ export const reload = (): Step => ({
   run: async (w) => {
     const page = w.page();
     const wasOpen = await windowOpen(page);
-    await w.pageGone((token) => delivered(w, token));
+    await w.pageGone(await endedIn([page]), (token) => delivered(w, token));
     await page.reload();
     await page.locator(UI.launcher).first().waitFor({ state: 'visible', timeout: SETTLE_WITHIN_MS });
     if (wasOpen) await reopen(w);
@@ -272,7 +274,7 @@ export const crashLeader = (): Step => ({
  */
 export const crashLeaderWhileWriting = (): Step => ({
   name: 'the leader tab crashes while the visitor writes in another',
-  when: async (w) => w.tabs.length > 1 && !!w.leader() && w.leader() !== w.active && (await chatShown(w)),
+  when: async (w) => w.tabs.length > 1 && !!w.leader() && w.leader() !== w.active && (await canWrite(w)),
   run: async (w) => {
     const leader = w.leader();
     if (!leader || leader === w.active) return;
@@ -295,7 +297,7 @@ export const leaveAndComeBack = (): Step => ({
   name: 'leave the site and come back',
   when: hasTab,
   run: async (w) => {
-    await w.pageGone((token) => delivered(w, token));
+    await w.pageGone(await endedIn(w.tabs.map((t) => t.page)), (token) => delivered(w, token));
     for (const tab of [...w.tabs]) {
       await tab.page.close({ runBeforeUnload: false });
       w.forget(tab);
@@ -304,6 +306,12 @@ export const leaveAndComeBack = (): Step => ({
     await reopen(w);
   },
 });
+
+/** The chat shown in these pages has ended (the end note is there, shown or in the closed window). */
+async function endedIn(pages: Page[]): Promise<boolean> {
+  for (const page of pages) if ((await page.locator(UI.ended).count()) > 0) return true;
+  return false;
+}
 
 async function reopen(w: World): Promise<void> {
   const page = w.page();
@@ -447,8 +455,16 @@ export const backendMode = (mode: BackendMode): Step => ({
   run: async (w) => w.backend.setMode(w.id, mode),
 });
 
-/** A click on the launcher, nothing more (the start is judged by the next step). */
-export const clickLauncher = (): Step => ({ name: 'click the launcher', when: hasTab, run: async (w) => openWindow(w.page()) });
+/** A click on the launcher (and the pre-chat form, when there is one); the start is judged by the next step. */
+export const clickLauncher = (): Step => ({
+  name: 'click the launcher',
+  when: hasTab,
+  run: async (w) => {
+    const page = w.page();
+    await openWindow(page);
+    if (await within(1000, () => page.locator(UI.form).isVisible())) await fillPreChat(page, PRE_CHAT_VALUES);
+  },
+});
 
 /** How long a start that cannot succeed may take to say so (the widget's own start timeout is 20 s). */
 export const START_ERROR_WITHIN_MS = 30_000;
@@ -475,7 +491,7 @@ export const retryTheStart = (): Step => ({
   run: async (w) => {
     const page = w.page();
     const before = w.contacts().length;
-    await retryStart(page).click();
+    await retryStart(page).click({ timeout: 10_000 });
     const started = await within(SETTLE_WITHIN_MS, async () => w.contacts().length > before && (await page.locator(UI.log).isVisible()));
     if (!started) w.violate({ kind: 'stuck', key: `retry ${w.steps.length}`, detail: `Retry did not start a chat within ${SETTLE_WITHIN_MS / 1000} s` });
   },

@@ -49,7 +49,13 @@ export interface Said {
  * lost, duplicated, page error, stuck: the four counts of the random mode's line. order (reached the
  * service out of order) and jargon (technical text shown to the visitor) fail a journey too.
  */
-export type Violation = { kind: 'lost' | 'duplicated' | 'page error' | 'stuck' | 'order' | 'jargon'; key: string; detail: string };
+export type Violation = {
+  kind: 'lost' | 'duplicated' | 'page error' | 'stuck' | 'order' | 'jargon';
+  key: string;
+  detail: string;
+  /** The step (1-based) after which it was found; set by the world. */
+  step?: number;
+};
 
 const WORDS = ['hello', 'is my order on its way', 'thanks', 'one more question', 'can you check the invoice', 'great', 'ok', 'the parcel never came', 'I moved house', 'please call me back'];
 
@@ -180,11 +186,13 @@ export class World {
   }
 
   /**
-   * With storage broken nothing survives the page: a reload or a new visit forgets the draft and what
-   * had not reached the service yet. Called by the steps that leave the page.
+   * What may be forgotten when the page goes away (a reload, a new visit): with storage broken nothing
+   * survives the page; after the chat ended, its stored conversation is gone by design (README: "Everything
+   * is removed when the chat ends"), the draft and unsent messages of the ended chat with it. Otherwise
+   * everything must survive. Called by the steps that leave the page.
    */
-  async pageGone(delivered: (token: string) => Promise<boolean>): Promise<void> {
-    if ((this.options.storage ?? 'ok') === 'ok') return;
+  async pageGone(chatEnded: boolean, delivered: (token: string) => Promise<boolean>): Promise<void> {
+    if ((this.options.storage ?? 'ok') === 'ok' && !chatEnded) return;
     this.draft = '';
     this.draftToken = '';
     for (const s of this.sent) if (!s.abandoned && !(await delivered(s.token))) s.abandoned = true;
@@ -194,7 +202,7 @@ export class World {
     const key = `${v.kind}:${v.key}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.violations.push(v);
+    this.violations.push({ ...v, step: this.steps.length });
   }
 
   async close(): Promise<void> {
