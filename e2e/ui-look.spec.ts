@@ -2,12 +2,14 @@
 // the default theme and three brand colours (a light, a dark and a saturated one) in both schemes:
 // the send button at rest and under the pointer (issue 14 item 1), the menu's focus ring and its
 // first item (item 2), the dark scheme's header and own bubbles, and the bot bubble taking the
-// brand's hue (item 7), the form view's layout (item 8); every state with zero axe violations.
+// brand's hue (item 7), the form view's layout (item 8), the ended composer (item 9), the carousel
+// (item 15); every state with zero axe violations.
 import { expect, test, type Page } from '@playwright/test';
 import { contrastOf, seen } from './colour-support';
 import { axe, buildHarness, control, openShop, startChatWithAgent, widget } from './ui-support';
 import { luminance } from '../src/theme/contrast';
 import { sampleViewData } from '../emulator/views/index';
+import { carousel } from '../emulator/bot/templates';
 
 test.beforeAll(async () => {
   await buildHarness();
@@ -203,4 +205,57 @@ test('ended: the disabled message box no longer invites typing, and does again i
   await widget(page, '.cw-ended').getByRole('button', { name: 'Start new chat' }).click();
   await expect(box).toBeEnabled();
   await expect(box).toHaveAttribute('placeholder', 'Type your message…');
+});
+
+/** The demo bot's carousel with a picture on each card, served by the test site (same origin: the strict CSP allows it). */
+function pictureCarousel(site: string): string {
+  const template = carousel() as unknown as { data: { content: { elements: { data: { content: Record<string, unknown> } }[] } } };
+  const pictures = ['lisbon', 'kyoto', 'reykjavik'];
+  template.data.content.elements.forEach((card, i) =>
+    Object.assign(card.data.content, { imageType: 'URL', imageData: `${site}/pictures/${pictures[i]}.svg`, imageDescription: `A view of ${String(card.data.content.title)}` }),
+  );
+  return JSON.stringify(template);
+}
+
+test('carousel: the pictures the cards carry, the next card peeking in, Next / swipe / a click on a peeking card move card by card (item 15)', async ({ page, baseURL }) => {
+  await openShop(page);
+  const { contactId } = await startChatWithAgent(page);
+  await control(`contacts/${contactId}/messages`, { Content: pictureCarousel(baseURL!), ContentType: 'application/vnd.amazonaws.connect.message.interactive', DisplayName: 'Bot' });
+  const c = widget(page, '.cw-im-carousel').last();
+  const track = c.locator('.cw-im-carousel-track');
+  const slides = c.locator('[aria-roledescription="slide"]');
+  await expect(slides).toHaveCount(3);
+  // Each card shows its picture (loaded, described).
+  const pictures = c.locator('img.cw-im-hero');
+  await expect(pictures).toHaveCount(3);
+  await expect(pictures.first()).toHaveAttribute('alt', 'A view of Lisbon');
+  await expect.poll(() => pictures.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth > 0))).toEqual([true, true, true]);
+
+  /** Where each card starts, from the track's start (px), and how much of the second shows. */
+  const layout = () =>
+    track.evaluate((t) => {
+      const r = t.getBoundingClientRect();
+      const cards = Array.from(t.children).map((s) => s.getBoundingClientRect());
+      return { starts: cards.map((s) => Math.round(s.left - r.left)), secondVisible: Math.round(Math.min(r.right, cards[1].right) - Math.max(r.left, cards[1].left)), width: Math.round(cards[0].width) };
+    });
+  const first = await layout();
+  expect(first.secondVisible, 'the next card peeks in').toBeGreaterThanOrEqual(16);
+  expect(first.secondVisible, 'but only peeks').toBeLessThan(first.width / 3);
+  await expect(slides.nth(1).locator('[inert]')).toHaveCount(1); // not current: out of the tab order
+  expect(await axe(page)).toEqual([]);
+
+  // Next: the second card slides to the start.
+  await c.getByRole('button', { name: 'Next' }).click();
+  await expect(c.locator('.cw-im-carousel-position')).toHaveText('2 of 3');
+  await expect.poll(async () => (await layout()).starts[1]).toBe(12); // where the first card was: the strip's start padding
+  await expect(slides.nth(1).locator('[inert]')).toHaveCount(0);
+  await expect(slides.nth(0).locator('[inert]')).toHaveCount(1);
+  // A swipe (the strip scrolled by hand) to the last card makes it current.
+  await track.evaluate((t) => t.scrollBy({ left: t.scrollWidth, behavior: 'auto' }));
+  await expect(c.locator('.cw-im-carousel-position')).toHaveText('3 of 3');
+  // A click on the card peeking in from the start brings it forward.
+  await slides.nth(1).click({ position: { x: 20, y: 60 } });
+  await expect(c.locator('.cw-im-carousel-position')).toHaveText('2 of 3');
+  await c.getByRole('button', { name: 'Book a trip' }).click();
+  await expect(widget(page, '.cw-own .cw-bubble').last()).toContainText('Kyoto - Book a trip');
 });

@@ -224,13 +224,16 @@ describe('TimePicker', () => {
 });
 
 describe('Carousel', () => {
-  it('one card at a time; Previous/Next buttons; live "n of total" position; slide semantics', () => {
+  it('cards side by side, one current (the others inert); Previous/Next buttons; live "n of total" position; slide semantics', () => {
     const { root } = show(carousel());
     const region = root.querySelector('section[aria-roledescription="carousel"]');
     expect(region).not.toBeNull();
     expect(root.querySelector(`[id="${region?.getAttribute('aria-labelledby')}"]`)?.textContent).toBe('Pick a destination');
     const position = () => root.querySelector('.cw-im-carousel-position');
-    const slide = () => root.querySelector('[aria-roledescription="slide"]');
+    const slides = () => Array.from(root.querySelectorAll('[aria-roledescription="slide"]'));
+    const slide = () => slides().find((s) => !s.querySelector('[inert]'));
+    expect(slides().map((s) => s.getAttribute('aria-label'))).toEqual(['1 of 3', '2 of 3', '3 of 3']);
+    expect(slides().filter((s) => s.querySelector('[inert]'))).toHaveLength(2);
     expect(position()?.getAttribute('aria-live')).toBe('polite');
     expect(position()?.textContent).toBe('1 of 3');
     expect(slide()?.getAttribute('aria-label')).toBe('1 of 3');
@@ -243,6 +246,15 @@ describe('Carousel', () => {
     click(root.querySelector('[aria-label="Next"]'));
     expect(position()?.textContent).toBe('3 of 3');
     expect(root.querySelector('[aria-label="Next"]')?.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('a click on a card that peeks in brings it forward, without choosing anything', () => {
+    const { root, replies } = show(carousel());
+    const third = root.querySelectorAll('[aria-roledescription="slide"]')[2];
+    click(third);
+    expect(root.querySelector('.cw-im-carousel-position')?.textContent).toBe('3 of 3');
+    expect(third.querySelector('[inert]')).toBeNull();
+    expect(replies).toEqual([]);
   });
 
   it('reply is the Carousel JSON with the card identifier and titles', () => {
@@ -265,6 +277,7 @@ describe('Carousel', () => {
     press(option, 'ArrowRight');
     expect(root.querySelector('.cw-im-carousel-position')?.textContent).toBe('2 of 3');
     expect(document.activeElement?.getAttribute('aria-roledescription')).toBe('slide');
+    expect(document.activeElement?.textContent).toContain('Kyoto');
     press(document.activeElement, 'ArrowLeft');
     expect(root.querySelector('.cw-im-carousel-position')?.textContent).toBe('1 of 3');
     root.setAttribute('dir', 'rtl');

@@ -13,7 +13,8 @@
 //   --cw-focus        focus ring
 //   --cw-radius       corner radius
 //   --cw-font         font family
-// Visually hidden text uses the widget's .cw-sr (src/ui/styles.ts).
+// Visually hidden text uses the widget's .cw-sr (src/ui/styles.ts). The carousel's strip reaches to
+// the edges of its bubble (whose inline padding is 12px), so the next card peeks in from the edge.
 export const interactiveStyles = `
 .cw-im{display:flex;flex-direction:column;gap:8px;min-width:0;font-family:var(--cw-font);color:var(--cw-text)}
 .cw-im-header{display:flex;flex-direction:column;gap:2px}
@@ -48,7 +49,12 @@ border-radius:var(--cw-radius);padding:8px 12px;min-height:44px;cursor:pointer;b
 .cw-im-tp-slot[aria-checked="true"] .cw-im-tp-slot-time::before{content:"\\2713\\00a0";content:"\\2713\\00a0" / ""}
 .cw-im-tp-controls{display:flex;flex-wrap:wrap;gap:6px}
 .cw-im-tp-confirm{flex:1 1 100%}
-.cw-im-carousel-slide{outline-offset:2px}
+.cw-im-carousel-track{display:flex;gap:8px;overflow-x:auto;scroll-snap-type:x mandatory;overscroll-behavior-x:contain;scrollbar-width:none;margin-inline:-12px;padding:2px 12px 4px;scroll-padding-inline:12px}
+.cw-im-carousel-slide{flex:0 0 calc(100% - 36px);min-width:0;display:flex;scroll-snap-align:start;border-radius:var(--cw-radius);outline-offset:-2px}
+.cw-im-carousel-slide:not(.cw-im-current){cursor:pointer;opacity:.7}
+.cw-im-carousel-card{flex:1;min-width:0;overflow:hidden;padding:0 10px 10px;border:1px solid color-mix(in srgb,var(--cw-border) 50%,transparent);border-radius:var(--cw-radius);background:var(--cw-background)}
+.cw-im-carousel-card .cw-im-header{padding-top:10px}
+.cw-im-carousel-card .cw-im-hero{width:calc(100% + 20px);max-width:none;max-height:none;margin:-10px -10px 6px;aspect-ratio:16/9;object-fit:cover;border-radius:0}
 .cw-im-notice,.cw-im-answer{margin:0;color:var(--cw-muted)}
 .cw-im-notice{font-style:italic}
 .cw-im-collapsed{gap:2px}

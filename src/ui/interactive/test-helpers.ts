@@ -82,7 +82,7 @@ export function tabOrder(root: ParentNode): HTMLElement[] {
     root.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]'),
   );
   return candidates.filter((el) => {
-    if ((el as HTMLButtonElement).disabled) return false;
+    if ((el as HTMLButtonElement).disabled || el.closest('[inert]')) return false;
     const attr = el.getAttribute('tabindex');
     return attr === null || Number(attr) >= 0;
   });
