@@ -259,3 +259,55 @@ test('carousel: the pictures the cards carry, the next card peeking in, Next / s
   await c.getByRole('button', { name: 'Book a trip' }).click();
   await expect(widget(page, '.cw-own .cw-bubble').last()).toContainText('Kyoto - Book a trip');
 });
+
+/** Records the CSS animations that start in the widget, and the transitions the window runs. */
+async function watchMotion(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const root = document.querySelector('#chat-widget')!.shadowRoot!;
+    const w = window as unknown as { motion: string[] };
+    w.motion = [];
+    root.addEventListener('animationstart', (e) => w.motion.push((e as AnimationEvent).animationName), true);
+    root.addEventListener('transitionrun', (e) => (e.target as Element).id === 'cw-win' && w.motion.push(`window ${(e as TransitionEvent).propertyName}`), true);
+  });
+}
+const motion = (page: Page) => page.evaluate(() => (window as unknown as { motion: string[] }).motion.splice(0));
+
+for (const reduced of [false, true]) {
+  test(`motion${reduced ? ', reduced on request' : ''}: the window opens and closes, a new message slides in, typing fades in; history and scrolling do not move (item 16)`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: reduced ? 'reduce' : 'no-preference' });
+    await openShop(page);
+    await watchMotion(page);
+    const { agent } = await startChatWithAgent(page);
+    await expect(widget(page, '.cw-ta')).toBeEnabled();
+    const opened = await motion(page);
+    await agent.say('A new message');
+    await expect(widget(page, '.cw-agent .cw-bubble').last()).toHaveText('A new message');
+    await agent.typing();
+    await expect(widget(page, '.cw-typing .cw-dots')).toBeVisible();
+    await expect.poll(async () => (reduced ? 'n/a' : (await page.evaluate(() => (window as unknown as { motion: string[] }).motion)).join())).toMatch(reduced ? 'n/a' : /cw-fade/);
+    const arrived = await motion(page);
+    // Closing: the window stays drawn while it shrinks, then is gone.
+    await widget(page, '.cw-head > button').last().click();
+    const closing = await widget(page, '#cw-win').evaluate((el) => getComputedStyle(el).display);
+    await expect(widget(page, '#cw-win')).toBeHidden();
+    const closed = await motion(page);
+    // Opening again draws the history already there: nothing slides in.
+    await widget(page, '#cw-launch').click();
+    await expect(widget(page, '.cw-agent .cw-bubble').last()).toBeVisible();
+    await widget(page, '.cw-log').evaluate((el) => el.scrollTo({ top: 0 }));
+    await widget(page, '.cw-log').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    const reopened = (await motion(page)).filter((m) => m.startsWith('cw-arrive'));
+    if (reduced) {
+      expect([...opened, ...arrived, ...closed]).toEqual([]);
+      expect(closing).toBe('none');
+    } else {
+      expect(opened).toContain('window opacity');
+      expect(opened).toContain('window transform');
+      expect(arrived).toEqual(expect.arrayContaining(['cw-arrive', 'cw-fade']));
+      expect(arrived.filter((m) => m === 'cw-arrive')).toHaveLength(1); // the one message, once
+      expect(closing).toBe('flex');
+      expect(closed).toContain('window opacity');
+    }
+    expect(reopened).toEqual([]);
+  });
+}

@@ -146,7 +146,7 @@ export function themeCss(theme: ThemeConfig, position: PositionConfig, zIndex: n
     `--cw-font:${theme.fontFamily};--cw-font-size:${px(theme.fontSize)};--cw-radius:${px(theme.radius)};` +
     `--cw-width:${px(theme.width)};--cw-height:${px(theme.height)};--cw-launcher-size:${px(theme.launcherSize)};` +
     `--cw-left:${left ? px(position.offsetX) : 'auto'};--cw-right:${left ? 'auto' : px(position.offsetX)};` +
-    `--cw-bottom:${px(position.offsetY)};--cw-z:${zIndex};`;
+    `--cw-bottom:${px(position.offsetY)};--cw-side:${position.side};--cw-z:${zIndex};`;
   const main = theme.mode === 'dark' ? dark : light;
   return (
     `:host{${shared}${main}}` +

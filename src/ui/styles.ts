@@ -5,6 +5,10 @@
 //   the pointer or keyboard focus (:focus-visible) highlights an item, so a click that opens the menu
 //   focuses the first item without marking it.
 // - Filled controls under the pointer take --cw-primary-hover, a step away from their text colour.
+// - Motion: the window grows from its corner on opening and shrinks back on closing (@starting-style,
+//   display as a discrete transition; browsers without them just show and hide it), a message that
+//   arrives while the visitor is at the bottom slides in (transcript/arrivals.ts), the typing line
+//   fades in. prefers-reduced-motion turns all of it off (the last rule).
 export const STYLES = `
 /* The page's inherited styles reach the host (and beat :host rules): reset them one level in. */
 .cw{all:initial;display:block;font:var(--cw-font-size)/1.45 var(--cw-font);color:var(--cw-text)}
@@ -21,7 +25,13 @@ export const STYLES = `
 .cw-launch .cw-i{width:28px;height:28px}
 .cw-badge{position:absolute;top:-4px;inset-inline-end:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:var(--cw-badge);color:var(--cw-badge-text);font-size:12px;font-weight:700;line-height:22px;text-align:center}
 .cw-win{position:fixed;z-index:var(--cw-z);left:var(--cw-left);right:var(--cw-right);bottom:calc(var(--cw-bottom) + var(--cw-launcher-size) + 12px);width:var(--cw-width);max-width:calc(100vw - 16px);height:min(var(--cw-height),calc(100dvh - var(--cw-bottom) - var(--cw-launcher-size) - 24px));display:flex;flex-direction:column;overflow:hidden;background:var(--cw-background);border:1px solid color-mix(in srgb,var(--cw-border) 40%,transparent);border-radius:var(--cw-radius);box-shadow:0 8px 32px rgb(0 0 0/.28)}
-.cw-win[hidden]{display:none}
+.cw-win{transform-origin:bottom var(--cw-side);transition:opacity .18s ease-out,transform .24s cubic-bezier(.2,.8,.3,1),display .24s allow-discrete}
+.cw-win[hidden]{display:none;opacity:0;transform:translateY(16px) scale(.97)}
+@starting-style{.cw-win:not([hidden]){opacity:0;transform:translateY(16px) scale(.97)}}
+@keyframes cw-arrive{from{opacity:0;transform:translateY(8px)}}
+.cw-arrive{animation:cw-arrive .22s ease-out}
+@keyframes cw-fade{from{opacity:0}}
+.cw-typing:not(:empty){animation:cw-fade .2s ease-out}
 .cw-head{display:flex;align-items:center;gap:8px;padding:10px;padding-inline-start:16px;background:var(--cw-header);color:var(--cw-on-header)}
 .cw-head :focus-visible{outline-color:var(--cw-on-header)}
 .cw-logo{max-height:32px;max-width:96px}

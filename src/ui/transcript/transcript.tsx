@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { TranscriptEntry } from '../../chat/types';
 import { interactiveStates, visibleEntries } from '../interactive/transcript';
 import type { Ui } from '../state';
+import { appendedSince, playArrivals } from './arrivals';
 import { RowView } from './entry';
 import { hiddenNotice } from './notices';
 import { buildRows } from './rows';
@@ -118,15 +119,14 @@ export function Transcript({ ui }: { ui: Ui }) {
     markSeen();
   });
 
-  // Count messages that arrive while the visitor is scrolled up.
-  useEffect(() => {
-    // From the end: the previous last entry is normally a few places from it (older history is
-    // prepended), so this is O(new entries), not a scan of the whole transcript per message.
-    let i = -1;
-    if (st.last) for (let j = shown.length - 1; j >= 0; j--) if (shown[j].id === st.last) (i = j), (j = -1);
-    const added = st.last && i >= 0 ? shown.slice(i + 1) : [];
+  // New rows: they slide in while the visitor is at the bottom (before the paint, so no flash),
+  // and are counted while the visitor is scrolled up.
+  useLayoutEffect(() => {
+    const added = appendedSince(shown, st.last);
     st.last = shown.length ? shown[shown.length - 1].id : '';
-    if (!st.bottom) {
+    if (st.bottom) {
+      if (open && ref.current) playArrivals(ref.current, added);
+    } else {
       const n = added.filter((e) => !e.own && e.kind !== 'notice').length;
       if (n) setFresh((f) => f + n);
     }
