@@ -62,10 +62,12 @@ export const BUDGETS = {
  * has no ceiling.
  */
 export const CEILINGS: Ceilings = {
-  // +0.75 and +0.9 KB (on 94.1 and 142.1) for the palette derived from one brand colour (issue 14
-  // item 7: src/theme/colour.ts, 0.64 KB on the opening path) and the views' layout (item 8).
-  openGzip: 94.85 * 1024,
-  everythingGzip: 143 * 1024,
+  // Issue 14: +0.75 and +0.9 KB (on 94.1 and 142.1) for the palette derived from one brand colour
+  // (item 7: src/theme/colour.ts, 0.64 KB on the opening path) and the views' layout (item 8); then
+  // +0.35 and +0.9 KB for motion (item 16: 0.27 KB on the opening path) and the carousel strip
+  // (item 15: 0.58 KB in the lazy templates chunk).
+  openGzip: 95.2 * 1024,
+  everythingGzip: 143.9 * 1024,
 };
 
 export interface Ceilings {
