@@ -66,8 +66,10 @@ export const CEILINGS: Ceilings = {
   // (item 7: src/theme/colour.ts, 0.64 KB on the opening path) and the views' layout (item 8); then
   // +0.35 and +0.9 KB for motion (item 16: 0.27 KB on the opening path) and the carousel strip
   // (item 15: 0.58 KB in the lazy templates chunk).
-  openGzip: 95.2 * 1024,
-  everythingGzip: 143.9 * 1024,
+  // Issue 15: +0.8 and +0.8 KB for the session's post-chat survey end, processing status and
+  // persistentChat 'auto' (src/chat: main abbcc04 95.10 / 143.74 KB, with them 95.90 / 144.55 KB).
+  openGzip: 96.0 * 1024,
+  everythingGzip: 144.7 * 1024,
 };
 
 export interface Ceilings {

@@ -17,6 +17,8 @@ import { CONTENT_TYPE } from './content-types.js';
 import { ChatEngine, type EngineConfig } from './engine.js';
 import { ChatError, describeCause } from './errors.js';
 import { carryOver } from './outbox.js';
+import { underWay } from './phase.js';
+import { rememberedChat, type RememberedChat } from './remembered.js';
 import { DEFAULTS, type ChatSessionOptions } from './options.js';
 import { memoryOnly, type SessionPersistence } from './persistence.js';
 import { applyMirror, createSessionState, snapshotState, type MirrorState, type SessionState } from './state.js';
@@ -100,6 +102,8 @@ export class ChatSession implements ChatSessionApi {
    * request; a failure is dropped, so "Try again" asks the service anew. Cleared with the conversation.
    */
   private readonly views = new Map<string, Promise<ViewDescription>>();
+  /** persistentChat: 'auto': the last ended chat's signed id, continued by the next start. */
+  private readonly remembered: RememberedChat | undefined;
 
   constructor(options: ChatSessionOptions = {}) {
     this.options = options;
@@ -138,6 +142,7 @@ export class ChatSession implements ChatSessionApi {
     }
     const mode = this.configError ? 'none' : (options.persistence ?? DEFAULTS.persistence);
     const key = options.storageKey ?? DEFAULTS.storageKey;
+    if (options.persistentChat === 'auto') this.remembered = rememberedChat(mode, key);
     this.persistence =
       mode === 'none'
         ? memoryOnly
@@ -195,7 +200,7 @@ export class ChatSession implements ChatSessionApi {
       return;
     }
     const phase = this.s.phase.peek();
-    if (phase === 'starting' || phase === 'active' || phase === 'ending') {
+    if (underWay(phase)) {
       await engine.whenSettled();
       return;
     }
@@ -213,8 +218,7 @@ export class ChatSession implements ChatSessionApi {
     await this.ready;
     if (!this.engine) {
       await this.waitForMirror();
-      const phase = this.s.phase.peek();
-      return phase === 'active' || phase === 'starting' || phase === 'ending';
+      return underWay(this.s.phase.peek());
     }
     if (this.engine.hasEnded || this.engine.isStopped) return false;
     return this.engine.resume();
@@ -388,9 +392,13 @@ export class ChatSession implements ChatSessionApi {
         supportedMessagingContentTypes: o.supportedMessagingContentTypes ?? DEFAULTS.supportedMessagingContentTypes,
         ...(o.attributes ? { attributes: o.attributes } : {}),
         ...(o.initialMessage ? { initialMessage: o.initialMessage } : {}),
-        ...(o.persistentChat ? { persistentChat: o.persistentChat } : {}),
+        ...(o.persistentChat && o.persistentChat !== 'auto' ? { persistentChat: o.persistentChat } : {}),
         ...(o.chatDurationInMinutes ? { chatDurationInMinutes: o.chatDurationInMinutes } : {}),
+        ...(o.postChatSurvey ? { disconnectOnCustomerExit: true } : {}),
       },
+      postChatSurvey: o.postChatSurvey === true,
+      postChatTimeoutMs: o.postChatTimeoutMs ?? DEFAULTS.postChatTimeoutMs,
+      ...(this.remembered ? { remembered: this.remembered } : {}),
       manager: {
         ...o.connection,
         ...(o.WebSocket ? { WebSocket: o.WebSocket } : {}),
@@ -517,9 +525,9 @@ export class ChatSession implements ChatSessionApi {
     // The mirrored connection state was the old leader's; this tab connects itself now.
     this.s.connection.value = 'idle';
     const takingOver = (async () => {
-      const underWay = ['starting', 'active', 'ending'].includes(this.s.phase.peek());
+      const wasUnderWay = underWay(this.s.phase.peek());
       // Nothing to resume (storage kept nothing) while the mirror showed a chat: it is over here.
-      if (!(await engine.resume()) && underWay) await engine.endUnresumable();
+      if (!(await engine.resume()) && wasUnderWay) await engine.endUnresumable();
       this.startMirroring();
     })();
     this.ready = takingOver.catch(() => {});

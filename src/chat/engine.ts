@@ -9,6 +9,7 @@ import { randomUuid } from '../client/uuid.js';
 import { backoffDelay, tokenRefreshDelay, WebSocketManager, type ConnectionDetails } from '../connection/index.js';
 import { checkAttachment, type AttachmentRules, type Uploader } from './attachments.js';
 import { CONTENT_TYPE } from './content-types.js';
+import { afterEntries, noEndFlow, visitorEnded, visitorSent, type EndFlow } from './end-flow.js';
 import { ChatError, describeCause, isChatError } from './errors.js';
 import {
   gapFillFallback,
@@ -37,6 +38,7 @@ import {
   type Outbox,
 } from './outbox.js';
 import type { SessionDetails, SessionPersistence } from './persistence.js';
+import type { RememberedChat } from './remembered.js';
 import {
   cancelReceipts,
   emptyReceipts,
@@ -90,6 +92,11 @@ export interface EngineConfig {
   pageSize: number;
   resendBackoff: { firstRetryMs: number; baseMs: number; factor: number; maxMs: number };
   endTimeoutMs: number;
+  /** The visitor's end waits for the disconnect flow (a survey) up to postChatTimeoutMs, in phase wrapping-up. */
+  postChatSurvey: boolean;
+  postChatTimeoutMs: number;
+  /** persistentChat 'auto': the last ended chat's signed id. */
+  remembered?: RememberedChat;
   log: (event: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -146,6 +153,7 @@ export class ChatEngine {
   /** Set while start() makes its first connection: a refusal then means "not started", not "ended". */
   private firstConnect: { refused: unknown } | null = null;
   private endWaiters: (() => void)[] = [];
+  private endFlow: EndFlow = noEndFlow;
   private saveChain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -207,10 +215,25 @@ export class ChatEngine {
       );
     }
     const full: StartChatRequest = { ...this.config.request, ...request };
+    const remembered = full.persistentChat ? undefined : this.config.remembered?.get();
+    if (remembered) full.persistentChat = { SourceContactId: remembered, RehydrationType: 'ENTIRE_PAST_SESSION' };
     this.s.phase.value = 'starting';
     let details;
     try {
-      details = await startChat(provider, full, { ...this.config.startChatHttp, signal: this.abort.signal });
+      details = await startChat(provider, full, {
+        ...this.config.startChatHttp,
+        signal: this.abort.signal,
+        // A remembered chat the back end will not continue (tampered, too old) is forgotten; a new chat starts.
+        ...(remembered
+          ? {
+              onPersistentChatRefused: (status: number) => {
+                this.config.log('persistent-chat-refused', { status });
+                this.config.remembered?.forget();
+                delete full.persistentChat;
+              },
+            }
+          : {}),
+      });
     } catch (error) {
       if (this.stopped) throw error;
       this.s.phase.value = 'idle';
@@ -474,6 +497,7 @@ export class ChatEngine {
     if (result.ownReceipts.length) {
       this.receipts = noteReceiptsSent(this.receipts, result.ownReceipts.map((r) => ({ kind: r.level, messageId: r.messageId })));
     }
+    if (this.config.postChatSurvey) this.endFlow = afterEntries(this.endFlow, result.added);
     for (const entry of result.added) {
       this.emit('message', entry);
       if (this.receiptEligible(entry)) this.requestReceipt('delivered', entry.id);
@@ -696,13 +720,20 @@ export class ChatEngine {
     }
   }
 
-  private confirm(clientToken: string, response: { Id?: string; AbsoluteTime?: string }): void {
+  private confirm(clientToken: string, response: { Id?: string; AbsoluteTime?: string; MessageMetadata?: { MessageProcessingStatus?: string } }): void {
     const record = findRecord(this.s.outbox.peek(), clientToken);
     if (!record) return;
     batch(() => {
       if (response.Id) {
         this.handleItems(
-          [acknowledgedItem(record, { Id: response.Id, ...(response.AbsoluteTime ? { AbsoluteTime: response.AbsoluteTime } : {}) }, this.s.me.peek(), nowIso())],
+          [
+            acknowledgedItem(
+              record,
+              { Id: response.Id, ...(response.AbsoluteTime ? { AbsoluteTime: response.AbsoluteTime } : {}), ...(response.MessageMetadata ? { MessageMetadata: response.MessageMetadata } : {}) },
+              this.s.me.peek(),
+              nowIso(),
+            ),
+          ],
           'untrusted',
         );
         this.s.transcriptState.value = claimOwnSend(this.s.transcriptState.peek(), response.Id, clientToken, record.display);
@@ -710,6 +741,7 @@ export class ChatEngine {
       }
       this.s.outbox.value = sendSucceeded(this.s.outbox.peek(), clientToken);
     });
+    this.endFlow = visitorSent(this.endFlow);
     this.scheduleSave();
   }
 
@@ -871,9 +903,14 @@ export class ChatEngine {
   // ---------------------------------------------------------------------------------------------
   // Ending
 
-  /** DisconnectParticipant, then wait for chat.ended (at most endTimeoutMs). */
+  /**
+   * DisconnectParticipant, then wait for chat.ended (at most endTimeoutMs). With postChatSurvey the
+   * wait is the disconnect flow's (phase wrapping-up, at most postChatTimeoutMs), and end() during it
+   * closes at once: the visitor has had enough of the survey.
+   */
   async end(): Promise<void> {
     const phase = this.s.phase.peek();
+    if (phase === 'wrapping-up') return this.finishEnded('closed');
     if (this.ended || phase === 'ended' || phase === 'idle') return;
     this.s.phase.value = 'ending';
     const endedSoon = new Promise<void>((resolve) => this.endWaiters.push(resolve));
@@ -887,14 +924,19 @@ export class ChatEngine {
       this.report(e.code, e.message, error);
       throw e;
     }
+    if (this.config.postChatSurvey && !this.ended) {
+      this.s.phase.value = 'wrapping-up';
+      this.endFlow = visitorEnded(this.endFlow);
+    }
+    const waitMs = this.config.postChatSurvey ? this.config.postChatTimeoutMs : this.config.endTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([endedSoon, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.config.endTimeoutMs)))]);
+    await Promise.race([endedSoon, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
     clearTimeout(timer);
     await this.finishEnded('disconnected');
   }
 
   /** The chat is over: stop every call and timer, fail unsent messages, clear storage, tell the UI. */
-  private async finishEnded(reason: 'event' | 'away' | 'disconnected'): Promise<void> {
+  private async finishEnded(reason: 'event' | 'away' | 'disconnected' | 'closed'): Promise<void> {
     if (this.ended || this.stopped) return;
     this.ended = true;
     this.config.log('ended', { reason });
@@ -936,7 +978,12 @@ export class ChatEngine {
     });
     this.manager?.close({ ended: true });
     const signed = this.session?.signedContactId;
-    this.emit('chatEnded', { ...(this.session ? { contactId: this.session.contactId } : {}), ...(signed ? { signedContactId: signed } : {}) });
+    if (signed) this.config.remembered?.set(signed);
+    this.emit('chatEnded', {
+      ...(this.session ? { contactId: this.session.contactId } : {}),
+      ...(signed ? { signedContactId: signed } : {}),
+      ...(this.config.postChatSurvey ? { surveyAnswered: this.endFlow.answered } : {}),
+    });
     try {
       await this.saveChain;
       await this.config.persistence.clear();
@@ -972,6 +1019,7 @@ export class ChatEngine {
     const leave = this.leaveRequest();
     await this.close();
     leave?.();
+    this.config.remembered?.forget();
     await this.config.persistence.clear().catch(() => {});
   }
 

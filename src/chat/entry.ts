@@ -27,6 +27,7 @@ export function messageEntry(f: Fields<MessageEntry>): MessageEntry {
     streaming: f.streaming,
     clientToken: f.clientToken,
     display: f.display,
+    processing: f.processing,
   };
 }
 

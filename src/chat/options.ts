@@ -51,8 +51,21 @@ export interface ChatSessionOptions {
   initialMessage?: string;
   /** Content types the customer may send and receive. Default text/plain, text/markdown, interactive.response. */
   supportedMessagingContentTypes?: string[];
-  /** Persistent chat: continue an earlier contact. Default none. */
-  persistentChat?: StartChatRequest['persistentChat'];
+  /**
+   * Persistent chat: continue an earlier contact. `'auto'`: remember the signed id the back end gave
+   * the last chat (SignedContactId, see connect-chat-widget/server) when it ends, per storageKey and
+   * where `persistence` keeps things, and continue that chat on the next start; a back end that
+   * refuses it (400) gets the start again without it, and the id is forgotten. Default none.
+   */
+  persistentChat?: StartChatRequest['persistentChat'] | 'auto';
+  /**
+   * Post-chat survey: StartChatContact gets DisconnectOnCustomerExit ["AGENT"], and when the visitor
+   * ends the chat it stays connected (phase `wrapping-up`) for the contact's disconnect flow until
+   * chat.ended, `postChatTimeoutMs`, or end() again. Default false.
+   */
+  postChatSurvey?: boolean;
+  /** How long a visitor-ended chat waits for the disconnect flow's chat.ended. Default 5 minutes. */
+  postChatTimeoutMs?: number;
   /** Chat duration in minutes (60..10080). Default: the back end's (1500). */
   chatDurationInMinutes?: number;
 
@@ -113,6 +126,7 @@ export const DEFAULTS = {
   pageSize: 100,
   resendBackoff: { firstRetryMs: 250, baseMs: 1000, factor: 2, maxMs: 30_000 },
   endTimeoutMs: 10_000,
+  postChatTimeoutMs: 300_000,
   startTimeoutMs: 20_000,
   tabCallTimeoutMs: 15_000,
 };

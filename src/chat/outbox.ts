@@ -202,10 +202,11 @@ export function pendingEntry(record: OutboxRecord, me: Sender): MessageEntry {
 /** The item an acknowledged send stands for, to merge into the transcript until the service's copy arrives. */
 export function acknowledgedItem(
   record: OutboxRecord,
-  response: { Id: string; AbsoluteTime?: string },
+  response: { Id: string; AbsoluteTime?: string; MessageMetadata?: { MessageProcessingStatus?: string } },
   me: Sender,
   now: string,
 ): ChatItem {
+  const status = response.MessageMetadata?.MessageProcessingStatus;
   return {
     Id: response.Id,
     AbsoluteTime: response.AbsoluteTime || now,
@@ -215,5 +216,7 @@ export function acknowledgedItem(
     ParticipantId: me.participantId,
     DisplayName: me.displayName,
     ParticipantRole: 'CUSTOMER',
+    // SendMessage says PROCESSING when the service holds the message (a guardrail, a redaction step).
+    ...(status ? { MessageMetadata: { MessageId: response.Id, MessageProcessingStatus: status as 'PROCESSING' } } : {}),
   };
 }

@@ -29,6 +29,7 @@ describe('startChatBody', () => {
       PersistentChat: { SourceContactId: 'c0', RehydrationType: 'ENTIRE_PAST_SESSION' },
     });
     expect(startChatBody({ displayName: 'A' })).toEqual({ ParticipantDetails: { DisplayName: 'A' } });
+    expect(startChatBody({ displayName: 'A', disconnectOnCustomerExit: true })).toEqual({ ParticipantDetails: { DisplayName: 'A' }, DisconnectOnCustomerExit: ['AGENT'] });
   });
 
   it('parses the contract response and flat responses', () => {
@@ -57,6 +58,13 @@ describe('startChat', () => {
         if (req.url === '/stall') {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.write('{"data":'); // headers and a first chunk, then nothing
+          return;
+        }
+        if (req.url === '/continue') {
+          // A back end that refuses the persistent chat it is asked for, and starts a new one otherwise.
+          const asked = (lastBody as { PersistentChat?: unknown } | null)?.PersistentChat;
+          res.statusCode = asked ? 400 : 200;
+          res.end(JSON.stringify(asked ? { code: 'persistent-chat-refused', message: 'tampered' } : { data: { startChatResult: { ContactId: 'c2', ParticipantId: 'p2', ParticipantToken: 'tok' } } }));
           return;
         }
         if (req.url === '/ok') res.end(JSON.stringify({ data: { startChatResult: { ContactId: 'c1', ParticipantId: 'p1', ParticipantToken: 'tok' } } }));
@@ -90,6 +98,21 @@ describe('startChat', () => {
     expect((e2 as ChatError).message).toContain('startChatResult');
     const e3 = await startChat('http://127.0.0.1:1/none', { displayName: 'A' }).catch((e: unknown) => e);
     expect((e3 as ChatError).message).toContain('did not answer');
+  });
+
+  it('a refused PersistentChat: with onPersistentChatRefused the start is made again without it, else it fails', async () => {
+    const persistentChat = { SourceContactId: 'c0.x.sig', RehydrationType: 'ENTIRE_PAST_SESSION' as const };
+    const refused: number[] = [];
+    const details = await startChat(`${base}/continue`, { displayName: 'A', persistentChat }, { onPersistentChatRefused: (status) => refused.push(status) });
+    expect(details.ContactId).toBe('c2');
+    expect(refused).toEqual([400]);
+    expect(lastBody).toEqual({ ParticipantDetails: { DisplayName: 'A' } });
+    const failed = await startChat(`${base}/continue`, { displayName: 'A', persistentChat }).catch((e: unknown) => e);
+    expect((failed as ChatError).message).toContain('HTTP 400: tampered');
+    // Not a refusal of the request: a server error is not retried without the persistent chat.
+    const five = await startChat(`${base}/fail`, { displayName: 'A', persistentChat }, { onPersistentChatRefused: (status) => refused.push(status) }).catch((e: unknown) => e);
+    expect((five as ChatError).code).toBe('start-failed');
+    expect(refused).toEqual([400]);
   });
 
   it('accepts a function and wraps its failures', async () => {

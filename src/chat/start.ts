@@ -16,6 +16,11 @@ export interface StartChatHttpOptions {
   signal?: AbortSignal;
   /** Gives up after this long (answer and body); none by default. */
   timeoutMs?: number;
+  /**
+   * Called when the back end refused the request's PersistentChat (a 4xx other than 401, 403, 429);
+   * the start is then made once more without it. Without this, such a refusal fails the start.
+   */
+  onPersistentChatRefused?: (status: number) => void;
 }
 
 /** The POST body of the customer-backend contract. */
@@ -30,6 +35,7 @@ export function startChatBody(request: StartChatRequest, extra: Record<string, u
       : {}),
     ...(request.chatDurationInMinutes ? { ChatDurationInMinutes: request.chatDurationInMinutes } : {}),
     ...(request.persistentChat ? { PersistentChat: request.persistentChat } : {}),
+    ...(request.disconnectOnCustomerExit ? { DisconnectOnCustomerExit: ['AGENT'] } : {}),
   };
 }
 
@@ -143,6 +149,11 @@ async function callProvider(provider: StartChatProvider, request: StartChatReque
   } catch {
     body = null;
   }
+  if (!response.ok && request.persistentChat && options.onPersistentChatRefused && refusesPersistentChat(response.status)) {
+    options.onPersistentChatRefused(response.status);
+    const { persistentChat: _refused, ...fresh } = request;
+    return callProvider(provider, fresh, { ...options, onPersistentChatRefused: undefined });
+  }
   if (!response.ok) {
     const said = isRecord(body) && typeof (body.message ?? body.Message) === 'string' ? `: ${String(body.message ?? body.Message)}` : '';
     throw new ChatError(
@@ -158,4 +169,9 @@ async function callProvider(provider: StartChatProvider, request: StartChatReque
     );
   }
   return details;
+}
+
+/** A refusal of the request itself (not of who sends it, nor of how often): a retry without PersistentChat may pass. */
+function refusesPersistentChat(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 429;
 }

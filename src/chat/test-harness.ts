@@ -233,6 +233,11 @@ export class AgentPeer {
     }
   }
 
+  /** DisconnectParticipant: the agent leaves (the contact's disconnect flow runs, when it has one). */
+  async leave(): Promise<void> {
+    await this.client.disconnectParticipant({ ConnectionToken: this.connectionToken });
+  }
+
   close(): void {
     this.manager?.close();
   }

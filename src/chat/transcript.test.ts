@@ -403,3 +403,37 @@ describe('entry list kept in step with the rows', () => {
     expect(first.map((e) => e.id)).toEqual(['a', 'c']);
   });
 });
+
+describe('message processing (MessageMetadata.MessageProcessingStatus)', () => {
+  const held = (status?: 'PROCESSING' | 'REJECTED' | 'FAILED'): ChatItem => ({
+    ...msg('m', 1, ME, 'my card is 4111'),
+    ...(status ? { MessageMetadata: { MessageId: 'm', MessageProcessingStatus: status } } : { MessageMetadata: { MessageId: 'm' } }),
+  });
+  const processing = (s: TranscriptState) => (entriesOfState(s)[0] as { processing?: string }).processing;
+
+  it('follows the same Id from PROCESSING to REJECTED, FAILED or delivered', () => {
+    let s = merge(emptyTranscript, [held('PROCESSING')]).state;
+    expect(processing(s)).toBe('processing');
+    const rejected = merge(s, [held('REJECTED')]);
+    expect(rejected.updated.map((e) => e.id)).toEqual(['m']);
+    expect(processing(rejected.state)).toBe('rejected');
+    expect(processing(merge(s, [held('FAILED')]).state)).toBe('failed');
+    s = merge(s, [held()]).state;
+    expect(processing(s)).toBeUndefined();
+  });
+
+  it('a MESSAGEMETADATA item carrying the status updates its message', () => {
+    const s = merge(emptyTranscript, [held('PROCESSING')]).state;
+    const next = merge(s, [{ Id: 'x', Type: 'MESSAGEMETADATA', MessageMetadata: { MessageId: 'm', MessageProcessingStatus: 'REJECTED' } }]);
+    expect(processing(next.state)).toBe('rejected');
+    expect(next.updated.map((e) => e.id)).toEqual(['m']);
+  });
+
+  it('rejected and failed are final; our own SendMessage answer never overrides the stream', () => {
+    const rejected = merge(emptyTranscript, [held('REJECTED')]).state;
+    expect(processing(merge(rejected, [held('PROCESSING')]).state)).toBe('rejected');
+    const delivered = merge(merge(emptyTranscript, [held('PROCESSING')]).state, [held()]).state;
+    // The SendMessage answer (untrusted) said PROCESSING, but arrived after the stream's "delivered".
+    expect(processing(mergeItems(delivered, [held('PROCESSING')], ctx, false).state)).toBeUndefined();
+  });
+});

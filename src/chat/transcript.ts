@@ -8,6 +8,7 @@ import { CONTENT_TYPE, NOTICE_EVENTS } from './content-types.js';
 import { attachmentEntry, messageEntry, noticeEntry, withFields } from './entry.js';
 import type {
   AttachmentStatus,
+  MessageProcessing,
   NoticeEvent,
   ParticipantRole,
   TranscriptEntry,
@@ -177,12 +178,30 @@ export function entriesOf(item: ChatItem, ctx: TranscriptContext): TranscriptEnt
         contentType: item.ContentType || CONTENT_TYPE.plain,
         content: item.Content ?? '',
         status: base.own ? 'sent' : undefined,
+        processing: processingOf(item.MessageMetadata?.MessageProcessingStatus),
       }),
     ];
   }
   const event = noticeEventOf(item);
   if (!event) return [];
   return [noticeEntry({ ...base, event, contentType: item.ContentType ?? '', content: item.Content })];
+}
+
+/** MessageMetadata.MessageProcessingStatus as an entry shows it (absent = delivered). */
+function processingOf(status: string | undefined): MessageProcessing | undefined {
+  if (status === 'PROCESSING') return 'processing';
+  if (status === 'REJECTED') return 'rejected';
+  if (status === 'FAILED') return 'failed';
+  return undefined;
+}
+
+/**
+ * The processing state after a newer copy of a message: rejected and failed are final; a copy from
+ * our own SendMessage answer (untrusted) never overrides what the service's stream already said.
+ */
+function laterProcessing(old: MessageProcessing | undefined, fresh: MessageProcessing | undefined, trusted: boolean): MessageProcessing | undefined {
+  if (old === 'rejected' || old === 'failed') return old;
+  return trusted ? fresh : old;
 }
 
 /** Receipts in an item (MESSAGEMETADATA or a transcript MESSAGE's metadata), split by recipient. */
@@ -211,20 +230,21 @@ function withReceipt(entry: TranscriptEntry, level: ReceiptLevel | undefined): T
 function sameEntry(a: TranscriptEntry, b: TranscriptEntry): boolean {
   if (a.kind !== b.kind || a.time !== b.time || a.displayName !== b.displayName) return false;
   if (a.kind === 'message' && b.kind === 'message') {
-    return a.content === b.content && a.status === b.status && a.receipt === b.receipt && a.streaming === b.streaming;
+    return a.content === b.content && a.status === b.status && a.receipt === b.receipt && a.streaming === b.streaming && a.processing === b.processing;
   }
   if (a.kind === 'attachment' && b.kind === 'attachment') return a.status === b.status && a.receipt === b.receipt;
   return true;
 }
 
 /** Combines a newer version of an entry with what we knew: client token, send status and receipts stay. */
-function combine(old: TranscriptEntry, fresh: TranscriptEntry): TranscriptEntry {
+function combine(old: TranscriptEntry, fresh: TranscriptEntry, trusted: boolean): TranscriptEntry {
   let next: TranscriptEntry = fresh;
   if (old.kind === 'message' && fresh.kind === 'message') {
     next = withFields(fresh, {
       clientToken: old.clientToken || fresh.clientToken,
       status: old.own ? 'sent' : fresh.status,
       display: old.display ?? fresh.display,
+      processing: laterProcessing(old.processing, fresh.processing, trusted),
     });
   }
   if (old.kind !== 'notice' && next.kind !== 'notice') next = withReceipt(next, old.receipt);
@@ -424,7 +444,7 @@ export function mergeItems(
     // Attachments may be reported again under another Id with a new scan status: match by AttachmentId too.
     const old = byId.get(entry.id) ?? (entry.kind === 'attachment' && entry.attachmentId ? byAttachmentId(entry.attachmentId) : undefined);
     if (old) {
-      const next = combine(old.entry, withFields(entry, { id: old.entry.id }));
+      const next = combine(old.entry, withFields(entry, { id: old.entry.id }), trusted);
       if (sameEntry(old.entry, next)) {
         // The service confirmed an item we only had from an untrusted source: it may anchor now.
         if (anchor && !old.anchor) replace(old, { ...old, anchor: true });
@@ -461,6 +481,16 @@ export function mergeItems(
     if (!addedIds.has(messageId)) updatedIds.add(messageId);
   };
 
+  /** A MESSAGEMETADATA item's processing status for a message we have (or it is dropped: the message's own copy carries it). */
+  const foldProcessing = (messageId: string, processing: MessageProcessing): void => {
+    const old = byId.get(messageId);
+    if (!old || old.entry.kind !== 'message') return;
+    const next = laterProcessing(old.entry.processing, processing, trusted);
+    if (next === old.entry.processing) return;
+    replace(old, { ...old, entry: withFields(old.entry, { processing: next }) });
+    if (!addedIds.has(messageId)) updatedIds.add(messageId);
+  };
+
   for (const item of items) {
     if (isTyping(item)) {
       if (item.ParticipantId !== ctx.participantId) typing.push(item);
@@ -472,6 +502,8 @@ export function mergeItems(
       const { other, own } = receiptsOf(item.MessageMetadata, ctx, undefined);
       if (own) ownReceipts.push({ messageId: target, level: own });
       if (other) foldReceipt(target, other);
+      const processing = processingOf(item.MessageMetadata?.MessageProcessingStatus);
+      if (processing) foldProcessing(target, processing);
       continue;
     }
     if (!item.Id) continue;

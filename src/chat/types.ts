@@ -5,8 +5,15 @@ import type { ReadonlySignal } from '@preact/signals-core';
 
 export type ParticipantRole = 'AGENT' | 'CUSTOMER' | 'SYSTEM' | 'CUSTOM_BOT' | 'SUPERVISOR';
 
-/** Where the conversation is in its life. */
-export type ChatPhase = 'idle' | 'starting' | 'active' | 'ending' | 'ended';
+/**
+ * Where the conversation is in its life. `wrapping-up`: the visitor ended a chat started with
+ * `postChatSurvey`; the contact's disconnect flow (a post-chat survey) may still post and the visitor
+ * may answer, until `chat.ended` (or end() again, or `postChatTimeoutMs`).
+ */
+export type ChatPhase = 'idle' | 'starting' | 'active' | 'ending' | 'wrapping-up' | 'ended';
+
+/** MessageMetadata.MessageProcessingStatus of a message: held for processing, or not delivered. */
+export type MessageProcessing = 'processing' | 'rejected' | 'failed';
 
 /** The socket's state. `offline` = the browser says it is offline; `ended` = no more connections. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'ended';
@@ -43,6 +50,11 @@ export interface MessageEntry extends EntryBase {
   streaming?: boolean;
   /** ClientToken of an own send (stable across retries and reloads). */
   clientToken?: string;
+  /**
+   * The service holds the message for processing (a guardrail, a redaction step), or did not
+   * deliver it: `rejected` (blocked) or `failed` (processing failed). Absent when delivered.
+   */
+  processing?: MessageProcessing;
   /**
    * Own sends: what the customer's bubble shows instead of the wire content, e.g. the label of the
    * view button pressed ("Book") where the wire says its action ("Next"). Kept with the stored
@@ -152,7 +164,8 @@ export interface ChatSessionEvents {
   typing: TypingParticipant;
   connectionChange: ConnectionState;
   chatStarted: { contactId: string; participantId: string; signedContactId?: string };
-  chatEnded: { contactId?: string; signedContactId?: string };
+  /** `surveyAnswered` with `postChatSurvey`: the visitor sent something to the disconnect flow (the survey). */
+  chatEnded: { contactId?: string; signedContactId?: string; surveyAnswered?: boolean };
   error: { code: ChatErrorCode; message: string; cause?: unknown };
 }
 
@@ -176,6 +189,8 @@ export interface StartChatRequest {
   supportedMessagingContentTypes?: string[];
   persistentChat?: { SourceContactId: string; RehydrationType: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' };
   chatDurationInMinutes?: number;
+  /** Sends DisconnectOnCustomerExit ["AGENT"]: the visitor stays for the disconnect flow after ending. */
+  disconnectOnCustomerExit?: boolean;
 }
 
 /** Either the URL of a back end speaking the customer-backend contract (POST, see README), or a function. */
@@ -232,7 +247,11 @@ export interface ChatSessionApi {
   loadOlder(): Promise<void>;
   getAuthenticationUrl(sessionId: string, redirectUri: string): Promise<string>;
   cancelAuthentication(sessionId: string): Promise<void>;
-  /** Customer ends the chat (DisconnectParticipant); the phase becomes `ended` on chat.ended. */
+  /**
+   * Customer ends the chat (DisconnectParticipant); the phase becomes `ended` on chat.ended. With
+   * postChatSurvey it is `wrapping-up` until then (the visitor may answer the survey); end() again
+   * then closes at once, without waiting.
+   */
   end(): Promise<void>;
   clearError(): void;
   /** Closes everything and clears stored data. */

@@ -4,6 +4,7 @@
 // marker loader.js reads at page load.
 import { effect, untracked } from '@preact/signals';
 import { ChatSession } from '../chat/chat-session.js';
+import { underWay } from '../chat/phase.js';
 import { validateConfig, type ConfigIssue, type WidgetConfig, type WidgetOptions } from '../config.js';
 import { mountWidget } from '../ui/mount.js';
 import { sessionOptions } from '../ui/session-options.js';
@@ -171,8 +172,7 @@ export function createWidget(root: ShadowRoot, input: unknown, options: CreateWi
           ? ['(not an object)']
           : Object.keys(attributes).filter((k) => typeof attributes[k] !== 'string');
       if (bad.length) return invalid(`setAttributes: expected an object of text values; check ${bad.join(', ')}. Nothing was changed.`);
-      const phase = session.phase.peek();
-      if (phase === 'starting' || phase === 'active' || phase === 'ending') {
+      if (underWay(session.phase.peek())) {
         console.warn('connect-chat: setAttributes() applies to the next chat; the current chat keeps the attributes it started with.');
       }
       controller.setAttributes(attributes);

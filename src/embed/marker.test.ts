@@ -9,7 +9,7 @@ afterEach(() => {
 
 describe('active-chat marker', () => {
   it('is kept while a chat starts, runs or ends, and removed once it is over or nothing was resumed', () => {
-    expect(['starting', 'active', 'ending'].map((p) => markerAction(p, false))).toEqual(['set', 'set', 'set']);
+    expect((['starting', 'active', 'ending', 'wrapping-up'] as const).map((p) => markerAction(p, false))).toEqual(['set', 'set', 'set', 'set']);
     expect(markerAction('ended', true)).toBe('clear');
     expect(markerAction('idle', false)).toBe('keep'); // resume() has not settled yet
     expect(markerAction('idle', true)).toBe('clear');

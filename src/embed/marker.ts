@@ -2,6 +2,8 @@
 // read synchronously at page load to decide whether to fetch the widget at once, so a visitor in
 // the middle of a conversation sees it again without clicking. Kept while a chat is starting or
 // active; removed when it ends, when nothing could be resumed, and on destroy().
+import { underWay } from '../chat/phase.js';
+import type { ChatPhase } from '../chat/types.js';
 import type { WidgetConfig } from '../config.js';
 
 export const markerKey = (storageKey: string): string => `connect-chat-widget:${storageKey}:active`;
@@ -36,8 +38,8 @@ export function clearMarker(storageKey: string): void {
 }
 
 /** The marker's value for a session phase: set, clear, or leave as it is. */
-export function markerAction(phase: string, resumed: boolean): 'set' | 'clear' | 'keep' {
-  if (phase === 'starting' || phase === 'active' || phase === 'ending') return 'set';
+export function markerAction(phase: ChatPhase, resumed: boolean): 'set' | 'clear' | 'keep' {
+  if (underWay(phase)) return 'set';
   if (phase === 'ended') return 'clear';
   // idle after resume() settled: the marker (if any) pointed at nothing that could be resumed.
   return phase === 'idle' && resumed ? 'clear' : 'keep';

@@ -34,23 +34,25 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
 }
 
+/** The widget's ChatSession starting through the back end at `url` (as a page of ORIGIN), chatting on the emulator. */
+const sessionThrough = (url: string, options: Partial<ConstructorParameters<typeof ChatSession>[0]> = {}) =>
+  new ChatSession({
+    startChat: `${url}/start-chat`,
+    startChatHeaders: { origin: ORIGIN },
+    endpoint: bed.emulator.url,
+    WebSocket: NodeWS,
+    persistence: 'none',
+    tabs: false,
+    ...options,
+  });
+
 const startResult = (body: Record<string, unknown>) => (body.data as { startChatResult: { ContactId: string; SignedContactId: string } }).startChatResult;
 
 describe('node:http', () => {
   it("the widget's ChatSession starts through it, chats, ends, and continues the chat with the signed id", async () => {
     const url = await listen(createServer(toNodeListener(bed.handler)));
     const session = (options: Partial<ConstructorParameters<typeof ChatSession>[0]> = {}) =>
-      new ChatSession({
-        startChat: `${url}/start-chat`,
-        startChatHeaders: { origin: ORIGIN },
-        endpoint: bed.emulator.url,
-        WebSocket: NodeWS,
-        persistence: 'none',
-        tabs: false,
-        displayName: 'Ada',
-        attributes: { plan: 'gold' },
-        ...options,
-      });
+      sessionThrough(url, { displayName: 'Ada', attributes: { plan: 'gold' }, ...options });
     const first = session();
     const started = new Promise<{ signedContactId?: string }>((resolve) => first.on('chatStarted', resolve));
     await first.start();
@@ -74,6 +76,39 @@ describe('node:http', () => {
     while (second.hasOlder.value) await second.loadOlder();
     expect(second.transcript.value.some((e) => e.kind === 'message' && e.content === 'Hello from Node')).toBe(true);
     await second.close();
+  });
+
+  it("persistentChat 'auto': the session remembers the signed id itself; a tampered one is refused and a new chat starts", async () => {
+    // Its own handler: four starts here must not eat the shared handler's rate limit.
+    const url = await listen(createServer(toNodeListener(createStartChatHandler({ ...bed.options, rateLimit: false }))));
+    // One ChatSession for several chats, as a page keeps one: the remembered id lives with it.
+    const chats = sessionThrough(url, { persistentChat: 'auto' });
+    await chats.start();
+    const first = chats.contactId.value as string;
+    await chats.send('Remember this');
+    await expect
+      .poll(async () => ((await (await fetch(`${bed.emulator.url}/emulator/contacts/${first}/items`)).json()) as { Items: { Content?: string }[] }).Items.some((i) => i.Content === 'Remember this'))
+      .toBe(true);
+    await chats.end();
+    await chats.start();
+    const second = chats.contactId.value as string;
+    expect(second).not.toBe(first);
+    expect(((await (await fetch(`${bed.emulator.url}/emulator/contacts/${second}`)).json()) as { PreviousContactId?: string }).PreviousContactId).toBe(first);
+    while (chats.hasOlder.value) await chats.loadOlder();
+    expect(chats.transcript.value.some((e) => e.kind === 'message' && e.content === 'Remember this')).toBe(true);
+
+    // The stored value altered (by hand, by a script): the back end refuses it, the session forgets it
+    // and starts a new chat without it.
+    await chats.end();
+    const refusals = bed.logs.length;
+    const remembered = (chats as unknown as { remembered: { get(): string; set(v: string): void } }).remembered;
+    remembered.set(`${remembered.get().slice(0, -3)}AAA`);
+    await chats.start();
+    const third = chats.contactId.value as string;
+    expect(((await (await fetch(`${bed.emulator.url}/emulator/contacts/${third}`)).json()) as { PreviousContactId?: string }).PreviousContactId).toBeUndefined();
+    expect(bed.logs.slice(refusals).some((e) => e.kind === 'refused' && e.code === 'persistent-chat-refused')).toBe(true);
+    expect(chats.transcript.value.some((e) => e.kind === 'message' && e.content === 'Remember this')).toBe(false);
+    await chats.close();
   });
 
   it('uses the socket address for the rate limit, whatever X-Forwarded-For says', async () => {
