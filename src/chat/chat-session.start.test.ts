@@ -39,7 +39,8 @@ describe('ChatSession start failures', () => {
       server.closeAllConnections();
       return new Promise<void>((r) => server.close(() => r()));
     });
-    const session = customerSession({ emu: t.emu, options: { startChat: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, startTimeoutMs: 400 } });
+    // The same timeout holds for Retry, whose real start through the back end must fit in it on a busy machine.
+    const session = customerSession({ emu: t.emu, options: { startChat: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, startTimeoutMs: 2000 } });
     t.later(() => session.close());
     const seen = heard(session);
     await expect(session.start()).rejects.toMatchObject({ code: 'start-failed' });

@@ -20,12 +20,14 @@ describe('WebSocketManager: connect, items, close', () => {
   });
 
   it('sends aws/ping and aws/heartbeat every interval', async () => {
-    h = await harness({ heartbeatIntervalMs: 40 });
+    h = await harness({ heartbeatIntervalMs: 100 });
     await h.manager.connect();
-    const [connection] = h.server.connections;
-    await waitFor('three heartbeat rounds', () => connection.received.filter((f) => f === '{"topic":"aws/heartbeat"}').length >= 3);
-    expect(connection.received.filter((f) => f === '{"topic":"aws/ping"}').length).toBeGreaterThanOrEqual(3);
-    expect(h.manager.state.value).toBe('connected');
+    // Counted over every socket: on a busy machine a reply can miss its interval and the manager then
+    // (rightly) reconnects; what this test is about is that the rounds keep being sent.
+    const sent = (frame: string) => h.server.connections.flatMap((c) => c.received).filter((f) => f === frame).length;
+    await waitFor('three heartbeat rounds', () => sent('{"topic":"aws/heartbeat"}') >= 3);
+    expect(sent('{"topic":"aws/ping"}')).toBeGreaterThanOrEqual(3);
+    await waitFor('connected', () => h.manager.state.value === 'connected');
   });
 
   it('delivers each aws/chat Item parsed, and reports unreadable frames without dropping the socket', async () => {

@@ -369,10 +369,10 @@ describe('failures: a clear notice, the chat stays usable', () => {
   });
 
   it('DescribeView that never answers times out into the notice', async () => {
-    const v = await show(emulatorViewMessage('list'), () => new Promise<ViewDescription>(() => undefined), { timeoutMs: 20 });
+    // Long enough that "Loading…" is still there when the first render settles on a busy machine.
+    const v = await show(emulatorViewMessage('list'), () => new Promise<ViewDescription>(() => undefined), { timeoutMs: 1000 });
     expect(v.root.querySelector('[role="status"]')?.textContent).toBe('Loading…');
-    await new Promise((r) => setTimeout(r, 40));
-    await settle();
+    await settleUntil(() => v.root.querySelector('.cw-im-notice') !== null);
     expect(v.root.querySelector('.cw-im-notice')?.textContent).toBe('This content could not be loaded.');
   });
 
