@@ -58,6 +58,18 @@ describe('validateConfig', () => {
     expect(config.theme.mode).toBe('dark');
   });
 
+  it('avatars: on by default, false or "false" turns them off, pictures must be http(s) URLs', () => {
+    expect(validateConfig(base).config.avatars).toEqual({ enabled: true });
+    expect(validateConfig({ ...base, avatars: false }).config.avatars.enabled).toBe(false);
+    expect(validateConfig({ ...base, avatars: 'false' }).config.avatars.enabled).toBe(false);
+    const ok = validateConfig({ ...base, avatars: { agent: 'https://cdn.example/agent.png', bot: '/bot.svg' } });
+    expect(ok.issues).toEqual([]);
+    expect(ok.config.avatars).toEqual({ enabled: true, agent: 'https://cdn.example/agent.png', bot: '/bot.svg' });
+    const bad = validateConfig({ ...base, avatars: { agent: 'javascript:alert(1)' } });
+    expect(bad.issues.map((i) => i.option)).toEqual(['avatars.agent']);
+    expect(bad.config.avatars.agent).toBeUndefined();
+  });
+
   it('validates URLs, regions, locales and nonces', () => {
     const { issues } = validateConfig({ startChat: 'javascript:alert(1)', region: 'mars', locale: '12', nonce: 'a b', endpoint: 'ftp://x' });
     expect(issues.map((i) => i.option).sort()).toEqual(['endpoint', 'locale', 'nonce', 'region', 'startChat', 'startChat']);

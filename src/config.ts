@@ -116,6 +116,15 @@ export interface AttachmentsConfig {
   acceptTypes: string[];
 }
 
+export interface AvatarsConfig {
+  /** Avatars beside incoming messages and the agent's in the header. @default true */
+  enabled: boolean;
+  /** Picture for agents: an http(s) or same-origin URL (the page's img-src must allow it). @default none: their initials */
+  agent?: string;
+  /** Picture for the bot (the contact flow, Lex): an http(s) or same-origin URL. @default none: a bot symbol */
+  bot?: string;
+}
+
 /** Everything the widget needs, resolved (all defaults applied). */
 export interface WidgetConfig {
   /**
@@ -156,6 +165,7 @@ export interface WidgetConfig {
   /** Namespace of everything stored (several widgets on one site need different keys). @default 'connect-chat' */
   storageKey: string;
   attachments: AttachmentsConfig;
+  avatars: AvatarsConfig;
   theme: ThemeConfig;
   position: PositionConfig;
   /** z-index of launcher and window. @default 10000 */
@@ -184,10 +194,11 @@ export interface WidgetConfig {
 
 /** What callers pass: everything optional except what they want to change. */
 export type WidgetOptions = Partial<
-  Omit<WidgetConfig, 'theme' | 'position' | 'attachments'> & {
+  Omit<WidgetConfig, 'theme' | 'position' | 'attachments' | 'avatars'> & {
     theme: Partial<ThemeConfig> | ThemeMode;
     position: Partial<PositionConfig>;
     attachments: Partial<AttachmentsConfig> | boolean;
+    avatars: Partial<AvatarsConfig> | boolean;
   }
 >;
 
@@ -207,6 +218,7 @@ export const DEFAULT_CONFIG: WidgetConfig = {
   persistence: 'browser',
   storageKey: 'connect-chat',
   attachments: { enabled: true, maxSizeBytes: 20 * 1024 * 1024, acceptTypes: ATTACHMENT_TYPES },
+  avatars: { enabled: true },
   theme: {
     mode: 'light',
     light: {},
@@ -381,6 +393,7 @@ const SPEC: Spec = {
   persistence: oneOf('browser', 'tab', 'none'),
   storageKey: (v) => (typeof v === 'string' && /^[\w.-]{1,64}$/.test(v) ? v : fail('expected 1-64 letters, digits, _ - or .')),
   attachments: { enabled: bool, maxSizeBytes: num(1, 20 * 1024 * 1024), acceptTypes: stringList },
+  avatars: { enabled: bool, agent: url, bot: url },
   theme: {
     mode: oneOf('light', 'dark', 'auto'),
     light: palette,
@@ -408,12 +421,12 @@ const SPEC: Spec = {
   customCss: (v) => (typeof v === 'string' && !/<\/?style/i.test(v) ? v : fail('expected CSS text (no <style> tags)')),
 };
 
-// Shorthands callers like: `theme: 'dark'`, `attachments: false`.
+// Shorthands callers like: `theme: 'dark'`, `attachments: false`, `avatars: false`.
 function expand(input: Record<string, unknown>): Record<string, unknown> {
   const out = { ...input };
   if (typeof out.theme === 'string') out.theme = { mode: out.theme };
-  if (typeof out.attachments === 'boolean' || out.attachments === 'true' || out.attachments === 'false')
-    out.attachments = { enabled: bool(out.attachments) };
+  for (const key of ['attachments', 'avatars'])
+    if (typeof out[key] === 'boolean' || out[key] === 'true' || out[key] === 'false') out[key] = { enabled: bool(out[key]) };
   return out;
 }
 

@@ -14,7 +14,8 @@ afterEach(() => {
 async function chat(options = {}) {
   const session = new FakeSession();
   session.resumable = true;
-  session.transcript.value = [agentMessage('Hello!', { time: '2024-05-06T09:00:00.000Z' })];
+  // The contact flow greets (no agent yet: the header shows the title and subtitle).
+  session.transcript.value = [agentMessage('Hello!', { time: '2024-05-06T09:00:00.000Z', role: 'SYSTEM', displayName: 'BOT', participantId: 'bot' })];
   const w = await setup(options, { open: true }, session);
   done.push(w.cleanup);
   return w;
@@ -28,6 +29,20 @@ describe('header', () => {
     expect($<HTMLImageElement>('.cw-logo')!.src).toBe('https://cdn.example/logo.svg');
     expect($('.cw-logo')!.getAttribute('alt')).toBe('Acme');
     expect($('#cw-win')!.getAttribute('aria-labelledby')).toBe('cw-title');
+  });
+
+  it("names the agent once one joins: their picture (avatars.agent) or initials; the window keeps its title as its name", async () => {
+    const { $, session } = await chat({ avatars: { agent: 'https://cdn.example/ana.png' } });
+    expect($('.cw-head .cw-av')).toBeNull();
+    session.transcript.value = [...session.transcript.value, agentMessage('I am Ana.', { displayName: 'Ana Lima', participantId: 'ana' })];
+    await tick();
+    expect($('.cw-titles h2')!.textContent).toBe('Ana Lima');
+    expect($('#cw-title')!.textContent).toBe('Chat with us');
+    expect($('.cw-titles')!.textContent).not.toContain('We usually reply');
+    expect($<HTMLImageElement>('.cw-head img.cw-av')!.src).toBe('https://cdn.example/ana.png');
+    $('.cw-head img.cw-av')!.dispatchEvent(new Event('error'));
+    await tick();
+    expect($('.cw-head .cw-av')!.textContent).toBe('AL');
   });
 
   it('minimize closes the window', async () => {
@@ -95,7 +110,7 @@ describe('header', () => {
     await tick();
     root.querySelector<HTMLElement>('[role=menuitem]')!.click();
     expect(clicks).toHaveBeenCalledTimes(1);
-    expect(await created[0].text()).toMatch(/^Chat with us\n\n\[.*2024.*\] Ana: Hello!\n$/);
+    expect(await created[0].text()).toMatch(/^Chat with us\n\n\[.*2024.*\] BOT: Hello!\n$/);
   });
 });
 

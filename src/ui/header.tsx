@@ -1,19 +1,36 @@
-// Window header: logo, title, subtitle, the options menu (a WAI-ARIA menu button) and minimize.
+// Window header: logo, title, subtitle (or the agent's avatar and name once one joined), the options
+// menu (a WAI-ARIA menu button) and minimize.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Avatar } from './avatar';
 import { safeImageSrc } from './content/url';
 import { downloadTranscript } from './download';
 import { Icon } from './icons';
 import type { Ui } from './state';
+import { currentAgent } from './transcript/who';
 
 export function Header({ ui, close }: { ui: Ui; close: () => void }) {
   const { t, config } = ui;
   const logo = config.theme.logoUrl && safeImageSrc(new URL(config.theme.logoUrl, location.href).href);
+  // Once an agent joins, the header says who the visitor talks to (the window keeps its title as its name).
+  // Read only while open: a closed window re-derives nothing per message.
+  const agent = ui.open.value ? currentAgent(ui.session.transcript.value) : null;
   return (
     <div class="cw-head">
-      {logo && <img class="cw-logo" src={logo} alt={config.theme.logoAlt} />}
+      {agent ? config.avatars.enabled && <Avatar ui={ui} kind="agent" name={agent.displayName} size="lg" /> : logo && <img class="cw-logo" src={logo} alt={config.theme.logoAlt} />}
       <div class="cw-titles">
-        <h2 id="cw-title">{t('title')}</h2>
-        <p>{t('subtitle')}</p>
+        {agent ? (
+          <>
+            <h2 class="cw-who" dir="auto">
+              {agent.displayName || t('agent')}
+            </h2>
+            <p id="cw-title">{t('title')}</p>
+          </>
+        ) : (
+          <>
+            <h2 id="cw-title">{t('title')}</h2>
+            <p>{t('subtitle')}</p>
+          </>
+        )}
       </div>
       <Menu ui={ui} />
       <button class="cw-icon" aria-label={t('minimize')} onClick={close}>

@@ -8,6 +8,7 @@ const P = {
   clip: 'm20 11-8 8a5 5 0 0 1-7-7l8.5-8.5a3.5 3.5 0 0 1 5 5L10 17a2 2 0 0 1-3-3l7.5-7.5',
   file: 'M14 3H6v18h12V7zm0 0v4h4',
   download: 'M12 4v11m-5-5 5 5 5-5M5 20h14',
+  bot: 'M12 3v3m-6 3h12a2 2 0 0 1 2 2v6a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-6a2 2 0 0 1 2-2zm3 4v1m6-1v1M2 13v2m20-2v2',
 };
 
 export function Icon({ name, flip }: { name: keyof typeof P; flip?: boolean }) {

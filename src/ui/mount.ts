@@ -15,6 +15,7 @@ import { applyLocale, autoStart, createUi, type Ui } from './state';
 import { contentStyles } from './content/styles';
 import { lateStyles, onLateStyles } from './late-styles';
 import { STYLES } from './styles';
+import { transcriptStyles } from './transcript/styles';
 import { trackViewport } from './viewport';
 
 export interface WidgetController {
@@ -67,7 +68,7 @@ export function mountWidget(
 
   // Styles: theme variables (replaced by setTheme), components (with those of lazily loaded parts as
   // they arrive: late-styles.ts), the site owner's customCss last.
-  const texts = () => [themeCss(theme, config.position, config.zIndex), STYLES + contentStyles + lateStyles(), config.customCss];
+  const texts = () => [themeCss(theme, config.position, config.zIndex), STYLES + transcriptStyles + contentStyles + lateStyles(), config.customCss];
   let sheets: CSSStyleSheet[] = [];
   let styleEls: HTMLStyleElement[] = [];
   const applyStyles = () => {

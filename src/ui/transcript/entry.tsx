@@ -12,8 +12,10 @@ import { INTERACTIVE_CONTENT_TYPE } from '../interactive/types';
 import { signIn, cancelSignIn } from '../auth';
 import { Icon } from '../icons';
 import type { Ui } from '../state';
+import { Avatar } from '../avatar';
 import { AttachmentImage } from './image';
 import { nameOf, noticeText } from './notices';
+import { senderKind } from './who';
 import type { Row } from './rows';
 
 export interface RowProps {
@@ -28,29 +30,48 @@ export function RowView({ ui, row, states, authPending }: RowProps) {
   if (row.day !== undefined) {
     return (
       <div class="cw-day" data-key={row.key}>
-        {formatDay(new Date(row.at), ui.locale.value)}
+        <span>{formatDay(new Date(row.at), ui.locale.value)}</span>
       </div>
     );
   }
   const e = row.entry;
   if (e.kind === 'notice') return <Notice ui={ui} e={e} k={row.key} pending={authPending === e.id} />;
   const { t } = ui;
-  const who = e.own ? 'own' : e.role === 'AGENT' || e.role === 'SUPERVISOR' || e.role === 'CUSTOMER' ? 'agent' : 'bot';
+  const who = senderKind(e);
   const name = nameOf(e, t);
   const wide = e.kind === 'message' && e.contentType === INTERACTIVE_CONTENT_TYPE;
+  const status = e.kind === 'message' && e.status && e.status !== 'sent';
+  const avatar = who !== 'own' && ui.config.avatars.enabled;
+  // A run of one sender: the name over its first bubble, the avatar beside its last, the time under
+  // its last; the bubbles between sit close together (rows.ts decides the runs).
   return (
-    <div class={`cw-row cw-${who}${row.first ? ' cw-first' : ''}`} data-key={row.key}>
+    <div class={`cw-row cw-${who}${row.first ? ' cw-first' : ''}${row.last ? ' cw-last' : ''}${avatar ? ' cw-avs' : ''}`} data-key={row.key}>
       {row.first && !e.own && (
         <div class="cw-name" dir="auto">
           {name}
         </div>
       )}
-      <div class={wide ? 'cw-bubble cw-wide' : e.kind === 'attachment' ? 'cw-att' : 'cw-bubble'} dir="auto" aria-busy={e.kind === 'message' && e.streaming ? 'true' : undefined}>
-        {(!row.first || e.own) && <span class="cw-sr">{name}: </span>}
-        {e.kind === 'message' ? <Content ui={ui} e={e} states={states} /> : <Attachment ui={ui} e={e} />}
+      {/* Inside a run the time shows on hover or focus, drawn from data-time by the stylesheet: not text
+          of the row, so screen readers and the row's text stay as they were (the run's time is below). */}
+      <div class="cw-line" data-time={!row.last && !status && !wide ? formatTime(new Date(e.time), ui.locale.value) : undefined}>
+        {avatar && (row.last ? <Avatar ui={ui} kind={who} name={e.displayName} /> : <span class="cw-av-gap" />)}
+        <div class={wide ? 'cw-bubble cw-wide' : e.kind === 'attachment' ? 'cw-att' : 'cw-bubble'} dir="auto" aria-busy={e.kind === 'message' && e.streaming ? 'true' : undefined}>
+          {(!row.first || e.own) && <span class="cw-sr">{name}: </span>}
+          {e.kind === 'message' ? <Content ui={ui} e={e} states={states} /> : <Attachment ui={ui} e={e} />}
+        </div>
       </div>
-      {(row.last || (e.kind === 'message' && e.status && e.status !== 'sent')) && <Meta ui={ui} e={e} lastOwn={row.lastOwn} />}
+      {(row.last || status) && <Meta ui={ui} e={e} lastOwn={row.lastOwn} />}
     </div>
+  );
+}
+
+/** The time of a message (under the last bubble of a run). */
+function Time({ ui, time }: { ui: Ui; time: string }) {
+  const d = new Date(time);
+  return (
+    <time dateTime={time} title={formatDateTime(d, ui.locale.value)}>
+      {formatTime(d, ui.locale.value)}
+    </time>
   );
 }
 
@@ -73,13 +94,10 @@ function Content({ ui, e, states }: { ui: Ui; e: MessageEntry; states: Interacti
 
 function Meta({ ui, e, lastOwn }: { ui: Ui; e: MessageEntry | AttachmentEntry; lastOwn: boolean }) {
   const { t } = ui;
-  const d = new Date(e.time);
   const status = e.kind === 'message' ? e.status : undefined;
   return (
     <div class="cw-meta">
-      <time dateTime={e.time} title={formatDateTime(d, ui.locale.value)}>
-        {formatTime(d, ui.locale.value)}
-      </time>
+      <Time ui={ui} time={e.time} />
       {status === 'sending' && <span>{t('sending')}</span>}
       {status === 'failed' && (
         <>

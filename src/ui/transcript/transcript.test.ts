@@ -46,15 +46,22 @@ describe('transcript', () => {
     ]);
     const rows = $$('.cw-log > [data-key]');
     expect(rows.map((r) => r.className)).toEqual([
-      'cw-day', 'cw-row cw-agent cw-first', 'cw-row cw-agent', 'cw-row cw-bot cw-first', 'cw-day', 'cw-row cw-own cw-first',
+      'cw-day', 'cw-row cw-agent cw-first cw-avs', 'cw-row cw-agent cw-last cw-avs', 'cw-row cw-bot cw-first cw-last cw-avs', 'cw-day', 'cw-row cw-own cw-first cw-last',
     ]);
     expect($$('.cw-name').map((n) => n.textContent)).toEqual(['Ana', 'BotName']);
     // Grouped rows still tell screen readers who wrote them.
     expect(rows[2].querySelector('.cw-sr')?.textContent).toBe('Ana: ');
     expect(rows[5].querySelector('.cw-sr')?.textContent).toBe('You: ');
-    // Time stamp only on the last of a group; machine-readable datetime.
-    expect(rows[1].querySelector('time')).toBeNull();
-    expect(rows[2].querySelector('time')?.getAttribute('datetime')).toBe(iso(T0 + 60_000));
+    // Time stamp under the last of a group; inside a group only the hover time; machine-readable datetime.
+    expect(rows[1].querySelector('.cw-meta')).toBeNull();
+    expect(rows[1].querySelector('.cw-line')?.getAttribute('data-time')).toMatch(/\d:\d\d/);
+    expect(rows[2].querySelector('.cw-line')?.hasAttribute('data-time')).toBe(false);
+    expect(rows[2].querySelector('.cw-meta time')?.getAttribute('datetime')).toBe(iso(T0 + 60_000));
+    // Avatars beside the last bubble of each incoming group: the agent's initials, the bot's symbol.
+    expect(rows[1].querySelector('.cw-av')).toBeNull();
+    expect(rows[2].querySelector('.cw-av-agent')?.textContent).toBe('A');
+    expect(rows[3].querySelector('.cw-av-bot svg')).not.toBeNull();
+    expect(rows[5].querySelector('.cw-av')).toBeNull();
   });
 
   it('renders text/plain as text and text/markdown sanitized: no markup or script from the other side survives', async () => {
