@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { existsSync } from 'node:fs';
+import { emojiDataPlugin } from './scripts/emoji-data';
 
 // Library build of the npm entry points. Each entry is built only once its source exists, so the
 // build stays honest while the project grows. Dependencies are not bundled into the npm build.
@@ -12,6 +13,7 @@ const entries: Record<string, string> = {
 
 export default defineConfig({
   publicDir: false,
+  plugins: [emojiDataPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { emojiDataPlugin } from './scripts/emoji-data';
 
 // The script-tag distribution next to loader.js: widget.js (everything needed to chat, imported by the
 // loader on first open), validate.js (configuration report at idle time) and lazily loaded chunks
@@ -6,6 +7,7 @@ import { defineConfig } from 'vite';
 // The manifest lets the size budget tell what opening the widget downloads from what stays lazy.
 export default defineConfig({
   publicDir: false,
+  plugins: [emojiDataPlugin()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: false,

@@ -24,7 +24,14 @@ test('the whole chat works with zero CSP violations', async ({ page }) => {
   const { contactId, agent } = await startChatWithAgent(page);
   await agent.say('**Welcome!** See [our FAQ](https://example.com/faq).', 'text/markdown');
   await expect(widget(page, '.cw-log strong')).toHaveText('Welcome!');
-  await widget(page, '.cw-ta').fill('Here is my receipt');
+  await widget(page, '.cw-ta').fill('Here is my receipt ');
+  // The emoji picker (its chunks, styles and the canvas check of what the device draws) under the policy.
+  await widget(page, 'button[aria-label="Emoji"]').click();
+  await expect(widget(page, '#cw-emo .cw-emo-e').first()).toBeVisible();
+  await widget(page, '#cw-emo').getByRole('button', { name: 'Flags' }).click();
+  await widget(page, '#cw-emo input').fill('receipt');
+  await widget(page, '#cw-emo .cw-emo-e').first().click();
+  await expect(widget(page, '.cw-ta')).toHaveValue('Here is my receipt 🧾');
   await widget(page, '.cw-ta').press('Enter');
   await widget(page, 'input[type=file]').setInputFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('order GL-1234') });
   await widget(page, '.cw-send').click();

@@ -5,6 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { build } from 'vite';
 import { WebSocket as NodeWebSocket } from 'ws';
+import { emojiDataPlugin } from '../scripts/emoji-data.js';
 import { ParticipantClient } from '../src/client/index.js';
 import { WebSocketManager, type WebSocketConstructor } from '../src/connection/index.js';
 
@@ -17,6 +18,7 @@ export function buildHarness(): Promise<unknown> {
   built ??= build({
     configFile: false,
     logLevel: 'warn',
+    plugins: [emojiDataPlugin()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: 'dist/ui-e2e',

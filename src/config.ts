@@ -178,6 +178,8 @@ export interface WidgetConfig {
   translations: Record<string, Record<string, string>>;
   /** Play a short sound for new messages while the window is closed. @default false */
   sound: boolean;
+  /** An emoji picker in the composer (its code and data load the first time it is opened). @default true */
+  emojiPicker: boolean;
   /** Open the window when the widget loads. @default false */
   autoOpen: boolean;
   /** Show the built-in launcher button (false: open it from your own button via the API). @default true */
@@ -237,6 +239,7 @@ export const DEFAULT_CONFIG: WidgetConfig = {
   strings: {},
   translations: {},
   sound: false,
+  emojiPicker: true,
   autoOpen: false,
   showLauncher: true,
   transcriptDownload: true,
@@ -413,6 +416,7 @@ const SPEC: Spec = {
   strings: stringRecord,
   translations,
   sound: bool,
+  emojiPicker: bool,
   autoOpen: bool,
   showLauncher: bool,
   transcriptDownload: bool,

@@ -179,9 +179,29 @@ export const SCENES: Scene[] = [
     },
   },
   {
+    name: 'emoji-picker',
+    brand: true,
+    pointer: true,
+    async act(ctx) {
+      await ctx.w('button[aria-label="Emoji"], button[aria-label="الرموز التعبيرية"]').click();
+      await expect(ctx.w('#cw-emo .cw-emo-e').first()).toBeVisible();
+      await ctx.w('#cw-emo .cw-emo-e').nth(2).hover();
+    },
+  },
+  {
+    name: 'emoji-search',
+    async act(ctx) {
+      await ctx.w('#cw-emo input').fill('heart');
+      await expect(ctx.w('#cw-emo .cw-emo-e').first()).toBeVisible();
+      await ctx.page.keyboard.press('ArrowDown');
+    },
+  },
+  {
     name: 'menu',
     brand: true,
     async act(ctx) {
+      await ctx.page.keyboard.press('Escape'); // the emoji picker
+      await expect(ctx.w('#cw-emo')).toBeHidden();
       // By keyboard, as the focus ring matters here.
       await ctx.w('[aria-haspopup=menu]').focus();
       await ctx.page.keyboard.press('Enter');

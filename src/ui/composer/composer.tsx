@@ -6,6 +6,7 @@ import { MESSAGE_MAX_LENGTH } from '../../config';
 import { viewFreeTextReply } from '../interactive/replies';
 import { latestIsView } from '../interactive/transcript';
 import { downloadTranscript } from '../download';
+import { EmojiButton } from '../emoji/emoji-button';
 import { Icon } from '../icons';
 import type { Ui } from '../state';
 import { loadDraft, saveDraft, sessionDraft } from './draft';
@@ -57,6 +58,15 @@ export function Composer({ ui }: { ui: Ui }) {
     update('');
     // A refusal (e.g. the chat ended meanwhile) puts the text back rather than losing it.
     session.send(view ? view.content : body, view ? view.contentType : 'text/plain').catch(() => setText((cur) => cur || body));
+  };
+
+  /** Puts `text` where the caret is (over the selection) and leaves the caret after it. */
+  const insert = (text: string) => {
+    const el = area.current;
+    if (!el) return;
+    el.focus();
+    el.setRangeText(text, el.selectionStart, el.selectionEnd, 'end');
+    update(el.value);
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -113,6 +123,7 @@ export function Composer({ ui }: { ui: Ui }) {
             />
           </>
         )}
+        {config.emojiPicker && !ended && <EmojiButton ui={ui} onPick={insert} onDone={() => area.current?.focus()} />}
         <textarea
           ref={area}
           class="cw-ta"

@@ -10,7 +10,8 @@ export function sessionDraft(ui: Ui): Required<Pick<SessionExtras, 'draft' | 'se
   return s.draft && s.setDraft ? { draft: s.draft, setDraft: (t) => s.setDraft!(t) } : null;
 }
 
-function store(config: WidgetConfig): Storage | null {
+/** The Web Storage for `persistence` ('browser': localStorage, 'tab': sessionStorage), or null. */
+export function webStorage(config: WidgetConfig): Storage | null {
   try {
     return config.persistence === 'browser' ? localStorage : config.persistence === 'tab' ? sessionStorage : null;
   } catch {
@@ -22,7 +23,7 @@ export const draftKey = (config: WidgetConfig): string => `connect-chat-widget:$
 
 export function loadDraft(config: WidgetConfig): string {
   try {
-    return store(config)?.getItem(draftKey(config)) ?? '';
+    return webStorage(config)?.getItem(draftKey(config)) ?? '';
   } catch {
     return '';
   }
@@ -30,7 +31,7 @@ export function loadDraft(config: WidgetConfig): string {
 
 export function saveDraft(config: WidgetConfig, text: string): void {
   try {
-    const s = store(config);
+    const s = webStorage(config);
     if (text) s?.setItem(draftKey(config), text);
     else s?.removeItem(draftKey(config));
   } catch {
