@@ -68,8 +68,12 @@ export const CEILINGS: Ceilings = {
   // (item 15: 0.58 KB in the lazy templates chunk).
   // Issue 15: +0.8 and +0.8 KB for the session's post-chat survey end, processing status and
   // persistentChat 'auto' (src/chat: main abbcc04 95.10 / 143.74 KB, with them 95.90 / 144.55 KB).
-  openGzip: 96.0 * 1024,
-  everythingGzip: 144.7 * 1024,
+  // Issue 14 again: +2.0 and +21.9 KB for runs, avatars and the agent in the header (items 10, 11:
+  // 1.05 KB on the opening path), the emoji button and the new strings of all 12 packs (0.9 KB on
+  // the opening path) and the emoji picker's two lazy chunks (item 17: 4.1 KB of code, 13.2 KB of
+  // data, loaded on its first open): main cc5d88d 95.90 / 144.55 KB, with them 97.88 / 166.41 KB.
+  openGzip: 98.0 * 1024,
+  everythingGzip: 166.6 * 1024,
 };
 
 export interface Ceilings {

@@ -20,7 +20,7 @@ img.cw-av{background:var(--cw-surface)}
 .cw-img{max-width:240px}
 .cw-av-lg{width:36px;height:36px;font-size:13px}
 .cw-who{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.cw-head .cw-av-agent{background:var(--cw-on-primary);color:var(--cw-primary)}
+.cw-head .cw-av-agent{background:var(--cw-on-header);color:var(--cw-header)}
 .cw-line[data-time]::after{content:attr(data-time);position:absolute;top:50%;inset-inline-end:2px;transform:translateY(-50%);font-size:.72em;color:var(--cw-muted);opacity:0;transition:opacity .12s;pointer-events:none}
 .cw-own .cw-line[data-time]::after{inset-inline:2px auto}
 .cw-row:hover .cw-line::after,.cw-row:focus-within .cw-line::after{opacity:1}
