@@ -15,6 +15,8 @@ test('offline, then back online: the banner says so and the layout does not move
   const { agent } = await startChatWithAgent(page);
   await agent.say('Hello there');
   await expect(widget(page, '.cw-log')).toContainText('Hello there');
+  // The window grows in from its corner on opening (a transform): measure once that has ended.
+  await widget(page, '#cw-win').evaluate((win) => Promise.all(win.getAnimations().map((a) => a.finished)));
   const before = await widget(page, '.cw-log').boundingBox();
   const banner = widget(page, '.cw-banner');
   await expect(banner).toBeHidden();

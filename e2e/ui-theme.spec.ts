@@ -58,6 +58,8 @@ test('mobile: the window fills the screen and the composer stays in view', async
   const page = await context.newPage();
   await openShop(page);
   await conversation(page);
+  // The window grows in from its corner on opening (a transform): measure once that has ended.
+  await widget(page, '#cw-win').evaluate((win) => Promise.all(win.getAnimations().map((a) => a.finished)));
   const box = await widget(page, '#cw-win').boundingBox();
   expect(box).toEqual({ x: 0, y: 0, width: 390, height: 740 });
   const composer = await widget(page, '.cw-comp').boundingBox();
