@@ -19,9 +19,12 @@ const MOST = 3;
 /** Marks the rows of `arrived` in `log` (before they are painted) so they play their entrance once. */
 export function playArrivals(log: HTMLElement, arrived: readonly TranscriptEntry[]): void {
   if (arrived.length > MOST) return;
-  for (const e of arrived) {
-    const row = log.querySelector<HTMLElement>(`:scope > [data-key="${CSS.escape(e.id)}"]`);
-    if (!row) continue;
+  const ids = new Set(arrived.map((e) => e.id));
+  // The arrived rows are the last ones: walk back from the end until all are found (no selector
+  // built from an id, so nothing to escape and no CSS global needed).
+  for (let el = log.lastElementChild; el && ids.size; el = el.previousElementSibling) {
+    const row = el as HTMLElement;
+    if (!row.dataset.key || !ids.delete(row.dataset.key)) continue;
     row.classList.add('cw-arrive');
     row.addEventListener('animationend', () => row.classList.remove('cw-arrive'), { once: true });
   }
