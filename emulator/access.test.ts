@@ -3,7 +3,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { connect, emulator, json, rawRequest, startChat } from './test-helpers.js';
+import { connect, emulator, json, rawRequest, startChat } from './testing/helpers.js';
 
 let emu: Emulator;
 let host: string;

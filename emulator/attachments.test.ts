@@ -2,7 +2,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { connect, emulator, FrameSocket, json, manualClock, startChat } from './test-helpers.js';
+import { connect, emulator, FrameSocket, json, manualClock, startChat } from './testing/helpers.js';
 
 const clock = manualClock();
 let emu: Emulator;

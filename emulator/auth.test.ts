@@ -1,7 +1,7 @@
 // Customer authentication: authentication.* events and the local sign-in page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { connect, emulator, FrameSocket, json, manualClock, startChat } from './test-helpers.js';
+import { connect, emulator, FrameSocket, json, manualClock, startChat } from './testing/helpers.js';
 
 const EVENT = 'application/vnd.amazonaws.connect.event.authentication.';
 const clock = manualClock(Date.now());

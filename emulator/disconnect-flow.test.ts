@@ -6,7 +6,7 @@ import type { Emulator } from './index.js';
 import createDemoBot from './bot/index.js';
 import type { EmulatorPlugin } from './plugins.js';
 import { NO_COMMENT, readAnswer, SURVEY_TEXT } from './survey.js';
-import { addParticipant, connect, emulator, FrameSocket, json, startChat } from './test-helpers.js';
+import { addParticipant, connect, emulator, FrameSocket, json, startChat } from './testing/helpers.js';
 import type { ChatItem, ContactInfo } from './types.js';
 
 const INTERACTIVE = 'application/vnd.amazonaws.connect.message.interactive';

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyFaultRequest, initialFaults, takeFailure } from './faults.js';
 import { defaultErrorType } from './http.js';
 import type { Emulator } from './index.js';
-import { connect, emulator, FrameSocket, json, startChat } from './test-helpers.js';
+import { connect, emulator, FrameSocket, json, startChat } from './testing/helpers.js';
 
 let emu: Emulator;
 beforeAll(async () => {

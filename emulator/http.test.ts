@@ -4,7 +4,7 @@ import { NoAuthSigner } from '@smithy/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REAL_ALLOWED_HEADERS } from './cors.js';
 import type { Emulator } from './index.js';
-import { connect, CREDENTIALS, emulator, json, rawRequest, startChat } from './test-helpers.js';
+import { connect, CREDENTIALS, emulator, json, rawRequest, startChat } from './testing/helpers.js';
 
 let emu: Emulator;
 let token: string;

@@ -2,7 +2,7 @@
 // limit, bodies it has no route for, deep nesting, malformed percent-encoding, timers too long.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { connect, emulator, json, rawRequest, startChat, streamBody } from './test-helpers.js';
+import { connect, emulator, json, rawRequest, startChat, streamBody } from './testing/helpers.js';
 
 let emu: Emulator;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import {
   type ParticipantServiceError,
 } from '../src/client/index.js';
 import type { Emulator } from './index.js';
-import { addParticipant, emulator, FrameSocket, json, startChat } from './test-helpers.js';
+import { addParticipant, emulator, FrameSocket, json, startChat } from './testing/helpers.js';
 
 const READ = 'application/vnd.amazonaws.connect.event.message.read';
 let emu: Emulator;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
 import { loadBotFactory } from './plugin-host.js';
 import type { ContactHandle, EmulatorPlugin } from './plugins.js';
-import { addParticipant, connect, emulator, FrameSocket, json, startChat } from './test-helpers.js';
+import { addParticipant, connect, emulator, FrameSocket, json, startChat } from './testing/helpers.js';
 import type { ChatItem } from './types.js';
 
 interface Recorded {

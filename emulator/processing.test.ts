@@ -4,7 +4,7 @@ import { ConnectParticipantClient, GetTranscriptCommand, SendMessageCommand } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
 import type { EmulatorPlugin } from './plugins.js';
-import { addParticipant, connect, emulator, FrameSocket, json, participantClient, startChat } from './test-helpers.js';
+import { addParticipant, connect, emulator, FrameSocket, json, participantClient, startChat } from './testing/helpers.js';
 import type { ChatItem } from './types.js';
 
 let emu: Emulator;

@@ -13,7 +13,7 @@ import {
 import { ConnectParticipantClient, GetTranscriptCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { connect, connectClient, emulator, FrameSocket, json, participantClient } from './test-helpers.js';
+import { connect, connectClient, emulator, FrameSocket, json, participantClient } from './testing/helpers.js';
 
 let emu: Emulator;
 let connectApi: ConnectClient;

@@ -25,7 +25,7 @@ import {
 } from '@aws-sdk/client-connectparticipant';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { addParticipant, connect, emulator, json, participantClient, startChat, type Connection } from './test-helpers.js';
+import { addParticipant, connect, emulator, json, participantClient, startChat, type Connection } from './testing/helpers.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const READ = 'application/vnd.amazonaws.connect.event.message.read';

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-connect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { connectClient, emulator, json } from './test-helpers.js';
+import { connectClient, emulator, json } from './testing/helpers.js';
 import type { TaskContact } from './types.js';
 
 let emu: Emulator;

@@ -1,7 +1,7 @@
 // The chat WebSocket protocol (chat-protocol.md §1) against a real ws client.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from './index.js';
-import { addParticipant, connect, emulator, FrameSocket, json, manualClock, startChat } from './test-helpers.js';
+import { addParticipant, connect, emulator, FrameSocket, json, manualClock, startChat } from './testing/helpers.js';
 
 let emu: Emulator;
 beforeAll(async () => {

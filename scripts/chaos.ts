@@ -3,7 +3,7 @@
 // requests, offline spells and reloads, then compares both transcripts with the emulator's record.
 // The last line reads `chaos: N messages, L lost, D duplicated, O out of order`; the exit code is
 // non-zero on any loss, duplicate or disorder.
-import { CHAOS_DEFAULTS, runChaos, summaryLine, type ChaosOptions } from '../src/chat/test-chaos.js';
+import { CHAOS_DEFAULTS, runChaos, summaryLine, type ChaosOptions } from '../src/chat/testing/chaos.js';
 
 function parseFlags(argv: string[]): Partial<ChaosOptions> {
   const options: Partial<ChaosOptions> = {};

@@ -1,6 +1,6 @@
 // The short chaos run inside the suite (the long one: `npm run test:chaos`).
 import { describe, expect, it } from 'vitest';
-import { runChaos, summaryLine } from './test-chaos.js';
+import { runChaos, summaryLine } from './testing/chaos.js';
 
 describe('chaos (short)', () => {
   it('loses, duplicates and reorders nothing through drops, failures, offline spells and reloads', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientLogEvent } from '../client/index.js';
 import type { ChatSession } from './chat-session.js';
 import { ChatError } from './errors.js';
-import { AgentPeer, customerSession, eventually, sleep, startTestEmulator, TestNetwork, until, type TestEmulator } from './test-harness.js';
+import { AgentPeer, customerSession, eventually, sleep, startTestEmulator, TestNetwork, until, type TestEmulator } from './testing/harness.js';
 import type { MessageEntry, TranscriptEntry } from './types.js';
 
 let emu: TestEmulator;

@@ -2,7 +2,7 @@
 // what the customer had typed and could not send is kept and carried into the next chat, and a
 // Retry in the ended chat explains instead of spinning. (issue 11)
 import { describe, expect, it } from 'vitest';
-import { customerSession, until } from './test-harness.js';
+import { customerSession, until } from './testing/harness.js';
 import { emulatorPerTest } from './testing/per-test.js';
 import type { MessageEntry, TranscriptEntry } from './types.js';
 

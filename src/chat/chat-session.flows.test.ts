@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactHandle, EmulatorPlugin } from '../../emulator/index.js';
 import type { ClientLogEvent } from '../client/index.js';
 import type { ChatSession } from './chat-session.js';
-import { AgentPeer, customerSession, sleep, startTestEmulator, until, type TestEmulator } from './test-harness.js';
+import { AgentPeer, customerSession, sleep, startTestEmulator, until, type TestEmulator } from './testing/harness.js';
 import type { MessageEntry, NoticeEntry, TranscriptEntry } from './types.js';
 
 let emu: TestEmulator;

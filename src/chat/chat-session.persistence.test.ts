@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatSession } from './chat-session.js';
 import type { ChatSessionOptions } from './options.js';
-import { AgentPeer, customerSession, eventually, sleep, startTestEmulator, TestNetwork, until, type TestEmulator } from './test-harness.js';
+import { AgentPeer, customerSession, eventually, sleep, startTestEmulator, TestNetwork, until, type TestEmulator } from './testing/harness.js';
 import { startChatBody } from './start.js';
 import type { MessageEntry, StartChatDetails, StartChatRequest, TranscriptEntry } from './types.js';
 

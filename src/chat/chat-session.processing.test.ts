@@ -1,7 +1,7 @@
 // Message processing seen by the visitor's own session: the emulator holds a message (its
 // messageProcessing fault) and then rejects it, fails it, or delivers it. (issue 15)
 import { describe, expect, it } from 'vitest';
-import { customerSession, until } from './test-harness.js';
+import { customerSession, until } from './testing/harness.js';
 import { emulatorPerTest } from './testing/per-test.js';
 import type { MessageEntry, TranscriptEntry } from './types.js';
 

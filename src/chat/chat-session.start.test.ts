@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ChatSession } from './chat-session.js';
-import { customerSession, until } from './test-harness.js';
+import { customerSession, until } from './testing/harness.js';
 import { emulatorPerTest } from './testing/per-test.js';
 import type { ChatSessionEvents } from './types.js';
 

@@ -3,7 +3,7 @@
 // once; postChatTimeoutMs bounds the wait; an agent's end runs the same survey. (issue 15)
 import { describe, expect, it } from 'vitest';
 import type { ChatSession } from './chat-session.js';
-import { AgentPeer, customerSession, until } from './test-harness.js';
+import { AgentPeer, customerSession, until } from './testing/harness.js';
 import { emulatorPerTest } from './testing/per-test.js';
 import type { ChatSessionEvents, MessageEntry, TranscriptEntry } from './types.js';
 

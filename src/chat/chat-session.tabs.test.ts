@@ -4,9 +4,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatSession } from './chat-session.js';
-import { failingStore, freshIdb, quotaError } from '../store/test-stores.js';
+import { failingStore, freshIdb, quotaError } from '../store/testing/stores.js';
 import { createMemoryLocks, type LockManagerLike } from './tabs.js';
-import { AgentPeer, customerSession, startTestEmulator, until, type TestEmulator } from './test-harness.js';
+import { AgentPeer, customerSession, startTestEmulator, until, type TestEmulator } from './testing/harness.js';
 import type { MessageEntry, TranscriptEntry } from './types.js';
 
 let emu: TestEmulator;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactHandle, EmulatorPlugin } from '../../emulator/index.js';
 import type { ClientLogEvent } from '../client/index.js';
 import type { ChatSession } from './chat-session.js';
-import { customerSession, startTestEmulator, type TestEmulator } from './test-harness.js';
+import { customerSession, startTestEmulator, type TestEmulator } from './testing/harness.js';
 
 let emu: TestEmulator;
 const handles = new Map<string, ContactHandle>();

@@ -2,7 +2,7 @@
 // the call must still go out, unchecked and unlimited, rather than fail with a loading error.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ParticipantClientCore } from './base.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './testing/server.js';
 
 vi.mock('./validate.js', () => {
   throw new Error('chunk could not be loaded (offline)');

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ParticipantClientCore } from './base.js';
 import { ClientConfigurationError, ParticipantValidationError, ThrottlingException } from './errors.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './testing/server.js';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import {
   ThrottlingException,
   ValidationException,
 } from './index.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './testing/server.js';
 
 let server: TestServer;
 let client: ParticipantClient;

@@ -8,7 +8,7 @@ import {
   type ClientLogEvent,
   type ParticipantClientOptions,
 } from './index.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './testing/server.js';
 
 let server: TestServer;
 

@@ -1,7 +1,7 @@
 // requestTimeout and the caller's AbortSignal, with real timers against a real server.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NetworkError, ParticipantClient, RequestAbortedError, RequestTimeoutError } from './index.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './testing/server.js';
 
 let server: TestServer;
 

@@ -2,7 +2,7 @@
 // the problem and the limit — and nothing reaches the (real) server.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { codePointLength, ParticipantClient, ParticipantValidationError, type OperationName } from './index.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './testing/server.js';
 
 let server: TestServer;
 let client: ParticipantClient;

@@ -1,7 +1,7 @@
 // Every operation against a real HTTP server: the exact request on the wire and the parsed response.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ParticipantClient } from './index.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './testing/server.js';
 import type { OperationName } from './types.js';
 
 let server: TestServer;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientConfigurationError, DEFAULTS, ParticipantClient, type FetchLike } from './index.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './testing/server.js';
 import { CLIENT_VERSION } from './version.js';
 
 let server: TestServer;

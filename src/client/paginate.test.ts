@@ -1,7 +1,7 @@
 // paginateTranscript against a real server: follows NextToken, keeps the other members, stops right.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ParticipantClient, type GetTranscriptResponse } from './index.js';
-import { startTestServer, type TestServer } from './test-server.js';
+import { startTestServer, type TestServer } from './testing/server.js';
 
 let server: TestServer;
 let client: ParticipantClient;

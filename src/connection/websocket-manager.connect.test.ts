@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, stopAll, type Harness } from './test-manager';
-import { sleep, waitFor } from './test-ws-server';
+import { harness, stopAll, type Harness } from './testing/manager';
+import { sleep, waitFor } from './testing/ws-server';
 import { WebSocketManager } from './websocket-manager';
 
 let h: Harness;

@@ -1,9 +1,9 @@
 // The manager against the project's emulator of the Participant Service: the real wire, end to end.
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { addParticipant, connect, emulator, json, startChat } from '../../emulator/test-helpers';
+import { addParticipant, connect, emulator, json, startChat } from '../../emulator/testing/helpers';
 import type { Emulator } from '../../emulator/index';
-import { waitFor } from './test-ws-server';
+import { waitFor } from './testing/ws-server';
 import { WebSocketManager } from './websocket-manager';
 
 let running: Emulator | undefined;

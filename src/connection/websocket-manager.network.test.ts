@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, stopAll } from './test-manager';
-import { sleep, waitFor } from './test-ws-server';
+import { harness, stopAll } from './testing/manager';
+import { sleep, waitFor } from './testing/ws-server';
 
 afterEach(stopAll);
 

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket as NodeWS } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { streamBody } from '../../emulator/test-helpers.js';
+import { streamBody } from '../../emulator/testing/helpers.js';
 import { ChatSession } from '../chat/index.js';
 import { createStartChatHandler } from './handler.js';
 import { toNodeListener } from './node.js';

@@ -2,7 +2,7 @@ import type { UseStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { createChatStore } from './chat-store';
 import { StorageError, classifyStorageError } from './errors';
-import { dump, failingStore, freshIdb, quotaError } from './test-stores';
+import { dump, failingStore, freshIdb, quotaError } from './testing/stores';
 
 interface Entry {
   id: string;

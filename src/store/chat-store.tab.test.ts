@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createChatStore } from './chat-store';
 import type { StorageError } from './errors';
-import { dump, freshIdb } from './test-stores';
+import { dump, freshIdb } from './testing/stores';
 
 interface Entry {
   id: string;

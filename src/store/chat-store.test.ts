@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createChatStore, type StoredSession } from './chat-store';
-import { dump, freshIdb } from './test-stores';
+import { dump, freshIdb } from './testing/stores';
 
 interface Entry {
   id: string;

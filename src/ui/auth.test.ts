@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoticeEntry } from '../chat/types';
-import { FakeSession, iso } from './test-session';
-import { setup, tick } from './test-mount';
+import { FakeSession, iso } from './testing/session';
+import { setup, tick } from './testing/mount';
 
 let done: (() => void)[] = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSession } from './test-session';
-import { setup, tick } from './test-mount';
+import { FakeSession } from './testing/session';
+import { setup, tick } from './testing/mount';
 
 let done: (() => void)[] = [];
 afterEach(() => {

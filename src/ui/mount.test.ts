@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { agentMessage, FakeSession } from './test-session';
-import { key, setup, tick } from './test-mount';
+import { agentMessage, FakeSession } from './testing/session';
+import { key, setup, tick } from './testing/mount';
 
 let done: (() => void)[] = [];
 afterEach(() => {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { signal } from '@preact/signals';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { agentMessage, FakeSession } from './test-session';
-import { setup, tick } from './test-mount';
+import { agentMessage, FakeSession } from './testing/session';
+import { setup, tick } from './testing/mount';
 
 let done: (() => void)[] = [];
 afterEach(() => {

@@ -2,7 +2,7 @@
 // The form's chunk is module state (loaded once per page); this file starts with it not loaded.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../i18n';
-import { setup } from './test-mount';
+import { setup } from './testing/mount';
 
 let done: (() => void)[] = [];
 afterEach(() => {

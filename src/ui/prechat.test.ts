@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../i18n';
 import { fieldError } from './prechat-validate';
-import { setup, tick, type } from './test-mount';
+import { setup, tick, type } from './testing/mount';
 
 let done: (() => void)[] = [];
 afterEach(() => {

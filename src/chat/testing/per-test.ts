@@ -1,7 +1,7 @@
 // A fresh in-process emulator for every test of a file, and a list of clean-ups run after each test
 // (newest first) before the emulator closes.
 import { afterEach, beforeEach } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../test-harness.js';
+import { startTestEmulator, type TestEmulator } from './harness.js';
 import type { EmulatorOptions } from '../../../emulator/index.js';
 
 export interface PerTest {

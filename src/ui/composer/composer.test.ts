@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSession } from '../test-session';
-import { key, setup, tick, type } from '../test-mount';
+import { FakeSession } from '../testing/session';
+import { key, setup, tick, type } from '../testing/mount';
 import { draftKey } from './draft';
 
 let done: (() => void)[] = [];

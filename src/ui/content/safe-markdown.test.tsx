@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { click, mount, type Mounted } from '../interactive/test-helpers';
+import { click, mount, type Mounted } from '../testing/interactive';
 import { splitLinks } from './linkify';
 import { SafeMarkdown, SafeText } from './safe-markdown';
 

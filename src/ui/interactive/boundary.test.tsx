@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { quickReply } from '../../../emulator/bot/templates';
 import { InteractiveMessage } from './interactive-message';
-import { mount, type Mounted } from './test-helpers';
+import { mount, type Mounted } from '../testing/interactive';
 
 vi.mock('./quick-reply', () => ({
   QuickReply: () => {

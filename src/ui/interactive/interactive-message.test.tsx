@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { carousel, panel, quickReply, servicesListPage, timePicker, SERVICES, LIST_PAGE_SIZE, PANEL_OPTIONS, QUICK_REPLIES } from '../../../emulator/bot/templates';
-import { HOSTILE_LIST_PICKER, LIST_PICKER_FULL, MALFORMED, TIME_PICKER_OFFSET } from './fixtures';
+import { HOSTILE_LIST_PICKER, LIST_PICKER_FULL, MALFORMED, TIME_PICKER_OFFSET } from '../testing/interactive-fixtures';
 import { InteractiveMessage } from './interactive-message';
 import { InteractiveStringsContext, type InteractiveLocale } from './strings';
-import { buttonByText, click, mount, press, tabOrder, type Mounted } from './test-helpers';
+import { buttonByText, click, mount, press, tabOrder, type Mounted } from '../testing/interactive';
 import { INTERACTIVE_RESPONSE_CONTENT_TYPE, type InteractiveReply } from './types';
 
 const UTC: InteractiveLocale = { locale: 'en-US', timeZone: 'UTC' };

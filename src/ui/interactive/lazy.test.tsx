@@ -3,7 +3,7 @@
 // a failed load first, then the real load.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LazyInteractiveMessage, loadInteractive, quickTitle } from './lazy';
-import { mount, type Mounted } from './test-helpers';
+import { mount, type Mounted } from '../testing/interactive';
 import type { InteractiveReply } from './types';
 
 let mounted: Mounted | undefined;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LIST_PAGE_SIZE, SERVICES, servicesListPage } from '../../../emulator/bot/templates';
 import { InteractiveMessage } from './interactive-message';
 import { takePagingFocus, notePagingRequest } from './paging-focus';
-import { buttonByText, click, mount, type Mounted } from './test-helpers';
+import { buttonByText, click, mount, type Mounted } from '../testing/interactive';
 
 const open: Mounted[] = [];
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { carousel, panel, quickReply, servicesListPage, timePicker, SERVICES, LIST_PAGE_SIZE } from '../../../emulator/bot/templates';
-import { HOSTILE_LIST_PICKER, LIST_PICKER_FULL, MALFORMED, QUICK_REPLY_NO_CONTENT_LEVEL, TIME_PICKER_OFFSET } from './fixtures';
+import { HOSTILE_LIST_PICKER, LIST_PICKER_FULL, MALFORMED, QUICK_REPLY_NO_CONTENT_LEVEL, TIME_PICKER_OFFSET } from '../testing/interactive-fixtures';
 import { isViewResource, parseInteractive, truncateForDisplay } from './parse';
 import type { InteractiveTemplate } from './types';
 

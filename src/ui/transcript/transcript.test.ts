@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AttachmentEntry, MessageEntry, NoticeEntry, TranscriptEntry } from '../../chat/types';
-import { agentMessage, FakeSession, iso } from '../test-session';
-import { setup, tick } from '../test-mount';
+import { agentMessage, FakeSession, iso } from '../testing/session';
+import { setup, tick } from '../testing/mount';
 
 let done: (() => void)[] = [];
 afterEach(() => {

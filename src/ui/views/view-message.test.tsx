@@ -4,7 +4,7 @@ import type { ViewDescription } from '../../chat/types';
 import { getView, listViews } from '../../../emulator/views/index';
 import { InteractiveMessage } from '../interactive/interactive-message';
 import { InteractiveStringsContext } from '../interactive/strings';
-import { buttonByText, click, mount, settle, settleUntil, tabOrder, type, type Mounted } from '../interactive/test-helpers';
+import { buttonByText, click, mount, settle, settleUntil, tabOrder, type, type Mounted } from '../testing/interactive';
 import { INTERACTIVE_RESPONSE_CONTENT_TYPE, type InteractiveReply } from '../interactive/types';
 import {
   customDescription,
@@ -15,7 +15,7 @@ import {
   VALIDATION_SCHEMA,
   VALIDATION_TEMPLATE,
   viewMessage,
-} from './fixtures';
+} from '../testing/view-fixtures';
 import { ViewMessage, type ViewMessageProps } from './view-message';
 
 let mounted: Mounted | undefined;

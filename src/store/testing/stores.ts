@@ -2,7 +2,7 @@
 // full disk, so the store's fallback can be exercised without a real full disk.
 import 'fake-indexeddb/auto';
 import { createStore, type UseStore } from 'idb-keyval';
-import { idbBackend } from './idb-backend';
+import { idbBackend } from '../idb-backend';
 
 let counter = 0;
 

@@ -4,9 +4,9 @@ import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient, CreateParticipantConnectionCommand } from '@aws-sdk/client-connectparticipant';
 import { request } from 'node:http';
 import WebSocket from 'ws';
-import { startEmulator, type Emulator } from './index.js';
-import type { EmulatorOptions } from './options.js';
-import type { ChatItem } from './types.js';
+import { startEmulator, type Emulator } from '../index.js';
+import type { EmulatorOptions } from '../options.js';
+import type { ChatItem } from '../types.js';
 
 export const CREDENTIALS = { accessKeyId: 'x', secretAccessKey: 'x' };
 

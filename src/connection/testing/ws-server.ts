@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
-import type { Clock, Condition } from './environment';
+import type { Clock, Condition } from '../environment';
 
 export interface FixtureBehaviour {
   /** How to answer aws/subscribe: success, failure, or not at all. `failTimes` refuses that many first, then succeeds. */

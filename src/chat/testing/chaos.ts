@@ -5,11 +5,11 @@
 // message written must be stored once, shown once on each side, in the record's order.
 // Used by scripts/chaos.ts (`npm run test:chaos`) and, short, by chaos.test.ts.
 import 'fake-indexeddb/auto';
-import type { ChatSession } from './chat-session.js';
-import { mulberry32 } from './testing/mulberry32.js';
-import { AgentPeer, customerSession, sleep, startTestEmulator, TestNetwork, type TestEmulator } from './test-harness.js';
-import type { ChatItem } from './transcript.js';
-import type { MessageEntry } from './types.js';
+import type { ChatSession } from '../chat-session.js';
+import { mulberry32 } from './mulberry32.js';
+import { AgentPeer, customerSession, sleep, startTestEmulator, TestNetwork, type TestEmulator } from './harness.js';
+import type { ChatItem } from '../transcript.js';
+import type { MessageEntry } from '../types.js';
 
 export interface ChaosOptions {
   /** How long messages are written, in seconds. */

@@ -3,13 +3,13 @@
 // Used by the integration tests and the chaos run; not part of the package.
 import { effect, type ReadonlySignal } from '@preact/signals-core';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { startEmulator, type Emulator, type EmulatorOptions, type FaultRequest } from '../../emulator/index.js';
-import { ParticipantClient } from '../client/index.js';
-import { randomUuid } from '../client/uuid.js';
-import { WebSocketManager, type Condition, type WebSocketConstructor } from '../connection/index.js';
-import { ChatSession } from './chat-session.js';
-import type { ChatSessionOptions } from './options.js';
-import { emptyTranscript, mergeItems, type ChatItem, type TranscriptState } from './transcript.js';
+import { startEmulator, type Emulator, type EmulatorOptions, type FaultRequest } from '../../../emulator/index.js';
+import { ParticipantClient } from '../../client/index.js';
+import { randomUuid } from '../../client/uuid.js';
+import { WebSocketManager, type Condition, type WebSocketConstructor } from '../../connection/index.js';
+import { ChatSession } from '../chat-session.js';
+import type { ChatSessionOptions } from '../options.js';
+import { emptyTranscript, mergeItems, type ChatItem, type TranscriptState } from '../transcript.js';
 
 export const NodeWS = NodeWebSocket as unknown as WebSocketConstructor;
 

@@ -1,8 +1,8 @@
 // Test harness: a WebSocketManager wired to a TestWsServer with short timings, recording every event.
 import { WebSocket as NodeWebSocket } from 'ws';
-import { ConnectionError } from './errors';
-import { TestWsServer, manualCondition } from './test-ws-server';
-import { WebSocketManager, type ConnectionDetails, type ConnectionState, type WebSocketManagerOptions } from './websocket-manager';
+import { ConnectionError } from '../errors';
+import { TestWsServer, manualCondition } from './ws-server';
+import { WebSocketManager, type ConnectionDetails, type ConnectionState, type WebSocketManagerOptions } from '../websocket-manager';
 
 export interface Harness {
   server: TestWsServer;

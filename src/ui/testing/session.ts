@@ -15,7 +15,7 @@ import type {
   TypingParticipant,
   Upload,
   ViewDescription,
-} from '../chat/types';
+} from '../../chat/types';
 
 type Listener = (detail: never) => void;
 
