@@ -72,8 +72,11 @@ export const CEILINGS: Ceilings = {
   // 1.05 KB on the opening path), the emoji button and the new strings of all 12 packs (0.9 KB on
   // the opening path) and the emoji picker's two lazy chunks (item 17: 4.1 KB of code, 13.2 KB of
   // data, loaded on its first open): main cc5d88d 95.90 / 144.55 KB, with them 97.88 / 166.41 KB.
-  openGzip: 98.0 * 1024,
-  everythingGzip: 166.6 * 1024,
+  // Issue 11: +1.1 and +4.8 KB for the visitor never being left without words: plain-language
+  // errors and composer notes (ten sentences in all twelve locale chunks), the composer's limits,
+  // focus after a late load (main ab444a0 97.88 / 166.41 KB, with them 98.98 / 171.24 KB).
+  openGzip: 99.1 * 1024,
+  everythingGzip: 171.3 * 1024,
 };
 
 export interface Ceilings {

@@ -4,7 +4,7 @@
 // the chat on one and the commands on the other, so the composer was dead while it said connected.)
 import { expect, test, type Page } from '@playwright/test';
 import { EMULATOR_PORT, contactInfo, startedContactId } from './embed-support.js';
-import { Agent, hasReadReceipt, record } from './ui-support.js';
+import { Agent, customerMessages, hasReadReceipt } from './ui-support.js';
 
 const FORM = { preChatForm: { fields: [{ name: 'name', type: 'name', label: 'Your name', required: true }] } };
 
@@ -14,9 +14,6 @@ function snippetUrl(storageKey: string): string {
 }
 
 const w = (page: Page, selector: string) => page.locator(`[data-connect-chat] ${selector}`);
-
-const customerTexts = async (contactId: string): Promise<(string | undefined)[]> =>
-  (await record(contactId)).Items.filter((i) => i.ParticipantRole === 'CUSTOMER' && i.Type === 'MESSAGE').map((i) => i.Content);
 
 test('after a reload mid-chat on a pre-chat page: Enter sends, receipts go out, a second tab sends, End chat ends', async ({ page, context }) => {
   const problems: string[] = [];
@@ -29,7 +26,7 @@ test('after a reload mid-chat on a pre-chat page: Enter sends, receipts go out, 
   const contactId = await startedContactId(page);
   await w(page, '.cw-ta').fill('before the reload');
   await w(page, '.cw-ta').press('Enter');
-  await expect.poll(() => customerTexts(contactId)).toEqual(['before the reload']);
+  await expect.poll(() => customerMessages(contactId)).toEqual(['before the reload']);
   const agent = await Agent.join(contactId);
 
   await page.reload();
@@ -38,7 +35,7 @@ test('after a reload mid-chat on a pre-chat page: Enter sends, receipts go out, 
   await w(page, '.cw-ta').fill('after the reload');
   await w(page, '.cw-ta').press('Enter');
   await expect(w(page, '.cw-ta')).toHaveValue('');
-  await expect.poll(() => customerTexts(contactId)).toEqual(['before the reload', 'after the reload']);
+  await expect.poll(() => customerMessages(contactId)).toEqual(['before the reload', 'after the reload']);
 
   const id = await agent.say('Did you reload?');
   await expect(w(page, '.cw-log')).toContainText('Did you reload?');
@@ -50,7 +47,7 @@ test('after a reload mid-chat on a pre-chat page: Enter sends, receipts go out, 
   await expect(w(second, '.cw-log')).toContainText('Did you reload?');
   await w(second, '.cw-ta').fill('from the second tab');
   await w(second, '.cw-ta').press('Enter');
-  await expect.poll(() => customerTexts(contactId)).toEqual(['before the reload', 'after the reload', 'from the second tab']);
+  await expect.poll(() => customerMessages(contactId)).toEqual(['before the reload', 'after the reload', 'from the second tab']);
   await expect(w(page, '.cw-log')).toContainText('from the second tab');
   await second.close();
 

@@ -134,3 +134,37 @@ test('a file the scan rejects is marked and cannot be downloaded', async ({ page
   await expect(rejected).toContainText('This file was rejected.');
   await expect(rejected.getByRole('button')).toHaveCount(0);
 });
+
+// issue 11: 0-byte files and names over 256 characters passed the tray and failed only at Send.
+test('an empty file and a name over 256 characters are refused in the tray at once', async ({ page }) => {
+  await openShop(page);
+  const { contactId } = await startChatWithAgent(page);
+  const long = `${'long-name-'.repeat(26)}.txt`; // 264 characters
+  await widget(page, 'input[type=file]').setInputFiles([
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: long, mimeType: 'text/plain', buffer: Buffer.from('hello') },
+  ]);
+  await expect(widget(page, '.cw-tray .cw-err')).toHaveText([
+    'empty.txt is empty.',
+    'This file name is too long (at most 256 characters). Rename the file and add it again.',
+  ]);
+  await widget(page, '.cw-send').click();
+  await page.waitForTimeout(500);
+  expect(await customerAttachments(contactId)).toEqual([]);
+});
+
+// issue 11: a right-to-left override made 'invoice\u202Efdp.txt' read as 'invoicetxt.pdf'.
+test('a name with a right-to-left override shows its real extension, in the tray and the transcript', async ({ page }) => {
+  await openShop(page);
+  const { contactId } = await startChatWithAgent(page);
+  const name = 'invoice\u202efdp.txt';
+  await widget(page, 'input[type=file]').setInputFiles([{ name, mimeType: 'text/plain', buffer: Buffer.from('not a pdf') }]);
+  const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  await expect(widget(page, '.cw-tray .cw-fname')).toHaveText('invoicefdp.txt');
+  await widget(page, '.cw-send').click();
+  const card = widget(page, '.cw-log .cw-att').last();
+  await expect(card).toContainText('invoicefdp.txt');
+  expect(await card.textContent()).not.toMatch(BIDI);
+  // What is sent is a valid name, without the invisible override.
+  await expect.poll(async () => (await customerAttachments(contactId)).map((a) => a.AttachmentName)).toEqual(['invoicefdp.txt']);
+});

@@ -2,7 +2,7 @@
 // still works, the visitor is told in plain words, and a chat that cannot be resumed after the page
 // goes away is left (DisconnectParticipant) instead of staying open with nobody there. (issue 11)
 import { expect, test, type Page } from '@playwright/test';
-import { buildHarness, contactIdOf, openShop, record, reload, startChatWithAgent, widget } from './ui-support';
+import { buildHarness, contactIdOf, customerMessages, openShop, record, reload, startChatWithAgent, widget } from './ui-support';
 
 test.beforeAll(async () => {
   await buildHarness();
@@ -34,6 +34,9 @@ test('IndexedDB refuses writes: the chat goes on, and a reload leaves it instead
   await widget(page, '.cw-ta').press('Enter');
   await agent.say('I can read you.');
   await expect(widget(page, '.cw-log')).toContainText('I can read you.');
+  // Told in plain words; the technical detail is for developers (event and console), not the visitor.
+  await expect(widget(page, '.cw-alert')).toHaveText(/This browser cannot save the chat, so it ends if you leave or reload this page\./);
+  expect(await widget(page, '.cw-win').textContent()).not.toMatch(/IndexedDB|putTranscript|saveSession|null/);
   expect((await customer(contactId))?.State).not.toBe('left');
 
   await reload(page);
@@ -53,8 +56,10 @@ test('indexedDB.open never answers: the chat starts and sends within seconds, in
   await widget(page, '.cw-ta').fill('Sent without storage');
   await widget(page, '.cw-ta').press('Enter');
   await expect
-    .poll(async () => (await record(contactId)).Items.filter((i) => i.ParticipantRole === 'CUSTOMER' && i.Type === 'MESSAGE').map((i) => i.Content), { timeout: 15_000 })
+    .poll(() => customerMessages(contactId), { timeout: 15_000 })
     .toEqual(['Sent without storage']);
   await expect(widget(page, '.cw-own').last()).not.toContainText('Sending');
+  await expect(widget(page, '.cw-alert')).toHaveText(/This browser cannot save the chat/);
+  expect(await widget(page, '.cw-win').textContent()).not.toMatch(/IndexedDB|loadSession|did not open/);
   expect(problems).toEqual([]);
 });

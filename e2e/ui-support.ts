@@ -88,6 +88,11 @@ export async function record(contactId: string): Promise<ContactRecord> {
   return (await r.json()) as ContactRecord;
 }
 
+/** The customer's messages in the emulator's record, in order. */
+export async function customerMessages(contactId: string): Promise<(string | undefined)[]> {
+  return (await record(contactId)).Items.filter((i) => i.ParticipantRole === 'CUSTOMER' && i.Type === 'MESSAGE').map((i) => i.Content);
+}
+
 /** Whether the emulator's record shows a read receipt on the message `messageId`. */
 export async function hasReadReceipt(contactId: string, messageId: string): Promise<boolean> {
   const item = (await record(contactId)).Items.find((i) => i.Id === messageId) as { MessageMetadata?: { Receipts?: { ReadTimestamp?: string }[] } } | undefined;

@@ -139,6 +139,8 @@ export interface WidgetConfig {
   startChatBody?: Record<string, unknown>;
   /** Extra headers of the start-chat request (e.g. an API key of your back end). @default none */
   startChatHeaders?: Record<string, string>;
+  /** How long the start-chat back end may take to answer (body included) before the start fails with Retry. @default 20000 */
+  startTimeoutMs?: number;
   /** AWS region of the Participant Service. @default 'us-east-1' */
   region: string;
   /** Participant Service base URL, overriding `region` (e.g. the emulator). @default none */
@@ -380,6 +382,7 @@ const SPEC: Spec = {
   startChat,
   startChatBody: (v) => (isObj(v) ? { ...v } : fail('expected an object of body members, e.g. { InstanceId, ContactFlowId }')),
   startChatHeaders: stringRecord,
+  startTimeoutMs: num(1000, 120_000),
   region: (v) => (typeof v === 'string' && /^[a-z]{2}(-[a-z]+)+-\d$/.test(v) ? v : fail("expected an AWS region like 'us-east-1'")),
   endpoint: serviceUrl,
   displayName: str(256),

@@ -5,7 +5,7 @@ export type { Uploader, UploadRequest } from './upload.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** StartAttachmentUpload's AttachmentName limit, in characters (code points). */
-const MAX_ATTACHMENT_NAME = 256;
+export const MAX_ATTACHMENT_NAME = 256;
 const codePoints = (s: string): number => [...s].length;
 
 /** File extension → MIME type for the types the service accepts (chat-protocol.md §6). */

@@ -83,7 +83,11 @@ export function createWidget(root: ShadowRoot, input: unknown, options: CreateWi
     session.on('message', (d) => emit('message', d)),
     session.on('connectionChange', (d) => emit('connectionChange', d)),
     session.on('chatEnded', (d) => emit('chatEnded', d)),
-    session.on('error', (d) => emit('error', d)),
+    session.on('error', (d) => {
+      // The visitor reads plain words in the widget; the developer gets the detail here and in the event.
+      console.warn(`connect-chat: ${d.code}: ${d.message}`, ...(d.cause !== undefined ? [d.cause] : []));
+      emit('error', d);
+    }),
     effect(() => {
       const open = ui.open.value;
       if (open === wasOpen) return;

@@ -14,7 +14,10 @@ export function boot(ctx: BootContext): WidgetHandle {
   const swap = () => {
     if (!ctx.root.querySelector('.cw')) return;
     observer.disconnect();
+    const hadFocus = !!placeholder && ctx.root.activeElement === placeholder;
     placeholder?.remove();
+    // The visitor was on the loader's launcher: keep them on the widget's (opening moves it on).
+    if (hadFocus) ctx.root.querySelector<HTMLElement>('#cw-launch')?.focus();
   };
   const observer = new MutationObserver(swap);
   observer.observe(ctx.root, { childList: true, subtree: true });

@@ -104,6 +104,16 @@ export const en = {
   notifyBlocked: 'Notifications are blocked for this site. Allow them in your browser settings.',
   close: 'Close',
   imageFailed: 'The image could not be loaded.',
+  notStarted: 'The chat has not started yet. Your message is kept; send it once you are connected.',
+  endingKept: 'The chat is ending. Your message is kept for a new chat.',
+  notSentKept: 'Your message could not be sent. It is still here; please try again.',
+  pasteTrimmed: 'The message box holds {max} characters, so {count} pasted characters were left out.',
+  emptyFile: '{name} is empty.',
+  longName: 'This file name is too long (at most 256 characters). Rename the file and add it again.',
+  errStorage: 'This browser cannot save the chat, so it ends if you leave or reload this page.',
+  errConnection: 'There is a connection problem. Please check your connection and try again.',
+  errEnded: 'This chat has ended. Start a new chat; unsent messages are carried over to it.',
+  errConfig: 'The chat is not available right now. Please try again later.',
 };
 
 export type StringKey = keyof typeof en;

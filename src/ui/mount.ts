@@ -104,6 +104,14 @@ export function mountWidget(
         if (el) return el.focus();
       }
     }, 0);
+  // Opened before the first render (e.g. Enter on the loader's launcher while widget.js loaded):
+  // the focus moves in once there is a window to move it to.
+  let rendered = false;
+  let focusPending = false;
+  const focusWindow = () => {
+    if (!rendered) focusPending = true;
+    else focusIn('.cw-form [id^=cw-f-]', '.cw-ta:not([disabled])', '.cw-win button');
+  };
   const open = () => {
     if (ui.open.peek()) return;
     const active = (root.activeElement ?? document.activeElement) as HTMLElement | null;
@@ -113,7 +121,7 @@ export function mountWidget(
     // Markdown and its sanitizer load in parallel with the first open (the window does not wait), so
     // the first formatted message rarely shows as plain text first.
     void loadMarkdown().catch(() => {});
-    focusIn('.cw-form [id^=cw-f-]', '.cw-ta:not([disabled])', '.cw-win button');
+    focusWindow();
   };
   const close = () => {
     if (!ui.open.peek()) return;
@@ -136,6 +144,8 @@ export function mountWidget(
     // The pre-chat form's chunk loads alongside the language, so the form (and its focus) is there on open.
     await Promise.all([applyLocale(ui, config.locale), config.preChatForm ? loadPreChat().catch(() => {}) : undefined]);
     render(h(App, { ui, toggle, close }), container);
+    rendered = true;
+    if (focusPending) focusWindow();
     if (options.open ?? config.autoOpen) open();
     try {
       if (session.phase.peek() === 'idle') await session.resume();

@@ -29,7 +29,12 @@ export function PreChat({ ui }: { ui: Ui }) {
     setTried(true);
     const bad = form.fields.find((f) => errs[f.name]);
     if (bad) ref.current?.querySelector<HTMLElement>(`[id="cw-f-${bad.name}"]`)?.focus();
-    else void ui.start(values);
+    else {
+      // The form goes away with the focus in it: the message box takes the focus, so the first
+      // words the visitor types land there (not on the page).
+      ui.focusComposer = true;
+      void ui.start(values);
+    }
   };
 
   return (

@@ -8,6 +8,7 @@ export function sessionOptions(config: WidgetConfig): ChatSessionOptions {
     ...(config.startChat ? { startChat: config.startChat } : {}),
     ...(config.startChatBody ? { startChatBody: config.startChatBody } : {}),
     ...(config.startChatHeaders ? { startChatHeaders: config.startChatHeaders } : {}),
+    ...(config.startTimeoutMs ? { startTimeoutMs: config.startTimeoutMs } : {}),
     // A given endpoint is passed on even when it is invalid: the session then refuses to start, rather
     // than sending the visitor's token to the default region.
     ...(config.endpoint !== undefined ? { endpoint: config.endpoint } : { region: config.region }),

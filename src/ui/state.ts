@@ -44,6 +44,8 @@ export interface Ui {
   readonly startFailed: Signal<boolean>;
   /** A start was asked for (by the visitor, the API or autoStart): autoStart stays out of it. */
   attempted: boolean;
+  /** The message box takes the focus when it next appears (the pre-chat form was sent from inside the window). */
+  focusComposer: boolean;
   readonly auth: Signal<AuthState | null>;
   /** Files chosen, dropped or pasted, waiting for Send. */
   readonly pending: Signal<Pending[]>;
@@ -78,6 +80,7 @@ export function createUi(config: WidgetConfig, session: ChatSessionApi): Ui {
     resumed: signal(false),
     startFailed: signal(false),
     attempted: false,
+    focusComposer: false,
     auth: signal(null),
     pending: signal([]),
     announcements: signal([]),

@@ -93,6 +93,7 @@ export const STYLES = `
 .cw-btn:hover:not(:disabled):not(.cw-pri):not(.cw-danger){background:var(--cw-surface)}
 .cw-count{padding:2px 4px 0;text-align:end;font-size:.75em;color:var(--cw-muted)}
 .cw-over{color:var(--cw-error);font-weight:600}
+.cw-note{padding:2px 4px 0;font-size:.8em;color:var(--cw-error)}
 .cw-tray{display:flex;flex-direction:column;gap:4px;list-style:none;margin:0 0 6px;padding:0}
 .cw-tray li{display:flex;align-items:center;gap:8px;padding:4px 4px 4px 8px;font-size:.85em;border:1px solid var(--cw-border);border-radius:8px;background:var(--cw-background)}
 .cw-tray .cw-bad{border-color:var(--cw-error)}

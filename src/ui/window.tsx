@@ -2,6 +2,7 @@
 // the drop zone for files, keyboard handling (Escape closes; Tab stays inside a modal layer).
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Banner } from './banner';
+import { visitorMessage } from './errors';
 import { Composer } from './composer/composer';
 import { Header } from './header';
 import { LazyPreChat } from './prechat-lazy';
@@ -82,13 +83,19 @@ export function Window({ ui, close }: { ui: Ui; close: () => void }) {
 function Chat({ ui }: { ui: Ui }) {
   const { t, session } = ui;
   const phase = session.phase.value;
-  const waiting = (phase === 'idle' || phase === 'starting') && !session.transcript.value.length;
+  // Until the chat has something from the service, the start's progress (or failure) shows; sends
+  // waiting for it (queued, or carried over from an ended chat) show once it is there.
+  const waiting = (phase === 'idle' || phase === 'starting') && session.transcript.value.every((e) => e.id.startsWith('local:'));
   const err = session.lastError.value;
+  // Options that cannot work: retrying cannot help, the site owner must fix them (the console says how).
+  const unusable = err?.code === 'config-invalid';
   return (
     <>
       {waiting ? (
         <div class="cw-center">
-          {ui.startFailed.value ? (
+          {ui.startFailed.value && unusable ? (
+            <p role="alert">{t('errConfig')}</p>
+          ) : ui.startFailed.value ? (
             <>
               <p role="alert">{t('startFailed')}</p>
               <button class="cw-btn cw-pri" onClick={() => void ui.start(ui.formValues.peek())}>
@@ -102,9 +109,9 @@ function Chat({ ui }: { ui: Ui }) {
       ) : (
         <Transcript ui={ui} />
       )}
-      {err && err.code !== 'start-failed' && err.code !== 'message-empty' && (
+      {err && err.code !== 'start-failed' && err.code !== 'message-empty' && !unusable && (
         <div class="cw-alert" role="alert">
-          <span>{ui.locale.value === 'en' ? err.message : t('error')}</span>
+          <span>{visitorMessage(err.code, t)}</span>
           <button class="cw-link" onClick={() => session.clearError()}>
             {t('dismiss')}
           </button>

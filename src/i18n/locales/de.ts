@@ -103,6 +103,16 @@ const de: Strings = {
   notifyBlocked: 'Benachrichtigungen sind für diese Website blockiert. Erlauben Sie sie in den Browsereinstellungen.',
   close: 'Schließen',
   imageFailed: 'Das Bild konnte nicht geladen werden.',
+  notStarted: 'Der Chat hat noch nicht begonnen. Ihre Nachricht bleibt erhalten; senden Sie sie, sobald die Verbindung steht.',
+  endingKept: 'Der Chat wird beendet. Ihre Nachricht bleibt für einen neuen Chat erhalten.',
+  notSentKept: 'Ihre Nachricht konnte nicht gesendet werden. Sie ist noch da; bitte versuchen Sie es erneut.',
+  pasteTrimmed: 'Das Nachrichtenfeld fasst {max} Zeichen, daher wurden {count} eingefügte Zeichen weggelassen.',
+  emptyFile: '{name} ist leer.',
+  longName: 'Der Dateiname ist zu lang (höchstens 256 Zeichen). Benennen Sie die Datei um und fügen Sie sie erneut hinzu.',
+  errStorage: 'Dieser Browser kann den Chat nicht speichern. Er endet, wenn Sie diese Seite verlassen oder neu laden.',
+  errConnection: 'Es gibt ein Verbindungsproblem. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  errEnded: 'Dieser Chat ist beendet. Starten Sie einen neuen Chat; nicht gesendete Nachrichten werden übernommen.',
+  errConfig: 'Der Chat ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.',
 };
 export default de;
 export { default as interactive } from '../interactive/de';

@@ -103,6 +103,16 @@ const es: Strings = {
   notifyBlocked: 'Las notificaciones están bloqueadas para este sitio. Permítelas en la configuración del navegador.',
   close: 'Cerrar',
   imageFailed: 'No se pudo cargar la imagen.',
+  notStarted: 'El chat aún no ha comenzado. Tu mensaje se conserva; envíalo cuando estés conectado.',
+  endingKept: 'El chat está terminando. Tu mensaje se conserva para un chat nuevo.',
+  notSentKept: 'No se pudo enviar tu mensaje. Sigue aquí; vuelve a intentarlo.',
+  pasteTrimmed: 'El cuadro de mensaje admite {max} caracteres, así que se omitieron {count} caracteres pegados.',
+  emptyFile: '{name} está vacío.',
+  longName: 'El nombre del archivo es demasiado largo (máximo 256 caracteres). Cámbiale el nombre y vuelve a añadirlo.',
+  errStorage: 'Este navegador no puede guardar el chat, así que terminará si sales de esta página o la recargas.',
+  errConnection: 'Hay un problema de conexión. Comprueba tu conexión y vuelve a intentarlo.',
+  errEnded: 'Este chat ha terminado. Inicia un chat nuevo; los mensajes no enviados pasarán a él.',
+  errConfig: 'El chat no está disponible en este momento. Vuelve a intentarlo más tarde.',
 };
 export default es;
 export { default as interactive } from '../interactive/es';

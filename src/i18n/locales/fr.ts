@@ -103,6 +103,16 @@ const fr: Strings = {
   notifyBlocked: 'Les notifications sont bloquées pour ce site. Autorisez-les dans les paramètres du navigateur.',
   close: 'Fermer',
   imageFailed: 'L’image n’a pas pu être chargée.',
+  notStarted: 'Le chat n’a pas encore commencé. Votre message est conservé ; envoyez-le une fois connecté.',
+  endingKept: 'Le chat se termine. Votre message est conservé pour un nouveau chat.',
+  notSentKept: 'Votre message n’a pas pu être envoyé. Il est toujours là ; veuillez réessayer.',
+  pasteTrimmed: 'La zone de message contient au plus {max} caractères : {count} caractères collés ont été omis.',
+  emptyFile: '{name} est vide.',
+  longName: 'Le nom du fichier est trop long (256 caractères au maximum). Renommez le fichier et ajoutez-le à nouveau.',
+  errStorage: 'Ce navigateur ne peut pas enregistrer le chat : il se terminera si vous quittez ou rechargez cette page.',
+  errConnection: 'Il y a un problème de connexion. Vérifiez votre connexion et réessayez.',
+  errEnded: 'Ce chat est terminé. Démarrez un nouveau chat ; les messages non envoyés y seront repris.',
+  errConfig: 'Le chat n’est pas disponible pour le moment. Veuillez réessayer plus tard.',
 };
 export default fr;
 export { default as interactive } from '../interactive/fr';

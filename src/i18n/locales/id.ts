@@ -103,6 +103,16 @@ const id: Strings = {
   notifyBlocked: 'Notifikasi diblokir untuk situs ini. Izinkan di pengaturan browser Anda.',
   close: 'Tutup',
   imageFailed: 'Gambar tidak dapat dimuat.',
+  notStarted: 'Chat belum dimulai. Pesan Anda disimpan; kirimkan setelah Anda terhubung.',
+  endingKept: 'Chat sedang diakhiri. Pesan Anda disimpan untuk chat baru.',
+  notSentKept: 'Pesan Anda tidak dapat dikirim. Pesan masih ada di sini; silakan coba lagi.',
+  pasteTrimmed: 'Kotak pesan memuat {max} karakter, jadi {count} karakter yang ditempel dihilangkan.',
+  emptyFile: '{name} kosong.',
+  longName: 'Nama file terlalu panjang (maksimal 256 karakter). Ganti nama file lalu tambahkan lagi.',
+  errStorage: 'Browser ini tidak dapat menyimpan chat, jadi chat akan berakhir jika Anda meninggalkan atau memuat ulang halaman ini.',
+  errConnection: 'Ada masalah koneksi. Periksa koneksi Anda lalu coba lagi.',
+  errEnded: 'Chat ini telah berakhir. Mulai chat baru; pesan yang belum terkirim akan dibawa ke sana.',
+  errConfig: 'Chat sedang tidak tersedia. Silakan coba lagi nanti.',
 };
 export default id;
 export { default as interactive } from '../interactive/id';

@@ -103,6 +103,16 @@ const it: Strings = {
   notifyBlocked: 'Le notifiche sono bloccate per questo sito. Consentile nelle impostazioni del browser.',
   close: 'Chiudi',
   imageFailed: 'Impossibile caricare l’immagine.',
+  notStarted: 'La chat non è ancora iniziata. Il tuo messaggio è conservato; invialo quando sei connesso.',
+  endingKept: 'La chat sta terminando. Il tuo messaggio è conservato per una nuova chat.',
+  notSentKept: 'Non è stato possibile inviare il messaggio. È ancora qui; riprova.',
+  pasteTrimmed: 'La casella del messaggio contiene {max} caratteri, quindi {count} caratteri incollati sono stati omessi.',
+  emptyFile: '{name} è vuoto.',
+  longName: 'Il nome del file è troppo lungo (massimo 256 caratteri). Rinomina il file e aggiungilo di nuovo.',
+  errStorage: 'Questo browser non può salvare la chat, quindi terminerà se lasci o ricarichi questa pagina.',
+  errConnection: 'Si è verificato un problema di connessione. Controlla la connessione e riprova.',
+  errEnded: 'Questa chat è terminata. Avvia una nuova chat; i messaggi non inviati verranno ripresi.',
+  errConfig: 'La chat non è disponibile al momento. Riprova più tardi.',
 };
 export default it;
 export { default as interactive } from '../interactive/it';

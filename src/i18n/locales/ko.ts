@@ -103,6 +103,16 @@ const ko: Strings = {
   notifyBlocked: '이 사이트의 알림이 차단되어 있습니다. 브라우저 설정에서 허용하세요.',
   close: '닫기',
   imageFailed: '이미지를 불러올 수 없습니다.',
+  notStarted: '채팅이 아직 시작되지 않았습니다. 메시지는 보관되어 있으니 연결되면 보내세요.',
+  endingKept: '채팅을 종료하는 중입니다. 메시지는 새 채팅을 위해 보관됩니다.',
+  notSentKept: '메시지를 보내지 못했습니다. 내용은 그대로 있으니 다시 시도하세요.',
+  pasteTrimmed: '메시지 입력란에는 {max}자까지 들어가므로 붙여넣은 {count}자는 제외되었습니다.',
+  emptyFile: '{name} 파일이 비어 있습니다.',
+  longName: '파일 이름이 너무 깁니다(최대 256자). 파일 이름을 바꾼 뒤 다시 추가하세요.',
+  errStorage: '이 브라우저에서는 채팅을 저장할 수 없어 이 페이지를 떠나거나 새로 고치면 채팅이 종료됩니다.',
+  errConnection: '연결에 문제가 있습니다. 연결을 확인하고 다시 시도하세요.',
+  errEnded: '이 채팅은 종료되었습니다. 새 채팅을 시작하세요. 보내지 못한 메시지는 새 채팅으로 옮겨집니다.',
+  errConfig: '지금은 채팅을 이용할 수 없습니다. 나중에 다시 시도하세요.',
 };
 export default ko;
 export { default as interactive } from '../interactive/ko';

@@ -103,6 +103,16 @@ const ptBR: Strings = {
   notifyBlocked: 'As notificações estão bloqueadas para este site. Permita-as nas configurações do navegador.',
   close: 'Fechar',
   imageFailed: 'Não foi possível carregar a imagem.',
+  notStarted: 'O chat ainda não começou. Sua mensagem foi mantida; envie-a quando estiver conectado.',
+  endingKept: 'O chat está sendo encerrado. Sua mensagem foi mantida para um novo chat.',
+  notSentKept: 'Não foi possível enviar sua mensagem. Ela continua aqui; tente novamente.',
+  pasteTrimmed: 'A caixa de mensagem comporta {max} caracteres, então {count} caracteres colados ficaram de fora.',
+  emptyFile: '{name} está vazio.',
+  longName: 'O nome do arquivo é longo demais (no máximo 256 caracteres). Renomeie o arquivo e adicione-o de novo.',
+  errStorage: 'Este navegador não consegue salvar o chat, então ele será encerrado se você sair desta página ou recarregá-la.',
+  errConnection: 'Há um problema de conexão. Verifique sua conexão e tente novamente.',
+  errEnded: 'Este chat foi encerrado. Inicie um novo chat; as mensagens não enviadas passam para ele.',
+  errConfig: 'O chat não está disponível no momento. Tente novamente mais tarde.',
 };
 export default ptBR;
 export { default as interactive } from '../interactive/pt-BR';

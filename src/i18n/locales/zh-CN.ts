@@ -103,6 +103,16 @@ const zhCN: Strings = {
   notifyBlocked: '此网站的通知已被阻止。请在浏览器设置中允许。',
   close: '关闭',
   imageFailed: '无法加载图片。',
+  notStarted: '聊天尚未开始。您的消息已保留，连接后即可发送。',
+  endingKept: '聊天正在结束。您的消息已保留，可在新聊天中发送。',
+  notSentKept: '您的消息未能发送。内容仍保留在此处，请重试。',
+  pasteTrimmed: '消息框最多可容纳 {max} 个字符，因此省略了粘贴的 {count} 个字符。',
+  emptyFile: '{name} 是空文件。',
+  longName: '文件名过长（最多 256 个字符）。请重命名文件后再添加。',
+  errStorage: '此浏览器无法保存聊天，离开或刷新此页面后聊天将结束。',
+  errConnection: '连接出现问题。请检查网络连接后重试。',
+  errEnded: '此聊天已结束。请开始新的聊天，未发送的消息会一并带入。',
+  errConfig: '聊天暂时不可用，请稍后再试。',
 };
 export default zhCN;
 export { default as interactive } from '../interactive/zh-CN';

@@ -1,15 +1,25 @@
 // The message box: Enter sends, Shift+Enter breaks the line, the count appears near the limit, each
 // keystroke tells the session "typing" (it throttles), the draft survives reloads, files wait in the
 // tray until Send. After the end it stays visible but disabled, with the reason and the next steps.
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+//
+// It never swallows what the visitor typed: a send goes out or is queued by the session, or the
+// text stays in the box and a note under it says why (the chat is ending, has not started, the send
+// was refused). Text is counted in characters as the service counts them, and the box holds at most
+// BOX_MAX_CHARS: a bigger paste is cut there, and the note says how much was left out.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { characterCount } from '../../chat/outbox';
+import type { ChatErrorCode } from '../../chat/types';
 import { MESSAGE_MAX_LENGTH } from '../../config';
 import { viewFreeTextReply } from '../interactive/replies';
 import { latestIsView } from '../interactive/transcript';
 import { downloadTranscript } from '../download';
+import { plainFileName } from '../content/file-name';
+import { visitorMessage } from '../errors';
 import { EmojiButton } from '../emoji/emoji-button';
 import { Icon } from '../icons';
 import type { Ui } from '../state';
 import { loadDraft, saveDraft, sessionDraft } from './draft';
+import { BOX_MAX_CHARS, fitInsert } from './limits';
 import { Tray } from './tray';
 
 const WARN_AT = MESSAGE_MAX_LENGTH - 100;
@@ -28,6 +38,16 @@ export function Composer({ ui }: { ui: Ui }) {
   }, [stored]);
   const picker = useRef<HTMLInputElement>(null);
   const files = config.attachments.enabled && !ended;
+  // Why the last send did not go out, or what a paste left out; cleared when the chat moves on.
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => setNote(null), [phase]);
+  // The pre-chat form was just sent from the keyboard: the visitor's next keys are for this box.
+  useLayoutEffect(() => {
+    if (ui.focusComposer && area.current && !area.current.disabled) {
+      ui.focusComposer = false;
+      area.current.focus();
+    }
+  }, []);
 
   // Grow with the text up to a limit (CSSOM, which a strict CSP allows).
   useLayoutEffect(() => {
@@ -44,20 +64,35 @@ export function Composer({ ui }: { ui: Ui }) {
   };
 
   const send = () => {
-    if (ended || phase === 'idle' || phase === 'ending') return;
+    if (ended) return;
     // The box itself, not state: Enter may come before the last input's re-render.
     const body = (area.current?.value ?? text).trim();
-    if (body.length > MESSAGE_MAX_LENGTH) return;
     const ready = ui.pending.peek().filter((p) => !p.error);
-    for (const p of ready) session.upload(p.file, p.file.name);
+    if (!body && !ready.length) return;
+    if (phase === 'idle' || phase === 'ending') {
+      // Nothing can go out now: all of it stays, and the visitor is told why.
+      const unusable = session.lastError.peek()?.code === 'config-invalid';
+      setNote(t(phase === 'ending' ? 'endingKept' : unusable ? 'errConfig' : 'notStarted'));
+      return;
+    }
+    if (characterCount(body) > MESSAGE_MAX_LENGTH) return; // the count under the box says by how much
+    for (const p of ready) session.upload(p.file, plainFileName(p.file.name));
     if (ready.length) ui.pending.value = ui.pending.peek().filter((p) => p.error);
     if (!body) return;
     const view = latestIsView(session.transcript.peek()) ? viewFreeTextReply(body) : null;
     // Clear the box itself too: keystrokes since the last render never reached Preact's state.
     if (area.current) area.current.value = '';
     update('');
-    // A refusal (e.g. the chat ended meanwhile) puts the text back rather than losing it.
-    session.send(view ? view.content : body, view ? view.contentType : 'text/plain').catch(() => setText((cur) => cur || body));
+    setNote(null);
+    // A refusal (e.g. the chat ended meanwhile, or the tab holding the chat did not answer) puts the
+    // text back, unless the visitor has typed something new, and says why.
+    session.send(view ? view.content : body, view ? view.contentType : 'text/plain').catch((error: unknown) => {
+      if (!area.current?.value) {
+        if (area.current) area.current.value = body;
+        update(body);
+      }
+      setNote(visitorMessage((error as { code?: ChatErrorCode }).code ?? 'send-failed', t));
+    });
   };
 
   /** Puts `text` where the caret is (over the selection) and leaves the caret after it. */
@@ -81,10 +116,36 @@ export function Composer({ ui }: { ui: Ui }) {
     if (images.length && files) {
       e.preventDefault();
       ui.addFiles(images);
+      return;
     }
+    // Only as much as the box holds goes in (a huge paste would freeze the page and fill the draft).
+    const el = area.current;
+    const pasted = e.clipboardData?.getData('text/plain') ?? '';
+    if (!el || !pasted) return;
+    const { selectionStart: from, selectionEnd: to, value } = el;
+    const fit = fitInsert(pasted, characterCount(value) - characterCount(value.slice(from, to)));
+    if (!fit.dropped) return;
+    e.preventDefault();
+    el.setRangeText(fit.text, from, to, 'end');
+    update(el.value);
+    setNote(t('pasteTrimmed', { max: BOX_MAX_CHARS, count: fit.dropped }));
   };
 
-  const len = text.trim().length;
+  /** Text that arrives another way than a paste (dropped, autofilled) is cut to what the box holds too. */
+  const onInput = (el: HTMLTextAreaElement) => {
+    let value = el.value;
+    if (value.length > BOX_MAX_CHARS) {
+      const fit = fitInsert(value, 0);
+      if (fit.dropped) {
+        value = el.value = fit.text;
+        setNote(t('pasteTrimmed', { max: BOX_MAX_CHARS, count: fit.dropped }));
+      }
+    }
+    update(value);
+    if (value) session.typingActivity();
+  };
+
+  const len = characterCount(text.trim());
   const over = len - MESSAGE_MAX_LENGTH;
   return (
     <div class="cw-comp">
@@ -131,13 +192,10 @@ export function Composer({ ui }: { ui: Ui }) {
           value={text}
           disabled={ended}
           aria-label={t('message')}
-          aria-describedby={ended ? 'cw-ended' : len > WARN_AT ? 'cw-count' : undefined}
+          aria-describedby={ended ? 'cw-ended' : [note ? 'cw-note' : '', len > WARN_AT ? 'cw-count' : ''].filter(Boolean).join(' ') || undefined}
           aria-invalid={over > 0 ? 'true' : undefined}
           placeholder={ended ? t('ended') : t('placeholder')}
-          onInput={(e) => {
-            update(e.currentTarget.value);
-            if (e.currentTarget.value) session.typingActivity();
-          }}
+          onInput={(e) => onInput(e.currentTarget)}
           onKeyDown={onKey}
           onPaste={onPaste}
         />
@@ -145,6 +203,11 @@ export function Composer({ ui }: { ui: Ui }) {
           <Icon name="send" flip />
         </button>
       </div>
+      {note && !ended && (
+        <div id="cw-note" class="cw-note" role="alert">
+          {note}
+        </div>
+      )}
       {len > WARN_AT && (
         <div id="cw-count" class={over > 0 ? 'cw-count cw-over' : 'cw-count'}>
           {over > 0 ? t('tooLong', { count: over }) : t('charsLeft', { count: -over })}

@@ -1,8 +1,11 @@
 // Files waiting in the composer until the visitor presses Send, checked before any upload so a
-// wrong type or a too-large file is explained at once (in the visitor's language).
-import { resolveContentType } from '../../chat/attachments';
+// wrong type, a too-large or empty file, or a too-long name is explained at once (in the visitor's
+// language), not when Send fails.
+import { MAX_ATTACHMENT_NAME, resolveContentType } from '../../chat/attachments';
+import { characterCount } from '../../chat/outbox';
 import type { WidgetConfig } from '../../config';
 import { formatSize, type StringKey } from '../../i18n';
+import { plainFileName } from '../content/file-name';
 
 export interface Pending {
   id: number;
@@ -15,8 +18,11 @@ type T = (key: StringKey, vars?: Record<string, string | number>) => string;
 
 export function fileError(file: File, config: WidgetConfig, t: T, locale: string): string | undefined {
   const { acceptTypes, maxSizeBytes } = config.attachments;
-  if (!acceptTypes.includes(resolveContentType(file.name, file.type))) return t('badType', { name: file.name });
-  if (file.size > maxSizeBytes) return t('tooLarge', { name: file.name, size: formatSize(maxSizeBytes, locale) });
+  const name = plainFileName(file.name);
+  if (characterCount(name) > MAX_ATTACHMENT_NAME) return t('longName');
+  if (!acceptTypes.includes(resolveContentType(name, file.type))) return t('badType', { name });
+  if (file.size === 0) return t('emptyFile', { name });
+  if (file.size > maxSizeBytes) return t('tooLarge', { name, size: formatSize(maxSizeBytes, locale) });
   return undefined;
 }
 

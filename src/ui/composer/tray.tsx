@@ -2,6 +2,7 @@
 // (progress, Cancel; failed ones with their reason).
 import { useEffect, useRef } from 'preact/hooks';
 import { Icon } from '../icons';
+import { plainFileName } from '../content/file-name';
 import type { Ui } from '../state';
 import type { Pending } from './files';
 
@@ -43,10 +44,10 @@ export function Tray({ ui }: { ui: Ui }) {
         <li key={'p' + p.id} class={p.error ? 'cw-bad' : undefined}>
           <Thumb file={p.file} />
           <span class="cw-fname">
-            {p.file.name}
+            {plainFileName(p.file.name)}
             {p.error && <span class="cw-err">{p.error}</span>}
           </span>
-          <button type="button" class="cw-icon cw-sm" aria-label={t('remove', { name: p.file.name })} onClick={() => remove(p)}>
+          <button type="button" class="cw-icon cw-sm" aria-label={t('remove', { name: plainFileName(p.file.name) })} onClick={() => remove(p)}>
             <Icon name="close" />
           </button>
         </li>
@@ -55,8 +56,8 @@ export function Tray({ ui }: { ui: Ui }) {
         <li key={'u' + u.id} class={u.state === 'failed' ? 'cw-bad' : undefined}>
           <Icon name="file" />
           <span class="cw-fname">
-            {u.name}
-            {u.state === 'failed' && <span class="cw-err">{t('uploadFailed', { name: u.name })}</span>}
+            {plainFileName(u.name)}
+            {u.state === 'failed' && <span class="cw-err">{t('uploadFailed', { name: plainFileName(u.name) })}</span>}
           </span>
           {u.state !== 'failed' && <progress max={1} value={u.progress} aria-label={t('uploading', { name: u.name })} />}
           <button

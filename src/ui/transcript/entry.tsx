@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AttachmentEntry, MessageEntry, NoticeEntry } from '../../chat/types';
 import { formatDateTime, formatDay, formatTime } from '../../i18n';
+import { plainFileName } from '../content/file-name';
 import { SafeMarkdown, SafeText } from '../content/safe-markdown';
 import { safeImageSrc } from '../content/url';
 import { LazyInteractiveMessage } from '../interactive/lazy';
@@ -134,7 +135,7 @@ export async function download(ui: Ui, e: AttachmentEntry): Promise<void> {
   if (!href) return;
   const a = document.createElement('a');
   a.href = href;
-  a.download = e.name;
+  a.download = plainFileName(e.name);
   a.target = '_blank';
   a.rel = 'noopener noreferrer';
   a.click();
@@ -144,6 +145,7 @@ const INLINE = /^image\/(png|jpeg|gif|webp)$/;
 
 function Attachment({ ui, e }: { ui: Ui; e: AttachmentEntry }) {
   const { t } = ui;
+  const name = plainFileName(e.name);
   const image = e.status === 'APPROVED' && INLINE.test(e.contentType);
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
@@ -162,7 +164,7 @@ function Attachment({ ui, e }: { ui: Ui; e: AttachmentEntry }) {
     return (
       <div class="cw-file cw-rej">
         <Icon name="file" />
-        <span class="cw-fname">{e.name}</span>
+        <span class="cw-fname">{name}</span>
         <span>{t('rejected')}</span>
       </div>
     );
@@ -170,13 +172,13 @@ function Attachment({ ui, e }: { ui: Ui; e: AttachmentEntry }) {
   if (image && src !== '')
     return (
       <button class="cw-imgbtn" onClick={open}>
-        {src ? <AttachmentImage url={src} load={() => ui.session.attachmentBlob(e.attachmentId)} label={t('image', { name: e.name })} onFail={() => setSrc('')} /> : <span class="cw-imgph">{t('image', { name: e.name })}</span>}
+        {src ? <AttachmentImage url={src} load={() => ui.session.attachmentBlob(e.attachmentId)} label={t('image', { name })} onFail={() => setSrc('')} /> : <span class="cw-imgph">{t('image', { name })}</span>}
       </button>
     );
   return (
-    <button class="cw-file" onClick={open} disabled={e.status !== 'APPROVED'} aria-label={t('downloadFile', { name: e.name })}>
+    <button class="cw-file" onClick={open} disabled={e.status !== 'APPROVED'} aria-label={t('downloadFile', { name })}>
       <Icon name="file" />
-      <span class="cw-fname">{e.name}</span>
+      <span class="cw-fname">{name}</span>
       <Icon name="download" />
     </button>
   );

@@ -166,7 +166,9 @@ export function Transcript({ ui }: { ui: Ui }) {
   }
 
   const onScroll = () => {
-    const el = ref.current!;
+    // A scroll event can arrive after the log is gone (emptied by "Start new chat", unmounted).
+    const el = ref.current;
+    if (!el) return;
     if (measure(el)) setTick((n) => n + 1);
     if (st.bottom && fresh) setFresh(0);
     if (st.top < 200 && session.hasOlder.peek() && !session.loadingOlder.peek()) void session.loadOlder().catch(() => {});
@@ -174,7 +176,8 @@ export function Transcript({ ui }: { ui: Ui }) {
   };
 
   const jump = () => {
-    const el = ref.current!;
+    const el = ref.current;
+    if (!el) return;
     st.bottom = true;
     el.scrollTop = el.scrollHeight;
     setFresh(0);
