@@ -280,6 +280,35 @@ describe('ChatSession with the emulator', () => {
     expect(stored).toHaveLength(1);
   });
 
+  it('attachment(): the link with its expiry and the file\'s size, asked once while it holds; a link refused on download is asked again', async () => {
+    let refuse = 0;
+    const downloads: string[] = [];
+    // The presigned download goes through options.fetch: refuse it once, as S3 does an expired URL.
+    const { session, calls } = await startedPair({
+      fetch: (input, init) => {
+        if ((init?.method ?? 'GET') !== 'GET') return fetch(input, init); // the upload
+        downloads.push(String(input));
+        return refuse-- > 0 ? Promise.resolve(new Response('expired', { status: 403 })) : fetch(input, init);
+      },
+    });
+    session.upload(new Blob([new Uint8Array(1500)], { type: 'application/pdf' }), 'a.pdf');
+    const t = await until(session.transcript, (t) => t.some((e) => e.kind === 'attachment' && e.status === 'APPROVED'), 8000, 'approved attachment');
+    const { attachmentId } = t.find((e) => e.kind === 'attachment') as { attachmentId: string };
+    const asked = () => calls.filter((c) => c.type === 'request' && c.operation === 'GetAttachment').length;
+
+    const link = await session.attachment(attachmentId);
+    expect(link.size).toBe(1500);
+    expect(Date.parse(link.expiresAt as string)).toBeGreaterThan(Date.now());
+    expect(await session.attachmentUrl(attachmentId)).toBe(link.url);
+    expect((await session.attachmentBlob(attachmentId)).size).toBe(1500);
+    expect(asked()).toBe(1);
+
+    refuse = 1;
+    expect((await session.attachmentBlob(attachmentId)).size).toBe(1500);
+    expect(asked()).toBe(2);
+    expect(downloads).toHaveLength(3);
+  });
+
   it('cancels an upload: nothing is completed or shown', async () => {
     const { session, contactId } = await startedPair();
     await emu.faults({ latencyMs: 300, latencyOperations: ['StartAttachmentUpload'] });

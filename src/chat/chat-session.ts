@@ -27,6 +27,7 @@ import { TabCallError, TabCoordinator, type TabMessage, type TabRole } from './t
 import { emptyTranscript } from './transcript.js';
 import { shouldSendTyping } from './typing.js';
 import type {
+  AttachmentLink,
   ChatErrorCode,
   ChatPhase,
   ChatSessionApi,
@@ -48,10 +49,13 @@ const FOLLOWER_HELLO_TIMEOUT_MS = 1500;
 const MIRROR_DELAY_MS = 16;
 /** DescribeView answers kept per view token (oldest dropped first). A chat shows few views. */
 const VIEW_CACHE_MAX = 50;
+/** GetAttachment answers kept per attachment (oldest dropped first), until LINK_MARGIN_MS before they expire. */
+const LINK_CACHE_MAX = 200;
+const LINK_MARGIN_MS = 30_000;
 
 /** Engine commands a follower tab hands to the leader tab, carried out there with the same arguments. */
 const RELAYED = [
-  'send', 'retry', 'discard', 'typingActivity', 'markRead', 'cancelUpload', 'attachmentUrl', 'describeView', 'loadOlder',
+  'send', 'retry', 'discard', 'typingActivity', 'markRead', 'cancelUpload', 'attachment', 'describeView', 'loadOlder',
   'getAuthenticationUrl', 'cancelAuthentication', 'end', 'setDraft',
 ] as const;
 type Relayed = (typeof RELAYED)[number];
@@ -59,7 +63,7 @@ type Relayed = (typeof RELAYED)[number];
 /** Public methods, bound to the instance so a UI may pass them around (`onClick={session.end}`). */
 const BOUND_METHODS = [
   'start', 'resume', 'send', 'retry', 'discard', 'typingActivity', 'markRead', 'upload', 'cancelUpload',
-  'attachmentUrl', 'attachmentBlob', 'describeView', 'loadOlder', 'getAuthenticationUrl', 'cancelAuthentication', 'end',
+  'attachmentUrl', 'attachment', 'attachmentBlob', 'describeView', 'loadOlder', 'getAuthenticationUrl', 'cancelAuthentication', 'end',
   'setDraft', 'clearError', 'close', 'destroy', 'on',
 ] as const;
 
@@ -104,6 +108,7 @@ export class ChatSession implements ChatSessionApi {
   private readonly views = new Map<string, Promise<ViewDescription>>();
   /** persistentChat: 'auto': the last ended chat's signed id, continued by the next start. */
   private readonly remembered: RememberedChat | undefined;
+  private readonly links = new Map<string, { link: Promise<AttachmentLink>; until: number }>();
 
   constructor(options: ChatSessionOptions = {}) {
     this.options = options;
@@ -274,17 +279,44 @@ export class ChatSession implements ChatSessionApi {
     this.fire('cancelUpload', [id]);
   }
 
-  attachmentUrl(attachmentId: string): Promise<string> {
-    return this.run('attachmentUrl', [attachmentId]) as Promise<string>;
+  async attachmentUrl(attachmentId: string): Promise<string> {
+    return (await this.attachment(attachmentId)).url;
+  }
+
+  attachment(attachmentId: string): Promise<AttachmentLink> {
+    const kept = this.links.get(attachmentId);
+    if (kept && Date.now() < kept.until) return kept.link;
+    const link = this.run('attachment', [attachmentId]) as Promise<AttachmentLink>;
+    // Until a little before the URL expires (the service says when; else a minute).
+    const entry = { link, until: Date.now() + 60_000 };
+    this.links.set(attachmentId, entry);
+    if (this.links.size > LINK_CACHE_MAX) this.links.delete(this.links.keys().next().value as string);
+    link.then(
+      (l) => {
+        const expires = l.expiresAt ? Date.parse(l.expiresAt) : NaN;
+        if (!Number.isNaN(expires)) entry.until = expires - LINK_MARGIN_MS;
+      },
+      () => this.links.get(attachmentId) === entry && this.links.delete(attachmentId),
+    );
+    return link;
   }
 
   async attachmentBlob(attachmentId: string): Promise<Blob> {
-    const url = await this.attachmentUrl(attachmentId);
-    const response = await (this.options.fetch ?? fetch)(url, { credentials: 'omit' });
+    let response = await this.fetchAttachment(attachmentId);
+    // A URL that expired between GetAttachment and now (a slow network, a sleeping laptop): once more.
+    if (response.status === 403) {
+      this.links.delete(attachmentId);
+      response = await this.fetchAttachment(attachmentId);
+    }
     if (!response.ok) {
       throw new ChatError('attachment-failed', `The file could not be downloaded (HTTP ${response.status}). Try again in a moment.`);
     }
     return response.blob();
+  }
+
+  private async fetchAttachment(attachmentId: string): Promise<Response> {
+    const { url } = await this.attachment(attachmentId);
+    return (this.options.fetch ?? fetch)(url, { credentials: 'omit' });
   }
 
   describeView(viewToken: string): Promise<ViewDescription> {
@@ -452,6 +484,7 @@ export class ChatSession implements ChatSessionApi {
 
   private resetSignals(): void {
     this.views.clear();
+    this.links.clear();
     batch(() => {
       this.s.phase.value = 'idle';
       this.s.connection.value = 'idle';

@@ -65,6 +65,7 @@ import {
 } from './transcript.js';
 import { nextTypingExpiry, shouldSendTyping, typingCleared, typingExpired, typingReceived, type TypingPolicy } from './typing.js';
 import type {
+  AttachmentLink,
   ChatErrorCode,
   ChatSessionEvents,
   StartChatProvider,
@@ -865,11 +866,11 @@ export class ChatEngine {
     this.s.uploads.value = this.s.uploads.peek().filter((u) => !(u.id === id && u.state !== 'uploading' && u.state !== 'completing'));
   }
 
-  async attachmentUrl(attachmentId: string): Promise<string> {
+  async attachment(attachmentId: string): Promise<AttachmentLink> {
     try {
       const response = await this.op('GetAttachment', { AttachmentId: attachmentId });
       if (!response.Url) throw new Error('the service returned no URL');
-      return response.Url;
+      return { url: response.Url, expiresAt: response.UrlExpiry, size: response.AttachmentSizeInBytes };
     } catch (error) {
       if (isChatError(error)) throw error;
       throw new ChatError('attachment-failed', `The file could not be downloaded (${describeCause(error)}). Try again.`, { cause: error });

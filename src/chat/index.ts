@@ -11,6 +11,7 @@ export { validateMessage, contentLimit } from './outbox.js';
 export { createMemoryLocks, type TabRole, type LockManagerLike, type ChannelLike } from './tabs.js';
 export type {
   AttachmentEntry,
+  AttachmentLink,
   AttachmentStatus,
   ChatErrorCode,
   ChatPhase,

@@ -128,6 +128,16 @@ export interface Upload {
   error?: string;
 }
 
+/** Where an attachment can be fetched (ChatSessionApi.attachment). */
+export interface AttachmentLink {
+  /** Presigned URL of the file. */
+  url: string;
+  /** ISO time the URL stops working, when the service said. */
+  expiresAt?: string;
+  /** The file's size in bytes, when the service said. */
+  size?: number;
+}
+
 /** A view from DescribeView, with Template and InputSchema parsed. */
 export interface ViewDescription {
   id: string;
@@ -237,6 +247,11 @@ export interface ChatSessionApi {
   upload(file: File | Blob, name?: string): Upload;
   cancelUpload(id: string): void;
   attachmentUrl(attachmentId: string): Promise<string>;
+  /**
+   * GetAttachment: the file's presigned URL with its expiry and the file's size. Kept until shortly
+   * before the URL expires, so showing a file again (a reload of its row, a preview) asks once.
+   */
+  attachment(attachmentId: string): Promise<AttachmentLink>;
   /**
    * An attachment's bytes (GetAttachment, then a GET of the presigned URL). Lets a UI show images
    * under a strict CSP, which allows the fetch (connect-src) but not an <img> from the file host.

@@ -114,6 +114,10 @@ export class FakeSession implements ChatSessionApi {
     this.record('attachmentUrl', attachmentId);
     return `https://files.example/${attachmentId}`;
   }
+  async attachment(attachmentId: string) {
+    this.record('attachment', attachmentId);
+    return { url: `https://files.example/${attachmentId}`, size: 2048 };
+  }
   async attachmentBlob(attachmentId: string): Promise<Blob> {
     this.record('attachmentBlob', attachmentId);
     throw new Error('no attachment bytes in this double');
