@@ -2,7 +2,7 @@
 // with remove, upload progress with cancel, checks before uploading, inline images and file cards
 // from the agent, and a file the scan rejects.
 import { expect, test, type Page } from '@playwright/test';
-import { axe, buildHarness, control, PNG, record, resetFaults, screenshot, startChatWithAgent, openShop, widget } from './ui-support';
+import { axe, buildHarness, control, PNG, record, reload, resetFaults, screenshot, startChatWithAgent, openShop, widget } from './ui-support';
 
 test.beforeAll(async () => {
   await buildHarness();
@@ -115,7 +115,7 @@ test('the agent\'s image shows inline, other files as cards that download', asyn
   await agent.sendFile('invoice.pdf', 'application/pdf', Buffer.from('%PDF-1.4 test'));
   await expect(widget(page, '.cw-agent .cw-imgbtn canvas[role=img]')).toBeVisible();
   const card = widget(page, '.cw-file').filter({ hasText: 'invoice.pdf' });
-  await expect(card).toHaveAccessibleName('Download invoice.pdf');
+  await expect(card).toHaveAccessibleName(/^Download invoice\.pdf \(PDF, 13\sbyte\)$/);
   const [opened] = await Promise.all([
     Promise.race([page.waitForEvent('download').then((d) => d.suggestedFilename()), page.waitForEvent('popup').then((p) => p.url())]),
     card.click(),
@@ -167,4 +167,109 @@ test('a name with a right-to-left override shows its real extension, in the tray
   expect(await card.textContent()).not.toMatch(BIDI);
   // What is sent is a valid name, without the invisible override.
   await expect.poll(async () => (await customerAttachments(contactId)).map((a) => a.AttachmentName)).toEqual(['invoicefdp.txt']);
+});
+
+test('a file chip says its type and size; an image opens a preview: keyboard, Escape, focus back; own images line up with own bubbles', async ({ page }) => {
+  await openShop(page);
+  const { agent } = await startChatWithAgent(page);
+  await agent.sendFile('invoice.pdf', 'application/pdf', Buffer.from('%PDF-1.4 test'));
+  await agent.sendFile('receipt.png', 'image/png', PNG);
+  await widget(page, 'input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+  await widget(page, '.cw-ta').fill('Here is mine');
+  await widget(page, '.cw-send').click();
+
+  const chip = widget(page, '.cw-file').filter({ hasText: 'invoice.pdf' });
+  await expect(chip.locator('.cw-fdetail')).toHaveText(/^PDF · 13\sbyte$/);
+  await expect(chip).toHaveAccessibleName(/^Download invoice\.pdf \(PDF, 13\sbyte\)$/);
+
+  // The visitor's own image ends where their bubbles end.
+  const ownImage = widget(page, '.cw-own .cw-imgbtn');
+  await expect(ownImage.locator('canvas')).toBeVisible();
+  const ownText = widget(page, '.cw-own .cw-bubble').filter({ hasText: 'Here is mine' });
+  const [img, text] = [(await ownImage.boundingBox())!, (await ownText.boundingBox())!];
+  expect(Math.abs(img.x + img.width - (text.x + text.width))).toBeLessThanOrEqual(1);
+
+  // Keyboard: Enter on the image opens the preview with the focus on Close; Tab stays inside.
+  const image = widget(page, '.cw-agent .cw-imgbtn');
+  await expect(image).toHaveAttribute('aria-haspopup', 'dialog');
+  await image.focus();
+  await page.keyboard.press('Enter');
+  const preview = widget(page, '[role=dialog][aria-modal=true]');
+  await expect(preview).toHaveAccessibleName('Image: receipt.png');
+  const close = preview.getByRole('button', { name: 'Close' });
+  await expect(close).toBeFocused();
+  // The picture, drawn from its bytes at its own size (40×30), its green in the middle.
+  const big = preview.locator('canvas[role=img]');
+  await expect.poll(() => big.evaluate((c: HTMLCanvasElement) => [c.width, c.height, ...c.getContext('2d')!.getImageData(20, 15, 1, 1).data.slice(0, 3)])).toEqual([40, 30, 30, 120, 60]);
+  await page.keyboard.press('Tab');
+  await expect(preview.getByRole('button', { name: 'Download receipt.png' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(close).toBeFocused();
+  expect(await axe(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
+  await expect(widget(page, '#cw-win')).toBeVisible(); // Escape closed the preview, not the chat
+  await expect(image).toBeFocused();
+
+  // Mouse: a click beside the picture closes it too.
+  await image.click();
+  await expect(preview).toBeVisible();
+  await page.mouse.click(5, 400);
+  await expect(preview).toHaveCount(0);
+  await expect(image).toBeFocused();
+});
+
+test('images stay images after a reload, also when they cannot be fetched at first: Retry, and again on reconnect', async ({ page }) => {
+  await openShop(page);
+  const { agent } = await startChatWithAgent(page);
+  await widget(page, 'input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+  await widget(page, '.cw-send').click();
+  await agent.sendFile('label.png', 'image/png', PNG);
+  await expect(widget(page, '.cw-imgbtn canvas[role=img]')).toHaveCount(2);
+
+  // After a reload, GetAttachment is refused for a while (a service hiccup, a chat still reconnecting).
+  await control('faults', { fail: { operation: 'GetAttachment', status: 500, count: 1000 } });
+  await reload(page);
+  await widget(page, '#cw-launch').click();
+  const failed = widget(page, '.cw-imgfail');
+  await expect(failed).toHaveCount(2);
+  const own = widget(page, '.cw-own .cw-imgfail');
+  await expect(own).toContainText('Image: photo.png');
+  await expect(own).toContainText('The image could not be loaded.');
+  await expect(widget(page, '.cw-agent .cw-imgfail')).toContainText('Image: label.png');
+  await expect(widget(page, '.cw-file')).toHaveCount(0); // never a generic file chip
+  expect(await axe(page)).toEqual([]);
+
+  await resetFaults();
+  await own.getByRole('button', { name: 'Retry' }).click();
+  await expect(widget(page, '.cw-own .cw-imgbtn canvas[role=img]')).toBeVisible();
+  await expect(widget(page, '.cw-imgfail')).toHaveCount(1);
+  // The other comes back by itself once the chat has reconnected.
+  await control('faults', { dropSockets: true });
+  await expect(widget(page, '.cw-agent .cw-imgbtn canvas[role=img]')).toBeVisible({ timeout: 20_000 });
+  await expect(widget(page, '.cw-imgfail')).toHaveCount(0);
+  await expect.poll(() => widget(page, '.cw-agent .cw-imgbtn canvas').evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([40, 30]);
+});
+
+test('the tray of files waiting to be sent never covers the newest message', async ({ page }) => {
+  await openShop(page);
+  const { agent } = await startChatWithAgent(page);
+  for (let i = 1; i <= 12; i++) await agent.say(`Message ${i} of a long conversation`);
+  const newest = widget(page, '.cw-row').filter({ hasText: 'Message 12 of' });
+  await expect(newest).toBeVisible();
+  const log = widget(page, '.cw-log');
+  const visibleBottom = async () => {
+    const [row, box] = [(await newest.boundingBox())!, (await log.boundingBox())!];
+    return Math.round(box.y + box.height - (row.y + row.height));
+  };
+  expect(await visibleBottom()).toBeGreaterThanOrEqual(0);
+  await widget(page, 'input[type=file]').setInputFiles([
+    { name: 'one.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF 1') },
+    { name: 'two.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF 2') },
+    { name: 'three.png', mimeType: 'image/png', buffer: PNG },
+  ]);
+  await expect(widget(page, '.cw-tray li')).toHaveCount(3);
+  await expect.poll(visibleBottom, { message: 'the newest message stays above the tray' }).toBeGreaterThanOrEqual(0);
+  await widget(page, '.cw-tray').getByRole('button', { name: 'Remove two.pdf' }).click();
+  await expect.poll(visibleBottom).toBeGreaterThanOrEqual(0);
 });

@@ -1,20 +1,16 @@
 // One transcript row: a day separator, a message, an attachment or a notice. Untrusted content goes
 // only through the content components (SafeText / SafeMarkdown / LazyInteractiveMessage).
-import { useEffect, useState } from 'preact/hooks';
 import type { AttachmentEntry, MessageEntry, NoticeEntry } from '../../chat/types';
 import { formatDateTime, formatDay, formatTime } from '../../i18n';
-import { plainFileName } from '../content/file-name';
 import { SafeMarkdown, SafeText } from '../content/safe-markdown';
-import { safeImageSrc } from '../content/url';
 import { LazyInteractiveMessage } from '../interactive/lazy';
 import { describeReply } from '../interactive/replies';
 import type { InteractiveStates } from '../interactive/transcript';
 import { INTERACTIVE_CONTENT_TYPE } from '../interactive/types';
 import { signIn, cancelSignIn } from '../auth';
-import { Icon } from '../icons';
 import type { Ui } from '../state';
 import { Avatar } from '../avatar';
-import { AttachmentImage } from './image';
+import { Attachment } from './attachment';
 import { nameOf, noticeText } from './notices';
 import { senderKind } from './who';
 import type { Row } from './rows';
@@ -115,72 +111,6 @@ function Meta({ ui, e, lastOwn }: { ui: Ui; e: MessageEntry | AttachmentEntry; l
       )}
       {lastOwn && status !== 'sending' && status !== 'failed' && e.receipt && <span class="cw-receipt">{t(e.receipt)}</span>}
     </div>
-  );
-}
-
-// Presigned URLs expire after a few minutes; rows mount and unmount while scrolling, so keep each
-// URL briefly instead of asking the service again for every scroll.
-const urls = new Map<string, { at: number; url: Promise<string> }>();
-export function attachmentUrl(ui: Ui, id: string): Promise<string> {
-  const hit = urls.get(id);
-  if (hit && Date.now() - hit.at < 120_000) return hit.url;
-  const url = ui.session.attachmentUrl(id);
-  urls.set(id, { at: Date.now(), url });
-  url.catch(() => urls.delete(id));
-  return url;
-}
-
-export async function download(ui: Ui, e: AttachmentEntry): Promise<void> {
-  const href = safeImageSrc(await attachmentUrl(ui, e.attachmentId));
-  if (!href) return;
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = plainFileName(e.name);
-  a.target = '_blank';
-  a.rel = 'noopener noreferrer';
-  a.click();
-}
-
-const INLINE = /^image\/(png|jpeg|gif|webp)$/;
-
-function Attachment({ ui, e }: { ui: Ui; e: AttachmentEntry }) {
-  const { t } = ui;
-  const name = plainFileName(e.name);
-  const image = e.status === 'APPROVED' && INLINE.test(e.contentType);
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    if (!image) return;
-    let live = true;
-    attachmentUrl(ui, e.attachmentId).then(
-      (u) => live && setSrc(safeImageSrc(u) ?? ''),
-      () => live && setSrc(''),
-    );
-    return () => {
-      live = false;
-    };
-  }, [e.attachmentId, image]);
-
-  if (e.status === 'REJECTED')
-    return (
-      <div class="cw-file cw-rej">
-        <Icon name="file" />
-        <span class="cw-fname">{name}</span>
-        <span>{t('rejected')}</span>
-      </div>
-    );
-  const open = () => void download(ui, e).catch(() => {});
-  if (image && src !== '')
-    return (
-      <button class="cw-imgbtn" onClick={open}>
-        {src ? <AttachmentImage url={src} load={() => ui.session.attachmentBlob(e.attachmentId)} label={t('image', { name })} onFail={() => setSrc('')} /> : <span class="cw-imgph">{t('image', { name })}</span>}
-      </button>
-    );
-  return (
-    <button class="cw-file" onClick={open} disabled={e.status !== 'APPROVED'} aria-label={t('downloadFile', { name })}>
-      <Icon name="file" />
-      <span class="cw-fname">{name}</span>
-      <Icon name="download" />
-    </button>
   );
 }
 

@@ -17,7 +17,6 @@ export const transcriptStyles = `
 .cw-av .cw-i{width:17px;height:17px}
 .cw-av-bot{border-radius:8px;background:var(--cw-bot-bubble);color:var(--cw-bot-text);box-shadow:inset 0 0 0 1px color-mix(in srgb,var(--cw-bot-text) 22%,transparent)}
 img.cw-av{background:var(--cw-surface)}
-.cw-img{max-width:240px}
 .cw-av-lg{width:36px;height:36px;font-size:13px}
 .cw-who{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .cw-head .cw-av-agent{background:var(--cw-on-header);color:var(--cw-header)}
@@ -26,4 +25,8 @@ img.cw-av{background:var(--cw-surface)}
 .cw-row:hover .cw-line::after,.cw-row:focus-within .cw-line::after{opacity:1}
 .cw-day{display:flex;align-items:center;gap:10px;padding:18px 4px 4px}
 .cw-day::before,.cw-day::after{content:'';flex:1;border-top:1px solid color-mix(in srgb,var(--cw-border) 40%,transparent)}
+.cw-img{max-width:240px;background:var(--cw-surface)}
+.cw-fmeta{flex:1;min-width:0;display:flex;flex-direction:column;text-align:start;line-height:1.3}
+.cw-fdetail{font-size:.78em;color:var(--cw-muted)}
+.cw-imgfail{display:flex;flex-direction:column;gap:4px;align-items:center;justify-content:center;text-align:center;border-radius:var(--cw-radius)}
 `;

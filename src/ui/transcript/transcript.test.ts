@@ -145,7 +145,7 @@ describe('transcript', () => {
     expect(bubble.hasAttribute('aria-busy')).toBe(false);
   });
 
-  it('attachments: images inline via attachmentUrl, other files as download cards, REJECTED marked', async () => {
+  it('attachments: images stay images (a Retry when the bytes cannot be had), other files as chips with type and size, REJECTED marked', async () => {
     const att = (id: string, name: string, contentType: string, status: AttachmentEntry['status']): AttachmentEntry => ({
       kind: 'attachment', id, time: iso(T0), participantId: 'agent-1', displayName: 'Ana', role: 'AGENT', own: false, attachmentId: 'att-' + id, name, contentType, status,
     });
@@ -155,17 +155,23 @@ describe('transcript', () => {
       att('3', 'virus.exe.pdf', 'application/pdf', 'REJECTED'),
     ]);
     await tick(5);
-    // Without createImageBitmap (jsdom) the image falls back to <img>; browsers draw it on a canvas.
-    expect($<HTMLImageElement>('.cw-imgbtn img')!.src).toBe('https://files.example/att-1');
-    expect($('.cw-imgbtn img')!.getAttribute('alt')).toBe('Image: photo.png');
+    // This session has no bytes to give: the image keeps its place as an image, with Retry.
+    const failed = $('.cw-imgfail')!;
+    expect(failed.textContent).toContain('Image: photo.png');
+    expect(failed.textContent).toContain('The image could not be loaded.');
+    expect($$('.cw-file').map((c) => c.textContent)).not.toContain('photo.png');
+    (failed.querySelector('button') as HTMLButtonElement).click();
+    await tick(5);
+    expect(session.called('attachmentBlob').filter((a) => a[0] === 'att-1')).toHaveLength(2);
     const card = $$('.cw-file').find((c) => c.textContent?.includes('report.pdf'))!;
-    expect(card.getAttribute('aria-label')).toBe('Download report.pdf');
+    expect(card.getAttribute('aria-label')).toBe('Download report.pdf (PDF, 2 kB)');
+    expect(card.querySelector('.cw-fdetail')!.textContent).toBe('PDF · 2 kB');
     const rejected = $('.cw-rej')!;
     expect(rejected.textContent).toContain('This file was rejected.');
     expect(rejected.tagName).toBe('DIV'); // not a download
     card.click();
     await tick();
-    expect(session.called('attachmentUrl').map((a) => a[0])).toContain('att-2');
+    expect(session.called('attachment').map((a) => a[0])).toContain('att-2');
   });
 
   it('interactive messages get the visitor\'s language', async () => {

@@ -88,6 +88,25 @@ export function Transcript({ ui }: { ui: Ui }) {
   );
   useEffect(() => () => observer?.disconnect(), []);
 
+  // The log itself shrinks when something grows under it (the tray of files to send, a longer
+  // message being typed, an alert): a visitor at the bottom stays at the bottom, so the newest
+  // message is never hidden behind them.
+  const latest = useRef<{ measure: (el: HTMLElement) => boolean }>({ measure: () => false });
+  latest.current.measure = (el) => measure(el); // this render's rows and offsets, not the first one's
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let height = el.clientHeight;
+    const resized = new ResizeObserver(() => {
+      if (el.clientHeight === height) return;
+      height = el.clientHeight;
+      if (st.bottom) el.scrollTop = el.scrollHeight;
+      if (latest.current.measure(el)) setTick((n) => n + 1);
+    });
+    resized.observe(el);
+    return () => resized.disconnect();
+  }, []);
+
   // Observe exactly the rows in the DOM.
   useLayoutEffect(() => {
     const el = ref.current;
