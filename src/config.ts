@@ -180,6 +180,11 @@ export interface WidgetConfig {
   translations: Record<string, Record<string, string>>;
   /** Play a short sound for new messages while the window is closed. @default false */
   sound: boolean;
+  /**
+   * Offer desktop notifications: the visitor turns them on in the menu (the browser asks then); new
+   * messages that arrive while the page is hidden show one, from the tab that holds the chat. @default false
+   */
+  notifications: boolean;
   /** An emoji picker in the composer (its code and data load the first time it is opened). @default true */
   emojiPicker: boolean;
   /** Open the window when the widget loads. @default false */
@@ -241,6 +246,7 @@ export const DEFAULT_CONFIG: WidgetConfig = {
   strings: {},
   translations: {},
   sound: false,
+  notifications: false,
   emojiPicker: true,
   autoOpen: false,
   showLauncher: true,
@@ -419,6 +425,7 @@ const SPEC: Spec = {
   strings: stringRecord,
   translations,
   sound: bool,
+  notifications: bool,
   emojiPicker: bool,
   autoOpen: bool,
   showLauncher: bool,

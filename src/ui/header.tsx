@@ -46,9 +46,18 @@ function Menu({ ui }: { ui: Ui }) {
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const phase = session.phase.value;
-  const items: [string, () => void][] = [];
+  // [label, action, disabled]
+  const items: [string, () => void, boolean?][] = [];
   if (config.transcriptDownload && session.transcript.value.length)
     items.push([t('download'), () => downloadTranscript(session.transcript.peek(), t, ui.locale.peek())]);
+  const desktop = ui.desktop.value;
+  const permission = desktop?.permission() ?? 'unsupported';
+  // Blocked in the browser: the item says so and what to do (the page cannot ask again).
+  if (permission === 'denied') items.push([t('notifyBlocked'), () => {}, true]);
+  else if (desktop && permission !== 'unsupported') {
+    const on = desktop.on && permission === 'granted';
+    items.push([t(on ? 'notifyOff' : 'notifyOn'), () => void desktop.set(!on)]);
+  }
   if (phase === 'active' || phase === 'starting') items.push([t('endChat'), () => (ui.confirmEnd.value = true)]);
 
   useLayoutEffect(() => {
@@ -94,12 +103,13 @@ function Menu({ ui }: { ui: Ui }) {
       </button>
       {open && (
         <div ref={list} id="cw-menu" role="menu" aria-label={t('menu')} class="cw-menu" onKeyDown={onKey}>
-          {items.map(([label, run]) => (
+          {items.map(([label, run, disabled]) => (
             <button
               key={label}
               role="menuitem"
               tabIndex={-1}
               class="cw-mi"
+              aria-disabled={disabled ? 'true' : undefined}
               onClick={() => {
                 shut(true);
                 run();

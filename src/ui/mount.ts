@@ -8,6 +8,7 @@ import type { ChatSessionApi } from '../chat/types';
 import { validateConfig, type ConfigIssue, type WidgetConfig, type WidgetOptions } from '../config';
 import { themeCss } from '../theme/theme';
 import { App } from './app';
+import { watchDesktop } from './desktop-notify';
 import { unlockSound, watchIncoming } from './notify';
 import { loadMarkdown } from './content/safe-markdown';
 import { loadPreChat } from './prechat-lazy';
@@ -132,7 +133,7 @@ export function mountWidget(
   };
   const toggle = () => (ui.open.peek() ? close() : open());
 
-  const disposers: (() => void)[] = [watchIncoming(ui), autoStart(ui), trackViewport(container), onLateStyles(applyStyles)];
+  const disposers: (() => void)[] = [watchIncoming(ui), watchDesktop(ui, open), autoStart(ui), trackViewport(container), onLateStyles(applyStyles)];
   // Once a chat is under way (resumed, or started through the API) the form has nothing to add.
   disposers.push(
     effect(() => {

@@ -8,6 +8,14 @@ import { webStorage } from './composer/draft';
 const memory = new Map<string, string>();
 const keyOf = (config: WidgetConfig, name: string) => `connect-chat-widget:${config.storageKey}:${name}`;
 
+/** Calls `changed` when another tab stores `name` (the 'storage' event); returns the unsubscribe. */
+export function onPrefChange(config: WidgetConfig, name: string, changed: () => void): () => void {
+  const key = keyOf(config, name);
+  const listener = (e: StorageEvent) => e.key === key && changed();
+  addEventListener('storage', listener);
+  return () => removeEventListener('storage', listener);
+}
+
 export function loadPref<T>(config: WidgetConfig, name: string, fallback: T, check: (value: unknown) => value is T): T {
   const key = keyOf(config, name);
   try {

@@ -22,6 +22,15 @@ export interface AuthState {
   state: 'waiting' | 'blocked' | 'failed';
 }
 
+/** The menu's switch for desktop notifications (desktop-notifications.ts). */
+export interface DesktopNotifications {
+  /** The visitor turned them on (they still need the browser's permission). */
+  readonly on: boolean;
+  permission(): NotificationPermission | 'unsupported';
+  /** Turning on asks the browser when it has not been asked: call it from the visitor's click. */
+  set(on: boolean): Promise<void>;
+}
+
 export interface Ui {
   readonly config: WidgetConfig;
   readonly session: ChatSessionApi;
@@ -51,8 +60,10 @@ export interface Ui {
   readonly pending: Signal<Pending[]>;
   /** Latest texts for the polite live region. */
   readonly announcements: Signal<{ id: string; text: string }[]>;
-  /** This tab holds the conversation (plays sounds, flashes the title). */
+  /** This tab holds the conversation (plays sounds, flashes the title, shows desktop notifications). */
   readonly leader: ReadonlySignal<boolean>;
+  /** Desktop notifications once their chunk has loaded (desktop-notify.ts); null: not offered. */
+  readonly desktop: Signal<DesktopNotifications | null>;
   t(key: StringKey, vars?: Record<string, string | number>): string;
   start(values?: Record<string, string | boolean>): Promise<void>;
   announce(id: string, text: string): void;
@@ -85,6 +96,7 @@ export function createUi(config: WidgetConfig, session: ChatSessionApi): Ui {
     pending: signal([]),
     announcements: signal([]),
     leader: computed(() => role?.value !== 'follower'),
+    desktop: signal(null),
     t: (key, vars) => (vars ? format(strings.value[key], vars) : strings.value[key]),
     async start(values) {
       ui.attempted = true;

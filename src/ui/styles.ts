@@ -46,6 +46,8 @@ export const STYLES = `
 .cw-head .cw-menu :focus-visible{outline:2px solid var(--cw-focus);outline-offset:-2px}
 .cw-mi{display:block;width:100%;text-align:start;padding:9px 12px;border-radius:6px}
 .cw-mi:hover,.cw-mi:focus-visible{background:var(--cw-background)}
+.cw-mi[aria-disabled=true]{color:var(--cw-muted);cursor:default;background:none}
+.cw-menu{max-width:min(300px,calc(100vw - 32px))}
 .cw-body{position:relative;flex:1;min-height:0;display:flex;flex-direction:column;overflow:hidden}
 .cw-banner{position:absolute;top:0;inset-inline:0;z-index:2;padding:6px 12px;text-align:center;font-size:.85em;background:var(--cw-surface);color:var(--cw-text);border-bottom:2px solid var(--cw-error);visibility:hidden;transform:translateY(-110%);transition:transform .2s,visibility .2s}
 .cw-banner.cw-show{visibility:visible;transform:none}

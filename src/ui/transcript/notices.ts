@@ -40,10 +40,10 @@ export function noticeText(e: NoticeEntry, t: T): string {
 /** Own join/leave notices are noise for the customer. */
 export const hiddenNotice = (e: NoticeEntry): boolean => e.own && (e.event === 'joined' || e.event === 'left');
 
-/** One line of plain text for any entry (no markup). */
-export function plainText(e: TranscriptEntry, t: T): string {
+/** What an entry says, as one line of plain text without the sender (no markup). */
+export function textOf(e: TranscriptEntry, t: T): string {
   if (e.kind === 'notice') return noticeText(e, t);
-  if (e.kind === 'attachment') return t('sentFile', { name: nameOf(e, t), file: e.name });
+  if (e.kind === 'attachment') return e.name;
   let text = e.own ? (e.display ?? describeReply(e.contentType, e.content).text) : e.content;
   if (e.contentType.endsWith('.interactive')) {
     try {
@@ -54,5 +54,12 @@ export function plainText(e: TranscriptEntry, t: T): string {
     }
   }
   if (e.contentType === 'text/markdown') text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_~`#>]+/g, '');
-  return t('said', { name: nameOf(e, t), text: text.trim() });
+  return text.trim();
+}
+
+/** One line of plain text for any entry, with its sender (no markup). */
+export function plainText(e: TranscriptEntry, t: T): string {
+  if (e.kind === 'notice') return noticeText(e, t);
+  if (e.kind === 'attachment') return t('sentFile', { name: nameOf(e, t), file: e.name });
+  return t('said', { name: nameOf(e, t), text: textOf(e, t) });
 }
