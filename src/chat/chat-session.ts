@@ -10,11 +10,11 @@
 // commands through it; if it closes, one of them takes over (tabs.ts).
 import { batch, effect, type ReadonlySignal } from '@preact/signals-core';
 import { ParticipantClientCore } from '../client/base.js';
-import { normalizeCustomEndpoint } from '../client/endpoint.js';
 import { randomUuid } from '../client/uuid.js';
 import { checkAttachment } from './attachments.js';
 import { CONTENT_TYPE } from './content-types.js';
-import { ChatEngine, type EngineConfig } from './engine.js';
+import { ChatEngine } from './engine.js';
+import { configProblem, engineConfig } from './engine-config.js';
 import { ChatError, describeCause } from './errors.js';
 import { carryOver } from './outbox.js';
 import { underWay } from './phase.js';
@@ -407,44 +407,7 @@ export class ChatSession implements ChatSessionApi {
   // Engine
 
   private newEngine(): ChatEngine {
-    const o = this.options;
-    const config: EngineConfig = {
-      client: this.client,
-      persistence: this.persistence,
-      ...(o.startChat ? { startChat: o.startChat } : {}),
-      storedRowLimit: o.storedTranscriptLimit ?? DEFAULTS.storedTranscriptLimit,
-      startChatHttp: {
-        timeoutMs: o.startTimeoutMs ?? DEFAULTS.startTimeoutMs,
-        ...(o.startChatBody ? { body: o.startChatBody } : {}),
-        ...(o.startChatHeaders ? { headers: o.startChatHeaders } : {}),
-        ...(o.fetch ? { fetch: o.fetch } : {}),
-      },
-      request: {
-        displayName: o.displayName ?? DEFAULTS.displayName,
-        supportedMessagingContentTypes: o.supportedMessagingContentTypes ?? DEFAULTS.supportedMessagingContentTypes,
-        ...(o.attributes ? { attributes: o.attributes } : {}),
-        ...(o.initialMessage ? { initialMessage: o.initialMessage } : {}),
-        ...(o.persistentChat && o.persistentChat !== 'auto' ? { persistentChat: o.persistentChat } : {}),
-        ...(o.chatDurationInMinutes ? { chatDurationInMinutes: o.chatDurationInMinutes } : {}),
-        ...(o.postChatSurvey ? { disconnectOnCustomerExit: true } : {}),
-      },
-      postChatSurvey: o.postChatSurvey === true,
-      postChatTimeoutMs: o.postChatTimeoutMs ?? DEFAULTS.postChatTimeoutMs,
-      ...(this.remembered ? { remembered: this.remembered } : {}),
-      manager: {
-        ...o.connection,
-        ...(o.WebSocket ? { WebSocket: o.WebSocket } : {}),
-        ...(o.log && !o.connection?.log ? { log: o.log } : {}),
-      },
-      receipts: { ...DEFAULTS.receipts, ...o.receipts },
-      typing: { ...DEFAULTS.typing, ...o.typing },
-      attachments: { ...DEFAULTS.attachments, ...o.attachments },
-      ...(o.uploader ? { uploader: o.uploader } : {}),
-      pageSize: Math.min(100, Math.max(1, o.pageSize ?? DEFAULTS.pageSize)),
-      resendBackoff: { ...DEFAULTS.resendBackoff, ...o.resendBackoff },
-      endTimeoutMs: o.endTimeoutMs ?? DEFAULTS.endTimeoutMs,
-      log: o.log ?? (() => {}),
-    };
+    const config = engineConfig(this.options, { client: this.client, persistence: this.persistence, remembered: this.remembered });
     return new ChatEngine(this.s, config, (event, detail) => this.emit(event, detail));
   }
 
@@ -657,28 +620,6 @@ export class ChatSession implements ChatSessionApi {
 function pageEvents(): Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null {
   const g = globalThis as { window?: EventTarget };
   return g.window && typeof g.window.addEventListener === 'function' ? g.window : null;
-}
-
-/** What makes these options unusable, as a 'config-invalid' error naming the option and the fix. */
-function configProblem(options: ChatSessionOptions): ChatError | null {
-  const invalid = (message: string, cause?: unknown) => new ChatError('config-invalid', message, cause === undefined ? undefined : { cause });
-  const mode = options.persistence ?? DEFAULTS.persistence;
-  if (!['browser', 'tab', 'none'].includes(mode)) return invalid(`persistence must be 'browser', 'tab' or 'none', not ${JSON.stringify(mode)}.`);
-  if (options.client) return null;
-  if (options.endpoint !== undefined) {
-    // Checked here rather than left to the client: an endpoint that is given but wrong must never
-    // fall back to a real AWS region with the visitor's token.
-    try {
-      normalizeCustomEndpoint(options.endpoint);
-    } catch (cause) {
-      return invalid(`The chat cannot start: ${describeCause(cause)}`, cause);
-    }
-    return null;
-  }
-  if (!options.region) {
-    return invalid('The chat cannot start: ChatSession needs the region of your Amazon Connect instance (option region, e.g. "us-east-1") or an endpoint (e.g. the emulator\'s "http://127.0.0.1:8787").');
-  }
-  return null;
 }
 
 function callEngine(engine: ChatEngine, method: Relayed, args: unknown[]): unknown {

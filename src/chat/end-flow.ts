@@ -1,6 +1,8 @@
 // The end of a chat with a post-chat survey (postChatSurvey), as a pure value: once the visitor ended
 // the chat, or the last agent left it, the contact's disconnect flow runs; whatever the visitor sends
 // from then on answers it. chatEnded reports whether that happened (`surveyAnswered`).
+import { CONTENT_TYPE } from './content-types.js';
+import type { ChatItem } from './transcript.js';
 import type { TranscriptEntry } from './types.js';
 
 export interface EndFlow {
@@ -31,4 +33,16 @@ export function afterEntries(flow: EndFlow, entries: readonly TranscriptEntry[])
 /** One of the visitor's messages reached the service. */
 export function visitorSent(flow: EndFlow): EndFlow {
   return flow.running && !flow.answered ? { ...flow, answered: true } : flow;
+}
+
+/** The chat ended without a chat.ended event seen (ended while away, or none before the timeout): one is made here. */
+export function endedNotice(contactId: string | undefined, time: string): ChatItem {
+  return {
+    Id: `local:ended:${contactId ?? ''}`,
+    AbsoluteTime: time,
+    Type: 'EVENT',
+    ContentType: CONTENT_TYPE.chatEnded,
+    ParticipantRole: 'SYSTEM',
+    ...(contactId ? { ContactId: contactId } : {}),
+  };
 }

@@ -1,44 +1,19 @@
-// The conversation engine of the tab that holds the connection: it starts or resumes the chat,
-// keeps the socket (WebSocketManager), fills gaps, sends the outbox, receipts and typing, uploads
-// files and ends the chat. All decisions are made by the pure policies next to it; this file wires
-// them to the client, the socket, timers and storage, and writes the results into the signals.
+// The conversation engine of the tab that holds the connection: its life cycle (start, resume,
+// connect, end, close), the items that come in, receipts and typing. The rest stands beside it,
+// each handed the callbacks it needs (ports.ts): participant calls and the token (calls.ts), the
+// sender (sender.ts), the saver (saver.ts), history sync (history-sync.ts) and uploads (uploads.ts).
+// Decisions are the pure policies next to them; this file wires them to the socket and the signals.
 import { batch, effect } from '@preact/signals-core';
-import type { ParticipantClientCore } from '../client/base.js';
-import type { OperationInput, OperationName, OperationOutput } from '../client/types.js';
-import { randomUuid } from '../client/uuid.js';
-import { backoffDelay, tokenRefreshDelay, WebSocketManager, type ConnectionDetails } from '../connection/index.js';
-import { checkAttachment, type AttachmentRules, type Uploader } from './attachments.js';
+import { WebSocketManager } from '../connection/index.js';
+import { ParticipantCalls } from './calls.js';
 import { CONTENT_TYPE } from './content-types.js';
-import { afterEntries, noEndFlow, visitorEnded, visitorSent, type EndFlow } from './end-flow.js';
+import type { EngineConfig } from './engine-config.js';
+import { afterEntries, endedNotice, noEndFlow, visitorEnded, visitorSent, type EndFlow } from './end-flow.js';
 import { ChatError, describeCause, isChatError } from './errors.js';
-import {
-  gapFillFallback,
-  gapFillNext,
-  gapFillQuery,
-  hasOlder,
-  initialOlderPlan,
-  markTargetExhausted,
-  noteRelatedContacts,
-  startGapFill,
-  type GapFillPlan,
-  type OlderPlan,
-} from './history.js';
-import {
-  acknowledgedItem,
-  attemptStarted,
-  createRecord,
-  discardSend,
-  enqueue,
-  findRecord,
-  nextToSend,
-  retrySend,
-  sendFailed,
-  sendSucceeded,
-  validateMessage,
-  type Outbox,
-} from './outbox.js';
-import type { SessionDetails, SessionPersistence } from './persistence.js';
-import type { RememberedChat } from './remembered.js';
+import { HistorySync } from './history-sync.js';
+import { failSending } from './outbox.js';
+import type { SessionDetails } from './persistence.js';
+import { nowIso, type ItemSource, type Life } from './ports.js';
 import {
   cancelReceipts,
   emptyReceipts,
@@ -47,121 +22,85 @@ import {
   receiptsDueAt,
   requestReceipt,
   type ReceiptKind,
-  type ReceiptPolicy,
   type ReceiptState,
 } from './receipts.js';
-import { startChat, type StartChatHttpOptions } from './start.js';
+import { Saver } from './saver.js';
+import { Sender } from './sender.js';
+import { sessionFromStart, startChat } from './start.js';
 import type { SessionState } from './state.js';
-import {
-  claimOwnSend,
-  compareRows,
-  lastAnchorId,
-  mergeItems,
-  oldestAnchorId,
-  rowById,
-  transcriptFromRows,
-  type ChatItem,
-  type Row,
-} from './transcript.js';
-import { nextTypingExpiry, shouldSendTyping, typingCleared, typingExpired, typingReceived, type TypingPolicy } from './typing.js';
-import type {
-  AttachmentLink,
-  ChatErrorCode,
-  ChatSessionEvents,
-  StartChatProvider,
-  StartChatRequest,
-  TranscriptEntry,
-  Upload,
-  ViewDescription,
-} from './types.js';
-
-/** The resolved options the engine runs with (see options.ts for the documented defaults). */
-export interface EngineConfig {
-  client: Pick<ParticipantClientCore, 'send'>;
-  persistence: SessionPersistence;
-  startChat?: StartChatProvider;
-  startChatHttp: StartChatHttpOptions;
-  request: StartChatRequest;
-  /** Most rows storage keeps; a full store may have dropped older ones. */
-  storedRowLimit: number;
-  manager: Omit<ConstructorParameters<typeof WebSocketManager>[0], 'getConnection'>;
-  receipts: ReceiptPolicy & { enabled: boolean };
-  typing: TypingPolicy;
-  attachments: AttachmentRules;
-  /** Default: XMLHttpRequest in browsers, fetch elsewhere (upload.ts). */
-  uploader?: Uploader;
-  pageSize: number;
-  resendBackoff: { firstRetryMs: number; baseMs: number; factor: number; maxMs: number };
-  endTimeoutMs: number;
-  /** The visitor's end waits for the disconnect flow (a survey) up to postChatTimeoutMs, in phase wrapping-up. */
-  postChatSurvey: boolean;
-  postChatTimeoutMs: number;
-  /** persistentChat 'auto': the last ended chat's signed id. */
-  remembered?: RememberedChat;
-  log: (event: string, detail?: Record<string, unknown>) => void;
-}
+import { Timers } from './timers.js';
+import { mergeItems, rowById, transcriptFromRows, type ChatItem } from './transcript.js';
+import { nextTypingExpiry, shouldSendTyping, typingAfterItems, typingExpired } from './typing.js';
+import { Uploads } from './uploads.js';
+import type { ChatErrorCode, ChatSessionEvents, StartChatRequest, TranscriptEntry } from './types.js';
 
 type Emit = <K extends keyof ChatSessionEvents>(event: K, detail: ChatSessionEvents[K]) => void;
 
-const TRANSCRIPT_SAVE_DELAY_MS = 150;
-
-function errorName(error: unknown): string {
-  return typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string'
-    ? (error as { name: string }).name
-    : '';
-}
-
-function isAccessDenied(error: unknown): boolean {
-  const e = error as { name?: unknown; statusCode?: unknown };
-  return errorName(error) === 'AccessDeniedException' || e?.statusCode === 403;
-}
-
-function isRetryable(error: unknown): boolean {
-  const e = error as { retryable?: unknown };
-  if (typeof e?.retryable === 'boolean') return e.retryable;
-  return !(error instanceof ChatError);
-}
-
-function nowIso(): string {
-  return new Date().toISOString();
-}
-
-export class ChatEngine {
+export class ChatEngine implements Life {
   private session: SessionDetails | null = null;
   private resuming: Promise<boolean> | null = null;
-  /** Rows changed since the last write: 'append' (new or updated) or 'prepend' (older history). */
-  private dirty = new Map<string, 'append' | 'prepend'>();
-  private connectionToken: string | null = null;
   private manager: WebSocketManager | null = null;
   private readonly disposers: (() => void)[] = [];
-  private older: OlderPlan = initialOlderPlan;
-  private readonly related = new Set<string>();
   private receipts: ReceiptState = emptyReceipts;
   private typingSentAt: number | undefined;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly abort = new AbortController();
-  private readonly uploadControllers = new Map<string, AbortController>();
-  private refreshing: Promise<void> | null = null;
-  private gapFilling = false;
-  /** Where the pending gap fill starts (undefined id: the newest page), or null when none is pending. */
-  private gapFrom: { id: string | undefined } | null = null;
-  private gapFillAgain = false;
-  private gapFillFailures = 0;
-  private pumping = false;
-  private resendFailures = 0;
   private ended = false;
   private stopped = false;
   /** Set while start() makes its first connection: a refusal then means "not started", not "ended". */
   private firstConnect: { refused: unknown } | null = null;
   private endWaiters: (() => void)[] = [];
   private endFlow: EndFlow = noEndFlow;
-  private saveChain: Promise<void> = Promise.resolve();
+  private readonly timers = new Timers(() => this.stopped);
+  private readonly calls: ParticipantCalls;
+  private readonly saver: Saver;
+  private readonly history: HistorySync;
+  private readonly sender: Sender;
+  private readonly uploads: Uploads;
 
   constructor(
     private readonly s: SessionState,
     private readonly config: EngineConfig,
     private readonly emit: Emit,
-  ) {}
+  ) {
+    const session = (): SessionDetails | null => this.session;
+    const common = { s, life: this, report: this.report, setTimer: this.timers.set };
+    this.calls = new ParticipantCalls({
+      client: config.client,
+      life: this,
+      session,
+      signal: this.abort.signal,
+      setTimer: this.timers.set,
+      chatOver: () => this.finishEnded('away'),
+    });
+    const op = this.calls.op;
+    const endedError = (): ChatError => this.calls.endedError();
+    const handleItems = (items: readonly ChatItem[], source?: ItemSource): void => this.handleItems(items, source);
+    this.saver = new Saver({ ...common, persistence: config.persistence, session, history: () => this.history.snapshot() });
+    this.history = new HistorySync({
+      ...common,
+      op,
+      handleItems,
+      saveSession: () => this.saver.saveSession(),
+      pageSize: config.pageSize,
+      retryBackoff: config.resendBackoff,
+      log: config.log,
+    });
+    this.sender = new Sender({
+      ...common,
+      session,
+      resuming: () => this.resuming,
+      requestedContentTypes: config.request.supportedMessagingContentTypes ?? [],
+      retryBackoff: config.resendBackoff,
+      op,
+      endedError,
+      saver: this.saver,
+      handleItems,
+      queued: () => (this.typingSentAt = undefined),
+      confirmed: () => (this.endFlow = visitorSent(this.endFlow)),
+      log: config.log,
+    });
+    this.uploads = new Uploads({ ...common, session, rules: config.attachments, uploader: config.uploader, op, endedError });
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Life cycle
@@ -187,10 +126,7 @@ export class ChatEngine {
     const { session, rows, outbox, draft } = stored;
     this.session = session;
     // A full store may have dropped the oldest rows: then older history must be fetched again.
-    const complete = session.history?.complete === true && rows.length < this.config.storedRowLimit;
-    this.older = complete ? markTargetExhausted(initialOlderPlan) : initialOlderPlan;
-    this.older = noteRelatedContacts(this.older, session.history?.related ?? [session.continuedFromContactId], session.contactId);
-    for (const id of session.history?.related ?? []) this.related.add(id);
+    this.history.restore(session, session.history?.complete === true && rows.length < this.config.storedRowLimit);
     batch(() => {
       this.s.me.value = { participantId: session.participantId, displayName: session.displayName };
       this.s.participantId.value = session.participantId;
@@ -198,7 +134,7 @@ export class ChatEngine {
       this.s.transcriptState.value = transcriptFromRows(rows);
       this.s.outbox.value = outbox;
       this.s.draft.value = draft;
-      this.s.hasOlder.value = hasOlder(this.older);
+      this.s.hasOlder.value = this.history.hasOlder;
       this.s.phase.value = 'active';
     });
     this.config.log('resumed', { entries: rows.length, pending: outbox.length });
@@ -243,33 +179,20 @@ export class ChatEngine {
       throw e;
     }
     if (this.stopped) return;
-    const supported = full.supportedMessagingContentTypes ?? [];
-    const startedAt = Date.now();
-    this.session = {
-      contactId: details.ContactId,
-      participantId: details.ParticipantId,
-      participantToken: details.ParticipantToken,
-      displayName: full.displayName,
-      supportedContentTypes: supported,
-      startedAt: new Date(startedAt).toISOString(),
-      // The service ends a chat after its duration (default 1500 minutes): a stored one is stale then.
-      expiresAt: new Date(startedAt + (full.chatDurationInMinutes ?? 1500) * 60_000).toISOString(),
-      ...(details.ContinuedFromContactId ? { continuedFromContactId: details.ContinuedFromContactId } : {}),
-      ...(details.SignedContactId ? { signedContactId: details.SignedContactId } : {}),
-    };
+    this.session = sessionFromStart(details, full, Date.now());
     // The back end's ContinuedFromContactId is the real id; the SourceContactId sent may be a signed value.
-    this.older = noteRelatedContacts(initialOlderPlan, [details.ContinuedFromContactId ?? full.persistentChat?.SourceContactId], details.ContactId);
+    this.history.started(details.ContinuedFromContactId ?? full.persistentChat?.SourceContactId, details.ContactId);
     batch(() => {
       this.s.me.value = { participantId: details.ParticipantId, displayName: full.displayName };
       this.s.participantId.value = details.ParticipantId;
       this.s.contactId.value = details.ContactId;
-      this.s.hasOlder.value = hasOlder(this.older);
+      this.s.hasOlder.value = this.history.hasOlder;
     });
-    await this.saveSession();
+    await this.saver.saveSession();
     // A chat started after another ended may have taken over its unsent messages and draft.
-    if (this.s.outbox.peek().length) void this.saveOutbox();
+    if (this.s.outbox.peek().length) void this.saver.saveOutbox();
     const draft = this.s.draft.peek();
-    if (draft) void this.queueSave(() => this.config.persistence.saveDraft(draft));
+    if (draft) void this.saver.saveDraft(draft);
     const first = (this.firstConnect = { refused: undefined as unknown });
     try {
       await this.connect();
@@ -299,8 +222,8 @@ export class ChatEngine {
     this.manager = null;
     for (const dispose of this.disposers.splice(0)) dispose();
     this.session = null;
-    this.connectionToken = null;
-    this.clearTimers();
+    this.calls.forget();
+    this.timers.clear();
     batch(() => {
       this.s.phase.value = 'idle';
       this.s.connection.value = 'idle';
@@ -308,7 +231,7 @@ export class ChatEngine {
       this.s.contactId.value = null;
       this.s.hasOlder.value = false;
     });
-    await this.saveChain.then(() => this.config.persistence.clear()).catch(() => {});
+    await this.saver.written().then(() => this.config.persistence.clear()).catch(() => {});
     const e = new ChatError(
       'start-failed',
       `The chat could not be started: the chat service refused to connect to it (${describeCause(cause)}) — its token is not valid, or the chat was ended before it connected. Try again; if it keeps happening, the site's start-chat back end needs attention.`,
@@ -334,7 +257,7 @@ export class ChatEngine {
 
   private async connect(): Promise<void> {
     if (this.manager || !this.session) return;
-    const manager = new WebSocketManager({ ...this.config.manager, getConnection: () => this.getConnection() });
+    const manager = new WebSocketManager({ ...this.config.manager, getConnection: this.calls.getConnection });
     this.manager = manager;
     this.disposers.push(
       effect(() => {
@@ -344,12 +267,12 @@ export class ChatEngine {
           this.emit('connectionChange', state);
         }
       }),
-      manager.on('item', (item) => this.handleItems([item as ChatItem], this.gapFrom ? 'untrusted' : 'live')),
+      manager.on('item', (item) => this.handleItems([item as ChatItem], this.history.gapPending ? 'untrusted' : 'live')),
       manager.on('connected', ({ reconnect }) => {
         this.config.log('connected', { reconnect });
-        this.resendFailures = 0;
-        void this.gapFill();
-        void this.pump();
+        this.sender.connected();
+        void this.history.gapFill();
+        void this.sender.pump();
         this.scheduleReceipts();
       }),
       manager.on('ended', ({ error }) => {
@@ -370,89 +293,6 @@ export class ChatEngine {
     }
   }
 
-  private async getConnection(): Promise<ConnectionDetails> {
-    const session = this.session;
-    if (!session) throw Object.assign(new Error('no session'), { ended: true });
-    const response = await this.config.client.send(
-      'CreateParticipantConnection',
-      { ParticipantToken: session.participantToken, Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'] },
-      { signal: this.abort.signal },
-    );
-    this.setToken(response.ConnectionCredentials?.ConnectionToken, response.ConnectionCredentials?.Expiry);
-    const url = response.Websocket?.Url;
-    if (!url) throw new Error('CreateParticipantConnection returned no Websocket.Url');
-    return { url, ...(response.Websocket?.ConnectionExpiry ? { connectionExpiry: response.Websocket.ConnectionExpiry } : {}) };
-  }
-
-  private setToken(token: string | undefined, expiry: string | undefined): void {
-    if (!token) return;
-    this.connectionToken = token;
-    const delay = tokenRefreshDelay(expiry, Date.now());
-    if (delay !== null) this.setTimer('token', delay, () => void this.refreshToken().catch(() => {}));
-  }
-
-  /**
-   * A fresh ConnectionToken (CONNECTION_CREDENTIALS only: no socket URL is wasted). Concurrent
-   * callers share one request; a caller whose token was already replaced returns at once.
-   * A 403 means the chat is over: the session ends and this rejects with 'chat-ended'.
-   */
-  private refreshToken(failedToken?: string): Promise<void> {
-    if (failedToken && this.connectionToken && this.connectionToken !== failedToken) return Promise.resolve();
-    if (this.refreshing) return this.refreshing;
-    const session = this.session;
-    if (!session || this.ended) return Promise.reject(this.endedError());
-    this.refreshing = (async () => {
-      try {
-        const response = await this.config.client.send(
-          'CreateParticipantConnection',
-          { ParticipantToken: session.participantToken, Type: ['CONNECTION_CREDENTIALS'] },
-          { signal: this.abort.signal },
-        );
-        this.setToken(response.ConnectionCredentials?.ConnectionToken, response.ConnectionCredentials?.Expiry);
-      } catch (error) {
-        if (isAccessDenied(error)) {
-          await this.finishEnded('away');
-          throw this.endedError();
-        }
-        throw error;
-      } finally {
-        this.refreshing = null;
-      }
-    })();
-    return this.refreshing;
-  }
-
-  /**
-   * Runs a service call with the current ConnectionToken. On 403 the token is renewed once and the
-   * call repeated; when renewal shows the chat is over, it rejects with ChatError 'chat-ended'.
-   */
-  private async call<T>(operation: (token: string, signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.ended || this.stopped) throw this.endedError();
-    if (!this.connectionToken) await this.refreshToken();
-    const token = this.connectionToken as string;
-    try {
-      return await operation(token, this.abort.signal);
-    } catch (error) {
-      if (!isAccessDenied(error) || this.ended || this.stopped) throw error;
-      await this.refreshToken(token);
-      if (this.ended || this.stopped) throw this.endedError();
-      return operation(this.connectionToken as string, this.abort.signal);
-    }
-  }
-
-  /** An operation with the current ConnectionToken (see call()); `signal` replaces the engine's own. */
-  private op<O extends OperationName>(operation: O, input: Omit<OperationInput<O>, 'ConnectionToken'>, signal?: AbortSignal): Promise<OperationOutput<O>> {
-    return this.call((token, ownSignal) =>
-      this.config.client.send(operation, { ...input, ConnectionToken: token } as OperationInput<O>, { signal: signal ?? ownSignal }),
-    );
-  }
-
-  private endedError(): ChatError {
-    return this.stopped && !this.ended
-      ? new ChatError('chat-ended', 'This chat session was closed in this page. Resume it to continue.')
-      : new ChatError('chat-ended', 'This chat has ended. Start a new chat to continue the conversation.');
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Incoming items
 
@@ -461,33 +301,17 @@ export class ChatEngine {
    * answers, and socket items while a gap fill is pending): untrusted items never become the start
    * of a later gap fill, because items before them may still be missing.
    */
-  private handleItems(items: readonly ChatItem[], source: 'live' | 'older' | 'untrusted' = 'live'): void {
+  private handleItems(items: readonly ChatItem[], source: ItemSource = 'live'): void {
     if (items.length === 0 || this.stopped) return;
     const me = this.s.me.peek();
     const result = mergeItems(this.s.transcriptState.peek(), items, { participantId: me.participantId, fallbackTime: nowIso() }, source !== 'untrusted');
     const relatedIds = items.map((i) => i.RelatedContactId).filter((id): id is string => !!id);
-    for (const id of relatedIds) this.related.add(id);
-    const olderBefore = this.older;
-    if (relatedIds.length) this.older = noteRelatedContacts(this.older, relatedIds, this.session?.contactId);
+    const moreOlder = this.history.noteRelated(relatedIds, this.session?.contactId);
     const now = Date.now();
     batch(() => {
       this.s.transcriptState.value = result.state;
-      let typingState = this.s.typingState.peek();
-      for (const item of result.typing) {
-        if (!item.ParticipantId) continue;
-        typingState = typingReceived(
-          typingState,
-          { participantId: item.ParticipantId, displayName: item.DisplayName ?? '', role: item.ParticipantRole ?? 'AGENT' },
-          now,
-          this.config.typing,
-        );
-      }
-      for (const entry of result.added) {
-        if (!entry.own && entry.kind !== 'notice') typingState = typingCleared(typingState, entry.participantId);
-        if (entry.kind === 'notice' && entry.event === 'left') typingState = typingCleared(typingState, entry.participantId);
-      }
-      this.s.typingState.value = typingState;
-      if (this.older !== olderBefore) this.s.hasOlder.value = hasOlder(this.older);
+      this.s.typingState.value = typingAfterItems(this.s.typingState.peek(), result.typing, result.added, now, this.config.typing);
+      if (moreOlder) this.s.hasOlder.value = this.history.hasOlder;
     });
     this.scheduleTypingExpiry();
     for (const item of result.typing) {
@@ -503,258 +327,49 @@ export class ChatEngine {
       this.emit('message', entry);
       if (this.receiptEligible(entry)) this.requestReceipt('delivered', entry.id);
     }
-    this.settleUploads([...result.added, ...result.updated]);
-    for (const e of result.added) this.dirty.set(e.id, source === 'older' ? 'prepend' : 'append');
-    for (const e of result.updated) if (!this.dirty.has(e.id)) this.dirty.set(e.id, 'append');
-    this.scheduleSave();
-    if (relatedIds.length) void this.saveSession();
+    this.uploads.settle([...result.added, ...result.updated]);
+    this.saver.noteEntries(result.added, result.updated, source === 'older');
+    this.saver.scheduleTranscript();
+    if (relatedIds.length) void this.saver.saveSession();
     if (result.ended) void this.finishEnded('event');
   }
 
   private receiptEligible(entry: TranscriptEntry): boolean {
     if (entry.own || entry.kind === 'notice' || entry.role !== 'AGENT') return false;
     if (entry.id.startsWith('local:') || entry.id.includes('#')) return false;
-    return !(entry.contactId && this.related.has(entry.contactId));
-  }
-
-  /** Uploads whose attachment is now in the transcript leave the uploads list; a rejected one is reported. */
-  private settleUploads(entries: readonly TranscriptEntry[]): void {
-    for (const entry of entries) {
-      if (entry.kind !== 'attachment' || !entry.own) continue;
-      if (entry.status === 'REJECTED') {
-        this.report('attachment-rejected', `"${entry.name}" was rejected by the service's file check and was not delivered. Send another file.`);
-      }
-      const uploads = this.s.uploads.peek();
-      if (uploads.some((u) => u.attachmentId === entry.attachmentId && u.state === 'done')) {
-        this.s.uploads.value = uploads.filter((u) => !(u.attachmentId === entry.attachmentId && u.state === 'done'));
-      }
-    }
+    return !this.history.isRelated(entry.contactId);
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Gap fill and older history
+  // Commands carried out by the parts
 
-  /**
-   * Fills the gap after a (re)connect. The start is captured when the gap opens (at the connect),
-   * and kept until a gap fill succeeds: items that arrive on the new socket meanwhile must not move
-   * it past items the old socket never delivered. A reconnect during a running gap fill runs it again
-   * from the same start.
-   */
-  private async gapFill(): Promise<void> {
-    if (!this.gapFrom) this.gapFrom = { id: lastAnchorId(this.s.transcriptState.peek()) };
-    if (this.gapFilling) {
-      this.gapFillAgain = true;
-      return;
-    }
-    this.gapFilling = true;
-    try {
-      do {
-        this.gapFillAgain = false;
-        await this.gapFillOnce(this.gapFrom.id);
-      } while (this.gapFillAgain && !this.ended && !this.stopped);
-      this.gapFrom = null;
-      this.gapFillFailures = 0;
-    } catch (error) {
-      if (this.ended || this.stopped || (isChatError(error) && error.code === 'chat-ended')) return;
-      this.config.log('gap-fill-failed', { error: describeCause(error) });
-      // Retry while connected; otherwise the next connect retries (from the same start).
-      const delay = backoffDelay(this.gapFillFailures++, { ...this.config.resendBackoff });
-      this.setTimer('gapfill', Math.max(delay, 200), () => {
-        if (this.s.connection.peek() === 'connected') void this.gapFill();
-      });
-    } finally {
-      this.gapFilling = false;
-    }
-  }
+  readonly send: Sender['send'] = (...args) => this.sender.send(...args);
+  readonly retry: Sender['retry'] = (id) => this.sender.retry(id);
+  readonly discard: Sender['discard'] = (id) => this.sender.discard(id);
+  readonly loadOlder: HistorySync['loadOlder'] = () => this.history.loadOlder();
+  readonly upload: Uploads['upload'] = (...args) => this.uploads.upload(...args);
+  readonly cancelUpload: Uploads['cancel'] = (id) => this.uploads.cancel(id);
+  readonly attachment: Uploads['attachment'] = (id) => this.uploads.attachment(id);
+  readonly describeView: ParticipantCalls['describeView'] = (viewToken) => this.calls.describeView(viewToken);
+  readonly getAuthenticationUrl: ParticipantCalls['getAuthenticationUrl'] = (...args) => this.calls.getAuthenticationUrl(...args);
+  readonly cancelAuthentication: ParticipantCalls['cancelAuthentication'] = (sessionId) => this.calls.cancelAuthentication(sessionId);
 
-  private async gapFillOnce(from: string | undefined): Promise<void> {
-    const options = { pageSize: this.config.pageSize, maxPages: 200 };
-    let plan: GapFillPlan = startGapFill(from);
-    for (;;) {
-      const known = new Set(this.s.transcriptState.peek().rows.map((r) => r.entry.id));
-      const query = gapFillQuery(plan, options);
-      let response;
-      try {
-        response = await this.op('GetTranscript', query);
-      } catch (error) {
-        const name = errorName(error);
-        if (plan.mode === 'forward' && (name === 'ValidationException' || name === 'ResourceNotFoundException')) {
-          // The service no longer knows our last item: page back from the newest instead.
-          plan = gapFillFallback();
-          continue;
-        }
-        throw error;
-      }
-      if (this.stopped) return;
-      this.handleItems((response.Transcript ?? []) as ChatItem[]);
-      const step = gapFillNext(plan, response, (id) => known.has(id), options);
-      if (step.done) {
-        if (plan.mode === 'backward' && step.reachedStart && !this.older.targetDone && this.older.target === undefined) {
-          this.older = markTargetExhausted(this.older);
-          this.s.hasOlder.value = hasOlder(this.older);
-          void this.saveSession();
-        }
-        return;
-      }
-      plan = step.plan;
-    }
-  }
-
-  async loadOlder(): Promise<void> {
-    if (this.s.loadingOlder.peek() || !hasOlder(this.older) || this.ended) return;
-    this.s.loadingOlder.value = true;
-    try {
-      const { fetchOlder } = await import('./older.js');
-      const page = await fetchOlder(
-        this.older,
-        (contactId) => oldestAnchorId(this.s.transcriptState.peek(), contactId),
-        this.config.pageSize,
-        (query) => this.op('GetTranscript', query),
-      );
-      if (!page) {
-        this.s.hasOlder.value = false;
-        return;
-      }
-      this.handleItems(page.items, 'older');
-      this.older = page.plan;
-    } catch (error) {
-      if (!this.ended) this.report('connection-failed', `Older messages could not be loaded (${describeCause(error)}). Try again.`, error);
-      throw error;
-    } finally {
-      batch(() => {
-        this.s.loadingOlder.value = false;
-        this.s.hasOlder.value = hasOlder(this.older);
-      });
-      void this.saveSession();
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Sending
-
-  /** Validates, then queues and persists the message before the first attempt. */
-  async send(content: string, contentType: string, clientToken: string = randomUuid(), display?: string): Promise<void> {
-    if (this.ended || this.s.phase.peek() === 'ended') throw this.endedError();
-    // A send while the stored conversation loads waits for it (a reload, a tab taking over).
-    if (!this.session && this.resuming) await this.resuming;
-    // While the chat is starting, sends queue: they go out once it is connected.
-    if (!this.session && this.s.phase.peek() !== 'starting') {
-      throw new ChatError('send-failed', 'There is no chat to send to yet. Start the chat first (start()).');
-    }
-    const types = this.session?.supportedContentTypes ?? this.config.request.supportedMessagingContentTypes ?? [];
-    const supported = types.length ? types : [CONTENT_TYPE.plain];
-    const invalid = validateMessage(content, contentType, supported);
-    if (invalid) throw invalid;
-    const record = createRecord(content, contentType, clientToken, nowIso(), typeof display === 'string' && display.trim() ? display : undefined);
-    const next = enqueue(this.s.outbox.peek(), record);
-    if (next === this.s.outbox.peek()) return; // the same send again (e.g. relayed twice by a follower tab)
-    this.s.outbox.value = next;
-    this.typingSentAt = undefined;
-    await this.saveOutbox();
-    void this.pump();
-  }
-
-  async retry(id: string): Promise<void> {
-    if (this.ended) {
-      // Retrying cannot work here: say so (the send stays failed) rather than show "Sending…" forever.
-      const e = new ChatError(
-        'chat-ended',
-        'This chat has ended, so the message cannot be sent in it. Start a new chat: unsent messages are carried over to it, ready to send.',
-      );
-      this.report(e.code, e.message);
-      throw e;
-    }
-    const next = retrySend(this.s.outbox.peek(), id);
-    if (next === this.s.outbox.peek()) return;
-    this.s.outbox.value = next;
-    await this.saveOutbox();
-    void this.pump();
-  }
-
-  discard(id: string): void {
-    const next = discardSend(this.s.outbox.peek(), id);
-    if (next === this.s.outbox.peek()) return;
-    this.s.outbox.value = next;
-    void this.saveOutbox();
-  }
-
-  /** Sends the outbox in order, one message at a time, until it is empty or a try fails. */
-  private async pump(): Promise<void> {
-    // Without a chat yet (a new one starting, with sends carried over) there is nothing to send to:
-    // the first connect pumps.
-    if (this.pumping || !this.session) return;
-    this.pumping = true;
-    try {
-      while (!this.ended && !this.stopped) {
-        const record = nextToSend(this.s.outbox.peek());
-        if (!record) break;
-        this.s.outbox.value = attemptStarted(this.s.outbox.peek(), record.clientToken, this.s.transcriptState.peek().nextSeq);
-        await this.saveOutbox();
-        let response;
-        try {
-          response = await this.op('SendMessage', { ContentType: record.contentType, Content: record.content, ClientToken: record.clientToken });
-        } catch (error) {
-          if (this.ended || this.stopped) break;
-          const name = errorName(error);
-          // Refusals that a retry cannot change fail the send; everything else (throttling, 5xx,
-          // network, an expired token) is retried with backoff and after every reconnect.
-          const permanent =
-            name === 'ValidationException' || name === 'ParticipantValidationError' || (!isRetryable(error) && !isAccessDenied(error));
-          if (permanent) {
-            const message = `This message was not sent: ${describeCause(error)}. Edit it and send it again, or discard it.`;
-            this.s.outbox.value = sendFailed(this.s.outbox.peek(), record.clientToken, 'send-failed', message);
-            await this.saveOutbox();
-            this.report('send-failed', message, error);
-            continue;
-          }
-          const delay = backoffDelay(this.resendFailures++, { ...this.config.resendBackoff });
-          this.config.log('send-retry', { inMs: delay, error: describeCause(error) });
-          this.setTimer('resend', delay, () => void this.pump());
-          break;
-        }
-        this.resendFailures = 0;
-        this.confirm(record.clientToken, response);
-        await this.saveOutbox();
-      }
-    } finally {
-      this.pumping = false;
-    }
-  }
-
-  private confirm(clientToken: string, response: { Id?: string; AbsoluteTime?: string; MessageMetadata?: { MessageProcessingStatus?: string } }): void {
-    const record = findRecord(this.s.outbox.peek(), clientToken);
-    if (!record) return;
-    batch(() => {
-      if (response.Id) {
-        this.handleItems(
-          [
-            acknowledgedItem(
-              record,
-              { Id: response.Id, ...(response.AbsoluteTime ? { AbsoluteTime: response.AbsoluteTime } : {}), ...(response.MessageMetadata ? { MessageMetadata: response.MessageMetadata } : {}) },
-              this.s.me.peek(),
-              nowIso(),
-            ),
-          ],
-          'untrusted',
-        );
-        this.s.transcriptState.value = claimOwnSend(this.s.transcriptState.peek(), response.Id, clientToken, record.display);
-        if (!this.dirty.has(response.Id)) this.dirty.set(response.Id, 'append');
-      }
-      this.s.outbox.value = sendSucceeded(this.s.outbox.peek(), clientToken);
-    });
-    this.endFlow = visitorSent(this.endFlow);
-    this.scheduleSave();
+  setDraft(text: string): void {
+    if (this.s.draft.peek() === text) return;
+    this.s.draft.value = text;
+    if (this.ended || !this.session) return;
+    this.saver.draftChanged();
   }
 
   // ---------------------------------------------------------------------------------------------
   // Typing and receipts
 
   typingActivity(): void {
-    if (this.ended || this.stopped || this.s.phase.peek() !== 'active' || !this.connectionToken) return;
+    if (this.ended || this.stopped || this.s.phase.peek() !== 'active' || !this.calls.hasToken) return;
     const now = Date.now();
     if (!shouldSendTyping(this.typingSentAt, now, this.config.typing)) return;
     this.typingSentAt = now;
-    this.op('SendEvent', { ContentType: CONTENT_TYPE.typing }).catch((error: unknown) => this.config.log('typing-failed', { error: describeCause(error) }));
+    this.calls.op('SendEvent', { ContentType: CONTENT_TYPE.typing }).catch((error: unknown) => this.config.log('typing-failed', { error: describeCause(error) }));
   }
 
   markRead(id: string): void {
@@ -772,7 +387,7 @@ export class ChatEngine {
   private scheduleReceipts(): void {
     const due = receiptsDueAt(this.receipts, this.config.receipts);
     if (due === null || this.ended) return;
-    this.setTimer('receipts', Math.max(0, due - Date.now()), () => this.flushReceipts());
+    this.timers.set('receipts', Math.max(0, due - Date.now()), () => this.flushReceipts());
   }
 
   private flushReceipts(): void {
@@ -781,10 +396,9 @@ export class ChatEngine {
     const round = flushReceipts(this.receipts, Date.now(), this.config.receipts);
     this.receipts = round.state;
     for (const r of round.send) {
-      this.op('SendEvent', {
-        ContentType: r.kind === 'read' ? CONTENT_TYPE.read : CONTENT_TYPE.delivered,
-        Content: JSON.stringify({ messageId: r.messageId }),
-      }).catch((error: unknown) => this.config.log('receipt-failed', { error: describeCause(error) }));
+      this.calls
+        .op('SendEvent', { ContentType: r.kind === 'read' ? CONTENT_TYPE.read : CONTENT_TYPE.delivered, Content: JSON.stringify({ messageId: r.messageId }) })
+        .catch((error: unknown) => this.config.log('receipt-failed', { error: describeCause(error) }));
     }
     this.scheduleReceipts();
   }
@@ -792,113 +406,10 @@ export class ChatEngine {
   private scheduleTypingExpiry(): void {
     const next = nextTypingExpiry(this.s.typingState.peek());
     if (next === null) return;
-    this.setTimer('typing', Math.max(0, next - Date.now()) + 5, () => {
+    this.timers.set('typing', Math.max(0, next - Date.now()) + 5, () => {
       this.s.typingState.value = typingExpired(this.s.typingState.peek(), Date.now());
       this.scheduleTypingExpiry();
     });
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Attachments, views, authentication
-
-  upload(file: Blob, name: string, id: string = randomUuid()): Upload {
-    const upload: Upload = { id, name, size: file.size, contentType: file.type, state: 'validating', progress: 0 };
-    const update = (patch: Partial<Upload>): void => {
-      this.s.uploads.value = this.s.uploads.peek().map((u) => (u.id === id ? { ...u, ...patch } : u));
-    };
-    if (this.s.uploads.peek().some((u) => u.id === id)) return this.s.uploads.peek().find((u) => u.id === id) as Upload;
-    this.s.uploads.value = [...this.s.uploads.peek(), upload];
-    let contentType: string;
-    try {
-      if (this.ended) throw this.endedError();
-      if (!this.session) throw new ChatError('attachment-failed', 'There is no chat to send the file to yet. Start the chat first.');
-      contentType = checkAttachment({ name, size: file.size, type: file.type }, this.config.attachments);
-    } catch (error) {
-      const e = isChatError(error) ? error : new ChatError('attachment-failed', describeCause(error));
-      update({ state: 'failed', error: e.message });
-      this.report(e.code, e.message, error);
-      return { ...upload, state: 'failed', error: e.message };
-    }
-    const controller = new AbortController();
-    this.uploadControllers.set(id, controller);
-    update({ contentType, state: 'uploading' });
-    const calls = {
-      start: (input: { ContentType: string; AttachmentSizeInBytes: number; AttachmentName: string; ClientToken: string }) =>
-        this.op('StartAttachmentUpload', input, controller.signal),
-      complete: (input: { AttachmentIds: string[]; ClientToken: string }) =>
-        this.op('CompleteAttachmentUpload', input, controller.signal),
-    };
-    const tokens = { start: randomUuid(), complete: randomUuid() };
-    import('./upload.js')
-      .catch((cause: unknown) => {
-        throw new ChatError('attachment-failed', `"${name}" could not be sent: the upload could not start (${describeCause(cause)}). Check the connection and try again.`, { cause });
-      })
-      .then(({ runUpload, defaultUploader }) =>
-        runUpload(file, name, contentType, calls, this.config.uploader ?? defaultUploader(), tokens, controller.signal, (p) =>
-          update({ state: p.state, progress: p.progress, ...(p.attachmentId ? { attachmentId: p.attachmentId } : {}) }),
-        ),
-      )
-      .then((attachmentId) => {
-        // The attachment may already be in the transcript (the socket can beat the response).
-        const present = this.s.transcriptState.peek().rows.some((r) => r.entry.kind === 'attachment' && r.entry.attachmentId === attachmentId);
-        if (present) this.s.uploads.value = this.s.uploads.peek().filter((u) => u.id !== id);
-      })
-      .catch((error: unknown) => {
-        if (controller.signal.aborted || this.stopped) {
-          update({ state: 'cancelled' });
-          return;
-        }
-        const e = isChatError(error) ? error : new ChatError('attachment-failed', describeCause(error));
-        update({ state: 'failed', error: e.message });
-        this.report(e.code, e.message, error);
-      })
-      .finally(() => this.uploadControllers.delete(id));
-    return { ...upload, contentType, state: 'uploading' };
-  }
-
-  cancelUpload(id: string): void {
-    const controller = this.uploadControllers.get(id);
-    if (controller) {
-      controller.abort();
-      return;
-    }
-    // Finished, failed or cancelled uploads: dismiss them from the list.
-    this.s.uploads.value = this.s.uploads.peek().filter((u) => !(u.id === id && u.state !== 'uploading' && u.state !== 'completing'));
-  }
-
-  async attachment(attachmentId: string): Promise<AttachmentLink> {
-    try {
-      const response = await this.op('GetAttachment', { AttachmentId: attachmentId });
-      if (!response.Url) throw new Error('the service returned no URL');
-      return { url: response.Url, expiresAt: response.UrlExpiry, size: response.AttachmentSizeInBytes };
-    } catch (error) {
-      if (isChatError(error)) throw error;
-      throw new ChatError('attachment-failed', `The file could not be downloaded (${describeCause(error)}). Try again.`, { cause: error });
-    }
-  }
-
-  async describeView(viewToken: string): Promise<ViewDescription> {
-    let answer;
-    try {
-      // The answer's reader loads alongside the request, the first time a chat shows a view.
-      answer = await Promise.all([this.op('DescribeView', { ViewToken: viewToken }), import('./view-description.js')]);
-    } catch (error) {
-      if (isChatError(error)) throw error;
-      throw new ChatError('view-failed', `The form could not be loaded (${describeCause(error)}).`, { cause: error });
-    }
-    const [{ View }, { describeView }] = answer;
-    return describeView(View);
-  }
-
-
-  async getAuthenticationUrl(sessionId: string, redirectUri: string): Promise<string> {
-    const response = await this.op('GetAuthenticationUrl', { SessionId: sessionId, RedirectUri: redirectUri });
-    if (!response.AuthenticationUrl) throw new ChatError('connection-failed', 'The service returned no sign-in address. Try again.');
-    return response.AuthenticationUrl;
-  }
-
-  async cancelAuthentication(sessionId: string): Promise<void> {
-    await this.op('CancelParticipantAuthentication', { SessionId: sessionId });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -916,7 +427,7 @@ export class ChatEngine {
     this.s.phase.value = 'ending';
     const endedSoon = new Promise<void>((resolve) => this.endWaiters.push(resolve));
     try {
-      await this.op('DisconnectParticipant', {});
+      await this.calls.op('DisconnectParticipant', {});
     } catch (error) {
       if (this.ended || (isChatError(error) && error.code === 'chat-ended')) return;
       if (this.stopped) return;
@@ -942,36 +453,19 @@ export class ChatEngine {
     this.ended = true;
     this.config.log('ended', { reason });
     this.receipts = cancelReceipts(this.receipts);
-    this.clearTimers();
-    for (const c of this.uploadControllers.values()) c.abort();
+    this.timers.clear();
+    this.uploads.abortAll();
     this.abort.abort();
     batch(() => {
-      let outbox: Outbox = this.s.outbox.peek();
-      for (const r of outbox) {
-        if (r.status === 'sending') outbox = sendFailed(outbox, r.clientToken, 'chat-ended', 'The chat ended before this message could be sent.');
-      }
-      this.s.outbox.value = outbox;
+      this.s.outbox.value = failSending(this.s.outbox.peek(), 'chat-ended', 'The chat ended before this message could be sent.');
       this.s.typingState.value = {};
-      const hasEndedNotice = this.s.transcriptState.peek().rows.some(
-        (r) => r.entry.kind === 'notice' && r.entry.event === 'ended' && !(r.entry.contactId && this.related.has(r.entry.contactId)),
+      // The end not seen as an event (ended while away, or no chat.ended before the timeout) gets a notice here.
+      const seen = this.s.transcriptState.peek().rows.some(
+        (r) => r.entry.kind === 'notice' && r.entry.event === 'ended' && !this.history.isRelated(r.entry.contactId),
       );
-      if (!hasEndedNotice) {
-        // The end was not seen as an event (ended while away, or no chat.ended before the timeout).
-        const result = mergeItems(
-          this.s.transcriptState.peek(),
-          [
-            {
-              Id: `local:ended:${this.session?.contactId ?? ''}`,
-              AbsoluteTime: nowIso(),
-              Type: 'EVENT',
-              ContentType: CONTENT_TYPE.chatEnded,
-              ParticipantRole: 'SYSTEM',
-              ...(this.session ? { ContactId: this.session.contactId } : {}),
-            },
-          ],
-          { participantId: this.s.me.peek().participantId },
-        );
-        this.s.transcriptState.value = result.state;
+      if (!seen) {
+        const me = { participantId: this.s.me.peek().participantId };
+        this.s.transcriptState.value = mergeItems(this.s.transcriptState.peek(), [endedNotice(this.session?.contactId, nowIso())], me).state;
       }
       this.s.hasOlder.value = false;
       this.s.phase.value = 'ended';
@@ -986,7 +480,7 @@ export class ChatEngine {
       ...(this.config.postChatSurvey ? { surveyAnswered: this.endFlow.answered } : {}),
     });
     try {
-      await this.saveChain;
+      await this.saver.written();
       await this.config.persistence.clear();
     } catch (cause) {
       this.report('storage-failed', `The ended chat could not be removed from storage (${describeCause(cause)}).`, cause);
@@ -1001,23 +495,22 @@ export class ChatEngine {
   async close(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.clearTimers();
-    for (const c of this.uploadControllers.values()) c.abort();
+    this.timers.clear();
+    this.uploads.abortAll();
     this.abort.abort();
     this.manager?.close();
     for (const dispose of this.disposers.splice(0)) dispose();
     for (const resolve of this.endWaiters.splice(0)) resolve();
     if (!this.ended && this.session) {
       // Write the latest transcript and draft now rather than after the debounce.
-      const draft = this.s.draft.peek();
-      this.saveChain = this.saveChain.then(() => this.writeTranscript()).then(() => this.config.persistence.saveDraft(draft));
+      this.saver.flush(this.s.draft.peek());
     }
-    await this.saveChain.catch(() => {});
+    await this.saver.written().catch(() => {});
   }
 
   /** Closes and removes the stored conversation. An active chat is left with a best-effort disconnect. */
   async destroy(): Promise<void> {
-    const leave = this.leaveRequest();
+    const leave = this.calls.leaveRequest();
     await this.close();
     leave?.();
     this.config.remembered?.forget();
@@ -1030,14 +523,7 @@ export class ChatEngine {
    * is gone for good.
    */
   leave(): void {
-    this.leaveRequest()?.();
-  }
-
-  /** A keepalive DisconnectParticipant for an active chat, or null when there is nothing to leave. */
-  private leaveRequest(): (() => void) | null {
-    const token = this.connectionToken;
-    if (this.ended || !this.session || !token) return null;
-    return () => void this.config.client.send('DisconnectParticipant', { ConnectionToken: token }, { keepalive: true }).catch(() => {});
+    this.calls.leaveRequest()?.();
   }
 
   /** A chat this tab took over but could not load (storage kept nothing): it is over here. */
@@ -1054,84 +540,10 @@ export class ChatEngine {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Storage
-
-  private saveSession(): Promise<void> {
-    const session = this.session;
-    if (!session || this.ended) return Promise.resolve();
-    session.history = { complete: this.older.targetDone && this.older.target === undefined, related: [...this.related] };
-    return this.queueSave(() => this.config.persistence.saveSession(session));
-  }
-
-  private saveOutbox(): Promise<void> {
-    if (this.ended) return Promise.resolve();
-    const outbox = this.s.outbox.peek();
-    return this.queueSave(() => this.config.persistence.saveOutbox(outbox));
-  }
-
-  private scheduleSave(): void {
-    if (this.ended || this.stopped) return;
-    this.setTimer('save', TRANSCRIPT_SAVE_DELAY_MS, () => void this.queueSave(() => this.writeTranscript()));
-  }
-
-  /** Writes the rows that changed since the last write (new and updated as newest, older history before). */
-  private async writeTranscript(): Promise<void> {
-    if (this.ended || !this.session || this.dirty.size === 0) return;
-    const dirty = this.dirty;
-    this.dirty = new Map();
-    // By index rather than a scan of every row: a save follows every quiet moment of a long chat.
-    const state = this.s.transcriptState.peek();
-    const rows: Row[] = [];
-    for (const id of dirty.keys()) {
-      const row = id.startsWith('local:') ? undefined : rowById(state, id);
-      if (row) rows.push(row);
-    }
-    rows.sort(compareRows);
-    const older = rows.filter((r) => dirty.get(r.entry.id) === 'prepend');
-    const newer = rows.filter((r) => dirty.get(r.entry.id) !== 'prepend');
-    if (older.length) await this.config.persistence.prependRows(older);
-    if (newer.length) await this.config.persistence.putRows(newer);
-  }
-
-  setDraft(text: string): void {
-    if (this.s.draft.peek() === text) return;
-    this.s.draft.value = text;
-    if (this.ended || !this.session) return;
-    this.setTimer('draft', TRANSCRIPT_SAVE_DELAY_MS, () => void this.queueSave(() => this.config.persistence.saveDraft(this.s.draft.peek())));
-  }
-
-  /** Writes happen one after another, in order; a failure is reported once and does not stop the chat. */
-  private queueSave(write: () => Promise<void>): Promise<void> {
-    const next = this.saveChain.then(write).catch((cause: unknown) => {
-      this.report('storage-failed', `The conversation could not be saved in this browser (${describeCause(cause)}); it continues, but a reload may lose it.`, cause);
-    });
-    this.saveChain = next;
-    return next;
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Helpers
 
-  private report(code: ChatErrorCode, message: string, cause?: unknown): void {
+  private readonly report = (code: ChatErrorCode, message: string, cause?: unknown): void => {
     this.s.lastError.value = { code, message };
     this.emit('error', { code, message, ...(cause !== undefined ? { cause } : {}) });
-  }
-
-  private setTimer(name: string, ms: number, run: () => void): void {
-    const old = this.timers.get(name);
-    if (old !== undefined) clearTimeout(old);
-    if (this.stopped) return;
-    this.timers.set(
-      name,
-      setTimeout(() => {
-        this.timers.delete(name);
-        run();
-      }, ms),
-    );
-  }
-
-  private clearTimers(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-  }
+  };
 }

@@ -137,6 +137,13 @@ export function sendFailed(outbox: Outbox, clientToken: string, code: ChatErrorC
   return update(outbox, clientToken, (r) => ({ ...r, status: 'failed', error: message, errorCode: code }));
 }
 
+/** The chat ended: every send still under way fails. */
+export function failSending(outbox: Outbox, code: ChatErrorCode, message: string): Outbox {
+  let next = outbox;
+  for (const r of outbox) if (r.status === 'sending') next = sendFailed(next, r.clientToken, code, message);
+  return next;
+}
+
 /** Manual retry of a failed send (id = `local:<ClientToken>`), with the same ClientToken. */
 export function retrySend(outbox: Outbox, id: string): Outbox {
   const token = tokenOfLocalId(id) ?? id;

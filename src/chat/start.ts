@@ -5,6 +5,7 @@
 // {"data":{"startChatResult":{ContactId, ParticipantId, ParticipantToken}}} — or an async function
 // that returns those three values.
 import { ChatError, describeCause } from './errors.js';
+import type { SessionDetails } from './persistence.js';
 import type { StartChatDetails, StartChatProvider, StartChatRequest } from './types.js';
 
 export interface StartChatHttpOptions {
@@ -174,4 +175,20 @@ async function callProvider(provider: StartChatProvider, request: StartChatReque
 /** A refusal of the request itself (not of who sends it, nor of how often): a retry without PersistentChat may pass. */
 function refusesPersistentChat(status: number): boolean {
   return status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 429;
+}
+
+/** What a session keeps of a chat the back end started at `startedAt` (epoch ms). */
+export function sessionFromStart(details: StartChatDetails, request: StartChatRequest, startedAt: number): SessionDetails {
+  return {
+    contactId: details.ContactId,
+    participantId: details.ParticipantId,
+    participantToken: details.ParticipantToken,
+    displayName: request.displayName,
+    supportedContentTypes: request.supportedMessagingContentTypes ?? [],
+    startedAt: new Date(startedAt).toISOString(),
+    // The service ends a chat after its duration (default 1500 minutes): a stored one is stale then.
+    expiresAt: new Date(startedAt + (request.chatDurationInMinutes ?? 1500) * 60_000).toISOString(),
+    ...(details.ContinuedFromContactId ? { continuedFromContactId: details.ContinuedFromContactId } : {}),
+    ...(details.SignedContactId ? { signedContactId: details.SignedContactId } : {}),
+  };
 }

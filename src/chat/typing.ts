@@ -3,7 +3,7 @@
 // at once); sending a message resets the window so the next keystroke is announced again.
 // Incoming: the service sends one event per window and never a "stopped" event, so a participant
 // shows as typing for `displayMs` after their last event, or until their next message arrives.
-import type { ParticipantRole, TypingParticipant } from './types.js';
+import type { ParticipantRole, TranscriptEntry, TypingParticipant } from './types.js';
 
 export interface TypingPolicy {
   /** Minimum time between two outgoing typing events (chatjs and chat-interface: 10 s). */
@@ -58,4 +58,27 @@ export function typingList(state: TypingState): TypingParticipant[] {
 export function nextTypingExpiry(state: TypingState): number | null {
   const times = Object.values(state).map((t) => t.until);
   return times.length ? Math.min(...times) : null;
+}
+
+/**
+ * Incoming items: typing events show their sender as typing; a message from someone (or their
+ * leaving) clears their indicator.
+ */
+export function typingAfterItems(
+  state: TypingState,
+  events: readonly { ParticipantId?: string; DisplayName?: string; ParticipantRole?: ParticipantRole }[],
+  added: readonly TranscriptEntry[],
+  now: number,
+  policy: TypingPolicy = defaultTypingPolicy,
+): TypingState {
+  let next = state;
+  for (const item of events) {
+    if (!item.ParticipantId) continue;
+    next = typingReceived(next, { participantId: item.ParticipantId, displayName: item.DisplayName ?? '', role: item.ParticipantRole ?? 'AGENT' }, now, policy);
+  }
+  for (const entry of added) {
+    if (!entry.own && entry.kind !== 'notice') next = typingCleared(next, entry.participantId);
+    if (entry.kind === 'notice' && entry.event === 'left') next = typingCleared(next, entry.participantId);
+  }
+  return next;
 }

@@ -2,7 +2,7 @@
 export {
   WebSocketManager,
   DEFAULTS,
-  isFatalConnectionError,
+  isChatOver,
   type ConnectionDetails,
   type ConnectionState,
   type WebSocketManagerEvents,

@@ -53,7 +53,7 @@ export interface WebSocketManagerOptions {
   getConnection: () => Promise<ConnectionDetails>;
   /** WebSocket constructor. Default: the global `WebSocket` (browsers, Node ≥ 22); pass `ws` in Node 20. */
   WebSocket?: WebSocketConstructor;
-  /** Is a getConnection() error final (the chat is over)? Default: `isFatalConnectionError`. */
+  /** Is a getConnection() error final (the chat is over)? Default: `isChatOver`. */
   isFatal?: (error: unknown) => boolean;
   /** aws/ping + aws/heartbeat period; a heartbeat reply missing for one period means the socket is dead. Default 10 000. */
   heartbeatIntervalMs?: number;
@@ -94,8 +94,12 @@ export interface WebSocketManagerOptions {
   log?: (event: string, detail?: Record<string, unknown>) => void;
 }
 
-/** Default getConnection() error classification: the service said this participant may no longer connect. */
-export function isFatalConnectionError(error: unknown): boolean {
+/**
+ * A 403 means the chat is over: the service said this participant may no longer connect or call
+ * (AccessDeniedException, status 403, or an error marked `ended: true`). The manager's default
+ * isFatal, and the chat layer's test after a refused token refresh.
+ */
+export function isChatOver(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as { ended?: unknown; name?: unknown; code?: unknown; statusCode?: unknown; status?: unknown };
   return (
@@ -122,7 +126,7 @@ export const DEFAULTS = {
   stableAfterMs: 5000,
   probeGraceMs: 2000,
   dedupeCapacity: 1000,
-  isFatal: isFatalConnectionError,
+  isFatal: isChatOver,
   random: Math.random,
   clock: systemClock,
   log: (): void => {},

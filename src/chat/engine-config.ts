@@ -1,0 +1,106 @@
+// The session's options resolved into what the engine runs with (every default from DEFAULTS in
+// options.ts), and the options that cannot work at all.
+import type { ParticipantClientCore } from '../client/base.js';
+import { normalizeCustomEndpoint } from '../client/endpoint.js';
+import type { WebSocketManagerOptions } from '../connection/index.js';
+import type { AttachmentRules, Uploader } from './attachments.js';
+import { ChatError, describeCause } from './errors.js';
+import { DEFAULTS, type ChatSessionOptions } from './options.js';
+import type { SessionPersistence } from './persistence.js';
+import type { ReceiptPolicy } from './receipts.js';
+import type { RememberedChat } from './remembered.js';
+import type { StartChatHttpOptions } from './start.js';
+import type { TypingPolicy } from './typing.js';
+import type { StartChatProvider, StartChatRequest } from './types.js';
+
+/** The resolved options the engine runs with (see options.ts for the documented defaults). */
+export interface EngineConfig {
+  client: Pick<ParticipantClientCore, 'send'>;
+  persistence: SessionPersistence;
+  startChat?: StartChatProvider;
+  startChatHttp: StartChatHttpOptions;
+  request: StartChatRequest;
+  /** Most rows storage keeps; a full store may have dropped older ones. */
+  storedRowLimit: number;
+  manager: Omit<WebSocketManagerOptions, 'getConnection'>;
+  receipts: ReceiptPolicy & { enabled: boolean };
+  typing: TypingPolicy;
+  attachments: AttachmentRules;
+  /** Default: XMLHttpRequest in browsers, fetch elsewhere (upload.ts). */
+  uploader?: Uploader;
+  pageSize: number;
+  resendBackoff: { firstRetryMs: number; baseMs: number; factor: number; maxMs: number };
+  endTimeoutMs: number;
+  /** The visitor's end waits for the disconnect flow (a survey) up to postChatTimeoutMs, in phase wrapping-up. */
+  postChatSurvey: boolean;
+  postChatTimeoutMs: number;
+  /** persistentChat 'auto': the last ended chat's signed id. */
+  remembered?: RememberedChat;
+  log: (event: string, detail?: Record<string, unknown>) => void;
+}
+
+/** The options with their defaults, and the parts the session made of them. */
+export function engineConfig(
+  o: ChatSessionOptions,
+  parts: { client: Pick<ParticipantClientCore, 'send'>; persistence: SessionPersistence; remembered: RememberedChat | undefined },
+): EngineConfig {
+  return {
+    client: parts.client,
+    persistence: parts.persistence,
+    ...(o.startChat ? { startChat: o.startChat } : {}),
+    storedRowLimit: o.storedTranscriptLimit ?? DEFAULTS.storedTranscriptLimit,
+    startChatHttp: {
+      timeoutMs: o.startTimeoutMs ?? DEFAULTS.startTimeoutMs,
+      ...(o.startChatBody ? { body: o.startChatBody } : {}),
+      ...(o.startChatHeaders ? { headers: o.startChatHeaders } : {}),
+      ...(o.fetch ? { fetch: o.fetch } : {}),
+    },
+    request: {
+      displayName: o.displayName ?? DEFAULTS.displayName,
+      supportedMessagingContentTypes: o.supportedMessagingContentTypes ?? DEFAULTS.supportedMessagingContentTypes,
+      ...(o.attributes ? { attributes: o.attributes } : {}),
+      ...(o.initialMessage ? { initialMessage: o.initialMessage } : {}),
+      ...(o.persistentChat && o.persistentChat !== 'auto' ? { persistentChat: o.persistentChat } : {}),
+      ...(o.chatDurationInMinutes ? { chatDurationInMinutes: o.chatDurationInMinutes } : {}),
+      ...(o.postChatSurvey ? { disconnectOnCustomerExit: true } : {}),
+    },
+    postChatSurvey: o.postChatSurvey === true,
+    postChatTimeoutMs: o.postChatTimeoutMs ?? DEFAULTS.postChatTimeoutMs,
+    ...(parts.remembered ? { remembered: parts.remembered } : {}),
+    manager: {
+      ...o.connection,
+      ...(o.WebSocket ? { WebSocket: o.WebSocket } : {}),
+      ...(o.log && !o.connection?.log ? { log: o.log } : {}),
+    },
+    receipts: { ...DEFAULTS.receipts, ...o.receipts },
+    typing: { ...DEFAULTS.typing, ...o.typing },
+    attachments: { ...DEFAULTS.attachments, ...o.attachments },
+    ...(o.uploader ? { uploader: o.uploader } : {}),
+    pageSize: Math.min(100, Math.max(1, o.pageSize ?? DEFAULTS.pageSize)),
+    resendBackoff: { ...DEFAULTS.resendBackoff, ...o.resendBackoff },
+    endTimeoutMs: o.endTimeoutMs ?? DEFAULTS.endTimeoutMs,
+    log: o.log ?? (() => {}),
+  };
+}
+
+/** What makes these options unusable, as a 'config-invalid' error naming the option and the fix. */
+export function configProblem(options: ChatSessionOptions): ChatError | null {
+  const invalid = (message: string, cause?: unknown) => new ChatError('config-invalid', message, cause === undefined ? undefined : { cause });
+  const mode = options.persistence ?? DEFAULTS.persistence;
+  if (!['browser', 'tab', 'none'].includes(mode)) return invalid(`persistence must be 'browser', 'tab' or 'none', not ${JSON.stringify(mode)}.`);
+  if (options.client) return null;
+  if (options.endpoint !== undefined) {
+    // Checked here rather than left to the client: an endpoint that is given but wrong must never
+    // fall back to a real AWS region with the visitor's token.
+    try {
+      normalizeCustomEndpoint(options.endpoint);
+    } catch (cause) {
+      return invalid(`The chat cannot start: ${describeCause(cause)}`, cause);
+    }
+    return null;
+  }
+  if (!options.region) {
+    return invalid('The chat cannot start: ChatSession needs the region of your Amazon Connect instance (option region, e.g. "us-east-1") or an endpoint (e.g. the emulator\'s "http://127.0.0.1:8787").');
+  }
+  return null;
+}
