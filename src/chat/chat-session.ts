@@ -8,24 +8,23 @@
 // In the tab that holds the conversation (or when tabs are not shared) a ChatEngine does the work.
 // Other tabs of the same site mirror that tab's state over a BroadcastChannel and send their
 // commands through it; if it closes, one of them takes over (tabs.ts).
-import { batch, effect, type ReadonlySignal } from '@preact/signals-core';
+import { batch, type ReadonlySignal } from '@preact/signals-core';
 import { ParticipantClientCore } from '../client/base.js';
 import { randomUuid } from '../client/uuid.js';
-import { checkAttachment } from './attachments.js';
 import { CONTENT_TYPE } from './content-types.js';
 import { ChatEngine } from './engine.js';
 import { configProblem, engineConfig } from './engine-config.js';
-import { ChatError, describeCause } from './errors.js';
+import { ChatError } from './errors.js';
 import { carryOver } from './outbox.js';
 import { underWay } from './phase.js';
 import { rememberedChat, type RememberedChat } from './remembered.js';
 import { DEFAULTS, type ChatSessionOptions } from './options.js';
 import { memoryOnly, type SessionPersistence } from './persistence.js';
-import { applyMirror, createSessionState, snapshotState, type MirrorState, type SessionState } from './state.js';
+import { createSessionState, resetState, type MirrorState, type SessionState } from './state.js';
+import { TabMirror } from './tab-mirror.js';
 import { openStorePersistence } from './storage.js';
-import { TabCallError, TabCoordinator, type TabMessage, type TabRole } from './tabs.js';
-import { emptyTranscript } from './transcript.js';
-import { shouldSendTyping } from './typing.js';
+import { carryOut, TabRelay, type ChatCommands, type RelayedCall, type SessionCommands } from './tab-relay.js';
+import { TabCoordinator, type TabMessage, type TabRole } from './tabs.js';
 import type {
   AttachmentLink,
   ChatErrorCode,
@@ -43,22 +42,11 @@ import type {
 
 type Listener = (detail: never) => void;
 
-/** How long a follower tab waits for the leader's first state before resume() decides. */
-const FOLLOWER_HELLO_TIMEOUT_MS = 1500;
-/** Coalesces state broadcasts to other tabs. */
-const MIRROR_DELAY_MS = 16;
 /** DescribeView answers kept per view token (oldest dropped first). A chat shows few views. */
 const VIEW_CACHE_MAX = 50;
 /** GetAttachment answers kept per attachment (oldest dropped first), until LINK_MARGIN_MS before they expire. */
 const LINK_CACHE_MAX = 200;
 const LINK_MARGIN_MS = 30_000;
-
-/** Engine commands a follower tab hands to the leader tab, carried out there with the same arguments. */
-const RELAYED = [
-  'send', 'retry', 'discard', 'typingActivity', 'markRead', 'cancelUpload', 'attachment', 'describeView', 'loadOlder',
-  'getAuthenticationUrl', 'cancelAuthentication', 'end', 'setDraft',
-] as const;
-type Relayed = (typeof RELAYED)[number];
 
 /** Public methods, bound to the instance so a UI may pass them around (`onClick={session.end}`). */
 const BOUND_METHODS = [
@@ -94,12 +82,10 @@ export class ChatSession implements ChatSessionApi {
   /** Settles when this tab knows its role and, as leader, has loaded the conversation. Commands wait for it. */
   private ready: Promise<void>;
   private readonly listeners = new Map<keyof ChatSessionEvents, Set<Listener>>();
-  private mirrorDispose: (() => void) | null = null;
-  private mirrorTimer: ReturnType<typeof setTimeout> | null = null;
-  private mirrorSeen = false;
-  private mirrorWaiters: (() => void)[] = [];
+  private readonly mirror: TabMirror;
   private closed = false;
-  private typingRelayedAt: number | undefined;
+  /** A follower's commands, carried out by the tab that holds the chat. */
+  private readonly relay: TabRelay;
   /**
    * DescribeView per viewToken: the transcript is windowed, so a view's row remounts while the
    * customer scrolls and would otherwise ask the service again each time. Concurrent calls share one
@@ -173,6 +159,17 @@ export class ChatSession implements ChatSessionApi {
         ...(t.openChannel !== undefined ? { openChannel: t.openChannel } : {}),
         callTimeoutMs: t.callTimeoutMs ?? DEFAULTS.tabCallTimeoutMs,
       });
+    }
+    this.mirror = new TabMirror(this.tabs, this.s);
+    this.relay = new TabRelay(this.tabs, {
+      typing: { ...DEFAULTS.typing, ...options.typing },
+      attachments: { ...DEFAULTS.attachments, ...options.attachments },
+      report: (code, message, cause) => {
+        this.s.lastError.value = { code, message };
+        this.emit('error', { code, message, cause });
+      },
+    });
+    if (this.tabs) {
       this.ready = this.setUpTabs(this.tabs);
     } else {
       this.engine = this.newEngine();
@@ -201,7 +198,7 @@ export class ChatSession implements ChatSessionApi {
     await this.ready;
     const engine = this.engine;
     if (!engine) {
-      await this.relay('start', [request]);
+      await this.relay.start(request);
       return;
     }
     const phase = this.s.phase.peek();
@@ -222,7 +219,7 @@ export class ChatSession implements ChatSessionApi {
     if (this.configError) return false;
     await this.ready;
     if (!this.engine) {
-      await this.waitForMirror();
+      await this.mirror.whenSeen();
       return underWay(this.s.phase.peek());
     }
     if (this.engine.hasEnded || this.engine.isStopped) return false;
@@ -231,52 +228,33 @@ export class ChatSession implements ChatSessionApi {
 
   send(content: string, contentType: string = CONTENT_TYPE.plain, options: SendOptions = {}): Promise<void> {
     // The token is made here, so a command relayed twice by a follower tab is still one message.
-    return this.run('send', [content, contentType, randomUuid(), options.display]) as Promise<void>;
+    const clientToken = randomUuid();
+    return this.run((c) => c.send(content, contentType, clientToken, options.display));
   }
 
   retry(id: string): Promise<void> {
-    return this.run('retry', [id]) as Promise<void>;
+    return this.run((c) => c.retry(id));
   }
 
   discard(id: string): void {
-    this.fire('discard', [id]);
+    this.fire((c) => c.discard(id));
   }
 
   typingActivity(): void {
-    if (this.engine) {
-      this.fire('typingActivity', []);
-      return;
-    }
-    // Throttled here too, so keystrokes in a follower tab do not each become a message to the leader.
-    const now = Date.now();
-    if (!shouldSendTyping(this.typingRelayedAt, now, { ...DEFAULTS.typing, ...this.options.typing })) return;
-    this.typingRelayedAt = now;
-    this.fire('typingActivity', []);
+    this.fire((c) => c.typingActivity());
   }
 
   markRead(id: string): void {
-    this.fire('markRead', [id]);
+    this.fire((c) => c.markRead(id));
   }
 
   upload(file: File | Blob, name?: string): Upload {
     const fileName = name ?? (typeof File !== 'undefined' && file instanceof File ? file.name : 'file');
-    if (this.engine) return this.engine.upload(file, fileName);
-    // A follower checks the file itself (instant feedback), then hands it to the leader tab.
-    const id = randomUuid();
-    try {
-      const contentType = checkAttachment({ name: fileName, size: file.size, type: file.type }, { ...DEFAULTS.attachments, ...this.options.attachments });
-      void this.relay('upload', [file, fileName, id]).catch(() => {});
-      return { id, name: fileName, size: file.size, contentType, state: 'uploading', progress: 0 };
-    } catch (error) {
-      const e = error instanceof ChatError ? error : new ChatError('attachment-failed', describeCause(error));
-      this.s.lastError.value = { code: e.code, message: e.message };
-      this.emit('error', { code: e.code, message: e.message, cause: error });
-      return { id, name: fileName, size: file.size, contentType: file.type, state: 'failed', progress: 0, error: e.message };
-    }
+    return (this.engine ?? this.relay).upload(file, fileName, randomUuid());
   }
 
   cancelUpload(id: string): void {
-    this.fire('cancelUpload', [id]);
+    this.fire((c) => c.cancelUpload(id));
   }
 
   async attachmentUrl(attachmentId: string): Promise<string> {
@@ -286,7 +264,7 @@ export class ChatSession implements ChatSessionApi {
   attachment(attachmentId: string): Promise<AttachmentLink> {
     const kept = this.links.get(attachmentId);
     if (kept && Date.now() < kept.until) return kept.link;
-    const link = this.run('attachment', [attachmentId]) as Promise<AttachmentLink>;
+    const link = this.run((c) => c.attachment(attachmentId));
     // Until a little before the URL expires (the service says when; else a minute).
     const entry = { link, until: Date.now() + 60_000 };
     this.links.set(attachmentId, entry);
@@ -322,7 +300,7 @@ export class ChatSession implements ChatSessionApi {
   describeView(viewToken: string): Promise<ViewDescription> {
     const cached = this.views.get(viewToken);
     if (cached) return cached;
-    const pending = this.run('describeView', [viewToken]) as Promise<ViewDescription>;
+    const pending = this.run((c) => c.describeView(viewToken));
     this.views.set(viewToken, pending);
     if (this.views.size > VIEW_CACHE_MAX) this.views.delete(this.views.keys().next().value as string);
     pending.catch(() => {
@@ -332,30 +310,30 @@ export class ChatSession implements ChatSessionApi {
   }
 
   loadOlder(): Promise<void> {
-    return this.run('loadOlder', []) as Promise<void>;
+    return this.run((c) => c.loadOlder());
   }
 
   getAuthenticationUrl(sessionId: string, redirectUri: string): Promise<string> {
-    return this.run('getAuthenticationUrl', [sessionId, redirectUri]) as Promise<string>;
+    return this.run((c) => c.getAuthenticationUrl(sessionId, redirectUri));
   }
 
   cancelAuthentication(sessionId: string): Promise<void> {
-    return this.run('cancelAuthentication', [sessionId]) as Promise<void>;
+    return this.run((c) => c.cancelAuthentication(sessionId));
   }
 
   end(): Promise<void> {
-    return this.run('end', []) as Promise<void>;
+    return this.run((c) => c.end());
   }
 
   /** Keeps the composer's text with the conversation, so a reload (or another tab) shows it again. */
   setDraft(text: string): void {
     if (!this.engine) this.s.draft.value = text;
-    this.fire('setDraft', [text]);
+    this.fire((c) => c.setDraft(text));
   }
 
   clearError(): void {
     this.s.lastError.value = null;
-    if (!this.engine) void this.relay('clearError', []).catch(() => {});
+    if (!this.engine) this.relay.clearError();
   }
 
   /**
@@ -366,7 +344,7 @@ export class ChatSession implements ChatSessionApi {
     if (this.closed) return;
     this.closed = true;
     pageEvents()?.removeEventListener('pagehide', this.onPageHide);
-    this.stopMirroring();
+    this.mirror.stop();
     await this.engine?.close();
     this.tabs?.close();
   }
@@ -374,8 +352,8 @@ export class ChatSession implements ChatSessionApi {
   /** Closes everything and clears stored data. An active chat gets a best-effort disconnect. */
   async destroy(): Promise<void> {
     await this.ready;
-    if (!this.engine && !this.closed) await this.relay('destroy', []).catch(() => {});
-    this.stopMirroring();
+    if (!this.engine && !this.closed) await this.relay.destroy().catch(() => {});
+    this.mirror.stop();
     await this.engine?.destroy();
     this.closed = true;
     pageEvents()?.removeEventListener('pagehide', this.onPageHide);
@@ -412,15 +390,14 @@ export class ChatSession implements ChatSessionApi {
   }
 
   /** Runs a command in this tab when it holds the chat, else in the leader tab. */
-  private async run(method: Relayed, args: unknown[]): Promise<unknown> {
+  private async run<T>(command: (c: ChatCommands) => Promise<T>): Promise<T> {
     await this.ready;
-    return this.engine ? callEngine(this.engine, method, args) : this.relay(method, args);
+    return command(this.engine ?? this.relay);
   }
 
   /** The same, for commands nobody waits for: they do not wait for this tab's role either. */
-  private fire(method: Relayed, args: unknown[]): void {
-    if (this.engine) callEngine(this.engine, method, args);
-    else void this.relay(method, args).catch(() => {});
+  private fire(command: (c: ChatCommands) => void): void {
+    command(this.engine ?? this.relay);
   }
 
   private requireEngine(): ChatEngine {
@@ -448,21 +425,7 @@ export class ChatSession implements ChatSessionApi {
   private resetSignals(): void {
     this.views.clear();
     this.links.clear();
-    batch(() => {
-      this.s.phase.value = 'idle';
-      this.s.connection.value = 'idle';
-      this.s.transcriptState.value = emptyTranscript;
-      this.s.outbox.value = [];
-      this.s.me.value = { participantId: '', displayName: '' };
-      this.s.typingState.value = {};
-      this.s.uploads.value = [];
-      this.s.hasOlder.value = false;
-      this.s.loadingOlder.value = false;
-      this.s.lastError.value = null;
-      this.s.participantId.value = null;
-      this.s.contactId.value = null;
-      this.s.draft.value = '';
-    });
+    resetState(this.s);
   }
 
   private emit<K extends keyof ChatSessionEvents>(event: K, detail: ChatSessionEvents[K]): void {
@@ -508,7 +471,7 @@ export class ChatSession implements ChatSessionApi {
     this.s.tabRole.value = role;
     if (role !== 'follower') {
       this.engine = this.newEngine();
-      if (role === 'leader') this.startMirroring();
+      if (role === 'leader') this.mirror.start();
     }
   }
 
@@ -524,7 +487,7 @@ export class ChatSession implements ChatSessionApi {
       const wasUnderWay = underWay(this.s.phase.peek());
       // Nothing to resume (storage kept nothing) while the mirror showed a chat: it is over here.
       if (!(await engine.resume()) && wasUnderWay) await engine.endUnresumable();
-      this.startMirroring();
+      this.mirror.start();
     })();
     this.ready = takingOver.catch(() => {});
     await this.ready;
@@ -537,62 +500,14 @@ export class ChatSession implements ChatSessionApi {
     const tabs = this.tabs;
     if (!tabs) return;
     if (message.t === 'hello' && tabs.role === 'leader') {
-      tabs.post({ t: 'state', from: tabs.id, to: message.from, state: snapshotState(this.s) });
+      this.mirror.greet(message.from);
       return;
     }
     if (this.engine) return; // the rest is for followers
     if (message.t === 'state') {
-      applyMirror(this.s, message.state as MirrorState);
-      this.mirrorSeen = true;
-      for (const resolve of this.mirrorWaiters.splice(0)) resolve();
+      this.mirror.apply(message.state as MirrorState);
     } else if (message.t === 'event') {
       this.deliver(message.name as keyof ChatSessionEvents, message.detail as never);
-    }
-  }
-
-  private startMirroring(): void {
-    const tabs = this.tabs;
-    if (!tabs || this.mirrorDispose) return;
-    this.mirrorDispose = effect(() => {
-      snapshotState(this.s); // subscribes to every mirrored signal
-      if (this.mirrorTimer) return;
-      this.mirrorTimer = setTimeout(() => {
-        this.mirrorTimer = null;
-        tabs.post({ t: 'state', from: tabs.id, state: snapshotState(this.s) });
-      }, MIRROR_DELAY_MS);
-    });
-  }
-
-  private stopMirroring(): void {
-    this.mirrorDispose?.();
-    this.mirrorDispose = null;
-    if (this.mirrorTimer) clearTimeout(this.mirrorTimer);
-    this.mirrorTimer = null;
-  }
-
-  private waitForMirror(): Promise<void> {
-    if (this.mirrorSeen) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, FOLLOWER_HELLO_TIMEOUT_MS);
-      this.mirrorWaiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-
-  /** A follower's command, carried out by the leader tab. Errors come back as ChatErrors. */
-  private async relay(method: string, args: unknown[]): Promise<unknown> {
-    const tabs = this.tabs;
-    if (!tabs) throw new ChatError('connection-failed', 'This tab does not hold the chat.');
-    try {
-      return await tabs.call(method, args);
-    } catch (error) {
-      if (error instanceof TabCallError) {
-        const code = (error.code ?? 'connection-failed') as ChatErrorCode;
-        throw new ChatError(code, error.message, { cause: error });
-      }
-      throw error;
     }
   }
 
@@ -603,25 +518,25 @@ export class ChatSession implements ChatSessionApi {
   private async dispatch(method: string, args: unknown[]): Promise<unknown> {
     await this.ready;
     const engine = this.requireEngine();
-    if ((RELAYED as readonly string[]).includes(method)) return callEngine(engine, method as Relayed, args);
-    if (method === 'start') return this.start((args[0] ?? {}) as Partial<StartChatRequest>);
-    if (method === 'upload') engine.upload(args[0] as Blob, String(args[1]), String(args[2]));
-    else if (method === 'clearError') this.s.lastError.value = null;
-    else if (method === 'destroy') {
-      await engine.destroy();
+    return carryOut(engine, this.leaderCommands, { method, args } as RelayedCall);
+  }
+
+  /** What followers ask of this session itself, when it leads. */
+  private readonly leaderCommands: SessionCommands = {
+    start: (request) => this.start(request ?? {}),
+    clearError: () => {
+      this.s.lastError.value = null;
+    },
+    destroy: async () => {
+      await this.requireEngine().destroy();
       this.resetSignals();
       this.replaceEngine();
-    } else throw new ChatError('connection-failed', `Unknown command ${method}.`);
-    return undefined;
-  }
+    },
+  };
 }
 
 /** The page's lifecycle events (pagehide), where there is a page. */
 function pageEvents(): Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null {
   const g = globalThis as { window?: EventTarget };
   return g.window && typeof g.window.addEventListener === 'function' ? g.window : null;
-}
-
-function callEngine(engine: ChatEngine, method: Relayed, args: unknown[]): unknown {
-  return (engine[method] as (...a: unknown[]) => unknown).apply(engine, args);
 }

@@ -28,6 +28,7 @@ import { Saver } from './saver.js';
 import { Sender } from './sender.js';
 import { sessionFromStart, startChat } from './start.js';
 import type { SessionState } from './state.js';
+import type { ChatCommands } from './tab-relay.js';
 import { Timers } from './timers.js';
 import { mergeItems, rowById, transcriptFromRows, type ChatItem } from './transcript.js';
 import { nextTypingExpiry, shouldSendTyping, typingAfterItems, typingExpired } from './typing.js';
@@ -36,7 +37,7 @@ import type { ChatErrorCode, ChatSessionEvents, StartChatRequest, TranscriptEntr
 
 type Emit = <K extends keyof ChatSessionEvents>(event: K, detail: ChatSessionEvents[K]) => void;
 
-export class ChatEngine implements Life {
+export class ChatEngine implements Life, ChatCommands {
   private session: SessionDetails | null = null;
   private resuming: Promise<boolean> | null = null;
   private manager: WebSocketManager | null = null;

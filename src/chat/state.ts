@@ -1,6 +1,6 @@
 // Every piece of a session's state, as signals, in one place. The leader tab's engine writes them;
 // a follower tab writes them from the leader's mirror messages; the UI only reads the public ones.
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import type { Outbox, Sender } from './outbox.js';
 import type { TabRole } from './tabs.js';
 import { emptyTranscript, type Row, type TranscriptState } from './transcript.js';
@@ -8,100 +8,77 @@ import { noTyping, typingList, type TypingState } from './typing.js';
 import type { ChatErrorCode, ChatPhase, ConnectionState, TranscriptEntry, TypingParticipant, Upload } from './types.js';
 import { composeTranscript } from './view.js';
 
-export interface SessionState {
-  readonly phase: Signal<ChatPhase>;
-  readonly connection: Signal<ConnectionState>;
+/**
+ * Every written signal and the value it starts (and is reset) with: creating, resetting and
+ * mirroring the state to other tabs all follow this one list. A new signal is one line here (and
+ * one in ChatSessionApi when the UI reads it).
+ */
+const INITIAL = {
+  phase: 'idle' as ChatPhase,
+  connection: 'idle' as ConnectionState,
   /** The merged service transcript (internal: rows with order and anchors). */
-  readonly transcriptState: Signal<TranscriptState>;
-  readonly outbox: Signal<Outbox>;
-  readonly me: Signal<Sender>;
-  readonly typingState: Signal<TypingState>;
-  readonly uploads: Signal<readonly Upload[]>;
-  readonly hasOlder: Signal<boolean>;
-  readonly loadingOlder: Signal<boolean>;
-  readonly lastError: Signal<{ code: ChatErrorCode; message: string } | null>;
-  readonly participantId: Signal<string | null>;
-  readonly contactId: Signal<string | null>;
-  readonly tabRole: Signal<TabRole>;
+  transcriptState: emptyTranscript as TranscriptState,
+  outbox: [] as Outbox,
+  me: { participantId: '', displayName: '' } as Sender,
+  typingState: noTyping as TypingState,
+  uploads: [] as readonly Upload[],
+  hasOlder: false,
+  loadingOlder: false,
+  lastError: null as { code: ChatErrorCode; message: string } | null,
+  participantId: null as string | null,
+  contactId: null as string | null,
   /** The composer's unsent text, kept across reloads. */
-  readonly draft: Signal<string>;
+  draft: '',
+  /** This tab's own: never reset with the conversation, nor mirrored. */
+  tabRole: 'solo' as TabRole,
+};
+
+type Written = typeof INITIAL;
+
+/** The signals of the conversation (what another tab mirrors and a new conversation resets). */
+const CONVERSATION = Object.keys(INITIAL).filter((k) => k !== 'tabRole') as Exclude<keyof Written, 'tabRole'>[];
+
+export type SessionState = { readonly [K in keyof Written]: Signal<Written[K]> } & {
   /** Derived: what the transcript signal shows. */
   readonly transcript: ReadonlySignal<readonly TranscriptEntry[]>;
   readonly typing: ReadonlySignal<readonly TypingParticipant[]>;
-}
+};
 
 export function createSessionState(): SessionState {
-  const transcriptState = signal<TranscriptState>(emptyTranscript);
-  const outbox = signal<Outbox>([]);
-  const me = signal<Sender>({ participantId: '', displayName: '' });
-  const typingState = signal<TypingState>(noTyping);
+  const written = Object.fromEntries(Object.entries(INITIAL).map(([k, v]) => [k, signal(v)])) as unknown as { [K in keyof Written]: Signal<Written[K]> };
+  const { transcriptState, outbox, me, typingState } = written;
   return {
-    phase: signal<ChatPhase>('idle'),
-    connection: signal<ConnectionState>('idle'),
-    transcriptState,
-    outbox,
-    me,
-    typingState,
-    uploads: signal<readonly Upload[]>([]),
-    hasOlder: signal(false),
-    loadingOlder: signal(false),
-    lastError: signal<{ code: ChatErrorCode; message: string } | null>(null),
-    participantId: signal<string | null>(null),
-    contactId: signal<string | null>(null),
-    tabRole: signal<TabRole>('solo'),
-    draft: signal(''),
+    ...written,
     transcript: computed(() => composeTranscript(transcriptState.value, outbox.value, me.value)),
     typing: computed(() => typingList(typingState.value)),
   };
 }
 
-/** What a leader sends to follower tabs: the written signals, as plain cloneable data. */
-export interface MirrorState {
-  phase: ChatPhase;
-  connection: ConnectionState;
-  rows: readonly Row[];
-  outbox: Outbox;
-  me: Sender;
-  typingState: TypingState;
-  uploads: readonly Upload[];
-  hasOlder: boolean;
-  loadingOlder: boolean;
-  lastError: { code: ChatErrorCode; message: string } | null;
-  participantId: string | null;
-  contactId: string | null;
-  draft: string;
+/** Back to a new conversation (all but tabRole). */
+export function resetState(s: SessionState): void {
+  const signals = s as unknown as Record<string, Signal<unknown>>;
+  batch(() => {
+    for (const k of CONVERSATION) signals[k].value = INITIAL[k];
+  });
 }
 
+/** What a leader sends to follower tabs: the conversation's signals, as plain cloneable data (the transcript as rows). */
+export type MirrorState = { [K in Exclude<keyof Written, 'tabRole' | 'transcriptState'>]: Written[K] } & { rows: readonly Row[] };
+
+/** Reads every mirrored signal (an effect that calls it subscribes to them all). */
 export function snapshotState(s: SessionState): MirrorState {
-  return {
-    phase: s.phase.value,
-    connection: s.connection.value,
-    rows: s.transcriptState.value.rows,
-    outbox: s.outbox.value,
-    me: s.me.value,
-    typingState: s.typingState.value,
-    uploads: s.uploads.value,
-    hasOlder: s.hasOlder.value,
-    loadingOlder: s.loadingOlder.value,
-    lastError: s.lastError.value,
-    participantId: s.participantId.value,
-    contactId: s.contactId.value,
-    draft: s.draft.value,
-  };
+  const signals = s as unknown as Record<string, Signal<unknown>>;
+  const m: Record<string, unknown> = {};
+  for (const k of CONVERSATION) if (k !== 'transcriptState') m[k] = signals[k].value;
+  m.rows = s.transcriptState.value.rows;
+  return m as MirrorState;
 }
 
 export function applyMirror(s: SessionState, m: MirrorState): void {
-  s.phase.value = m.phase;
-  s.connection.value = m.connection;
-  s.transcriptState.value = { rows: m.rows, nextSeq: m.rows.reduce((n, r) => Math.max(n, r.seq + 1), 0), streams: {}, earlyReceipts: {} };
-  s.outbox.value = m.outbox;
-  s.me.value = m.me;
-  s.typingState.value = m.typingState;
-  s.uploads.value = m.uploads;
-  s.hasOlder.value = m.hasOlder;
-  s.loadingOlder.value = m.loadingOlder;
-  s.lastError.value = m.lastError;
-  s.participantId.value = m.participantId;
-  s.contactId.value = m.contactId;
-  s.draft.value = m.draft;
+  const signals = s as unknown as Record<string, Signal<unknown>>;
+  const values = m as unknown as Record<string, unknown>;
+  for (const k of CONVERSATION) {
+    signals[k].value =
+      k === 'transcriptState' ? { rows: m.rows, nextSeq: m.rows.reduce((n, r) => Math.max(n, r.seq + 1), 0), streams: {}, earlyReceipts: {} } : values[k];
+  }
 }
