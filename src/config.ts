@@ -4,6 +4,8 @@
 // input (possibly from untyped HTML attributes) into a complete WidgetConfig plus a list of problems,
 // each naming the option, so a bad value costs that value only and the widget still starts.
 import { DEFAULT_ATTACHMENT_MIME_TYPES } from './chat/attachments';
+import { CONTENT_TYPE, MESSAGE_LIMITS } from './chat/content-types';
+import type { Persistence } from './chat/options';
 import type { StartChatProvider } from './chat/types';
 
 /** One field of the pre-chat form. */
@@ -163,7 +165,7 @@ export interface WidgetConfig {
   /** Pre-chat form shown before the chat starts. @default null (none: the chat starts on open) */
   preChatForm: PreChatForm | null;
   /** Where the conversation is kept: across tabs and reloads, this tab only, or nowhere. @default 'browser' */
-  persistence: 'browser' | 'tab' | 'none';
+  persistence: Persistence;
   /** Namespace of everything stored (several widgets on one site need different keys). @default 'connect-chat' */
   storageKey: string;
   attachments: AttachmentsConfig;
@@ -211,9 +213,8 @@ export type WidgetOptions = Partial<
   }
 >;
 
-export const MESSAGE_MAX_LENGTH = 1024;
-
-const CT = 'application/vnd.amazonaws.connect.message.interactive.response';
+/** The most characters a message may have (the service's limit for text, chat/content-types.ts). */
+export const MESSAGE_MAX_LENGTH = MESSAGE_LIMITS[CONTENT_TYPE.plain];
 
 /** The service's attachment types (feature limits of Amazon Connect chat), with browsers' aliases. */
 export const ATTACHMENT_TYPES: string[] = [...DEFAULT_ATTACHMENT_MIME_TYPES];
@@ -222,7 +223,7 @@ export const DEFAULT_CONFIG: WidgetConfig = {
   region: 'us-east-1',
   displayName: '',
   attributes: {},
-  supportedMessagingContentTypes: ['text/plain', 'text/markdown', CT],
+  supportedMessagingContentTypes: [CONTENT_TYPE.plain, CONTENT_TYPE.markdown, CONTENT_TYPE.interactiveResponse],
   preChatForm: null,
   persistence: 'browser',
   storageKey: 'connect-chat',
@@ -384,7 +385,10 @@ const palette: Record<keyof Palette, Rule> = {
 
 type Spec = { [key: string]: Rule | Spec };
 
-const SPEC: Spec = {
+/** A rule for every field of T (nested objects may have rules per field): tsc refuses a SPEC that misses one or invents one. */
+type SpecFor<T> = { [K in keyof T]-?: Rule | SpecFor<NonNullable<T[K]>> };
+
+const SPEC: SpecFor<WidgetConfig> = {
   startChat,
   startChatBody: (v) => (isObj(v) ? { ...v } : fail('expected an object of body members, e.g. { InstanceId, ContactFlowId }')),
   startChatHeaders: stringRecord,
@@ -444,7 +448,11 @@ function expand(input: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function walk(spec: Spec, input: Record<string, unknown>, defaults: Record<string, unknown>, path: string, issues: ConfigIssue[]) {
+/**
+ * Checks `input` against `spec` over `defaults`. With `consequence`, messages also say what the
+ * widget does about a bad value (it uses the default, or will not start); without, the caller says.
+ */
+function walk(spec: Spec, input: Record<string, unknown>, defaults: Record<string, unknown>, path: string, issues: ConfigIssue[], consequence = true) {
   const out: Record<string, unknown> = { ...defaults };
   for (const [key, value] of Object.entries(input)) {
     const option = path + key;
@@ -460,12 +468,13 @@ function walk(spec: Spec, input: Record<string, unknown>, defaults: Record<strin
       } catch (e) {
         const keep = KEEP_INVALID.has(rule);
         if (keep) out[key] = value;
-        issues.push({ option, message: `invalid '${option}': ${(e as Error).message}; ${keep ? 'the chat will not start until it is fixed' : 'using the default'}` });
+        const then = keep ? 'the chat will not start until it is fixed' : 'using the default';
+        issues.push({ option, message: `invalid '${option}': ${(e as Error).message}${consequence ? `; ${then}` : ''}` });
       }
     } else if (isObj(value)) {
-      out[key] = walk(rule, value, isObj(defaults[key]) ? defaults[key] : {}, option + '.', issues);
+      out[key] = walk(rule, value, isObj(defaults[key]) ? defaults[key] : {}, option + '.', issues, consequence);
     } else {
-      issues.push({ option, message: `invalid '${option}': expected an object; using the default` });
+      issues.push({ option, message: `invalid '${option}': expected an object${consequence ? '; using the default' : ''}` });
     }
   }
   return out;
@@ -478,11 +487,34 @@ function walk(spec: Spec, input: Record<string, unknown>, defaults: Record<strin
 export function validateConfig(input: unknown): ValidatedConfig {
   const issues: ConfigIssue[] = [];
   const base = DEFAULT_CONFIG as unknown as Record<string, unknown>;
-  const config = (isObj(input) ? walk(SPEC, expand(input), base, '', issues) : { ...base }) as unknown as WidgetConfig;
+  const config = (isObj(input) ? walk(SPEC as Spec, expand(input), base, '', issues) : { ...base }) as unknown as WidgetConfig;
   if (!isObj(input)) issues.push({ option: '', message: 'expected a configuration object; using the defaults' });
   if (!config.startChat)
     issues.push({ option: 'startChat', message: "'startChat' is required: the URL of your start-chat back end, or a function returning StartChatContact's result" });
   return { config, issues };
+}
+
+/**
+ * Checks one option at run time (setTheme, setLocale): `path` names it ('theme', 'locale',
+ * 'theme.light'), `value` is what the caller gave (with the same shorthands as in the config). Returns
+ * the checked value over its default, and an issue per bad field; the messages say what is wrong and
+ * what was expected, and leave what happens then to the caller.
+ */
+export function validateOption(path: string, value: unknown): { value: unknown; issues: ConfigIssue[] } {
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  let spec: Rule | Spec | undefined = SPEC as Spec;
+  let defaults: unknown = DEFAULT_CONFIG;
+  for (const key of keys) {
+    spec = typeof spec === 'object' ? spec[key] : undefined;
+    defaults = isObj(defaults) ? defaults[key] : undefined;
+  }
+  if (typeof spec !== 'object' || !spec[last]) return { value: undefined, issues: [{ option: path, message: `unknown option '${path}'` }] };
+  const issues: ConfigIssue[] = [];
+  const given = keys.length ? { [last]: value } : expand({ [last]: value });
+  const prefix = keys.length ? `${keys.join('.')}.` : '';
+  const out = walk({ [last]: spec[last] }, given, { [last]: isObj(defaults) ? defaults[last] : undefined }, prefix, issues, false);
+  return { value: out[last], issues };
 }
 
 /** Formats issues as one console message (what embedders print once). */

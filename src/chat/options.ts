@@ -1,7 +1,7 @@
 // ChatSession's one options object. Every default lives in DEFAULTS below and nowhere else.
 import type { ParticipantClient, ParticipantClientOptions } from '../client/index.js';
 import type { WebSocketConstructor, WebSocketManagerOptions } from '../connection/index.js';
-import type { ChatStoreOptions } from '../store/index.js';
+import type { ChatStoreOptions, Persistence } from '../store/index.js';
 import type { AttachmentRules, Uploader } from './attachments.js';
 import { DEFAULT_ATTACHMENT_MIME_TYPES, MAX_ATTACHMENT_BYTES } from './attachments.js';
 import { CONTENT_TYPE } from './content-types.js';
@@ -10,8 +10,8 @@ import type { LockManagerLike, ChannelLike } from './tabs.js';
 import type { TypingPolicy } from './typing.js';
 import type { StartChatProvider, StartChatRequest } from './types.js';
 
-/** Where a conversation is kept between page loads. */
-export type Persistence = 'browser' | 'tab' | 'none';
+/** Where a conversation is kept between page loads (declared by the store). */
+export type { Persistence };
 
 export interface ChatSessionOptions {
   /**

@@ -2,6 +2,7 @@
 // ChatSession implements `ChatSessionApi`; the UI reads only these signals and calls only these
 // methods. Nothing here knows about HTTP, WebSocket or IndexedDB.
 import type { ReadonlySignal } from '@preact/signals-core';
+import type { ConnectionState } from '../connection/index.js';
 
 export type ParticipantRole = 'AGENT' | 'CUSTOMER' | 'SYSTEM' | 'CUSTOM_BOT' | 'SUPERVISOR';
 
@@ -15,8 +16,8 @@ export type ChatPhase = 'idle' | 'starting' | 'active' | 'ending' | 'wrapping-up
 /** MessageMetadata.MessageProcessingStatus of a message: held for processing, or not delivered. */
 export type MessageProcessing = 'processing' | 'rejected' | 'failed';
 
-/** The socket's state. `offline` = the browser says it is offline; `ended` = no more connections. */
-export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'ended';
+/** The socket's state (declared by the connection layer). */
+export type { ConnectionState };
 
 /** Delivery state of one of the customer's own sends. */
 export type SendStatus = 'sending' | 'sent' | 'failed';

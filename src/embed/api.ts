@@ -5,7 +5,7 @@
 import { effect, untracked } from '@preact/signals';
 import { ChatSession } from '../chat/chat-session.js';
 import { underWay } from '../chat/phase.js';
-import { validateConfig, type ConfigIssue, type WidgetConfig, type WidgetOptions } from '../config.js';
+import { validateConfig, validateOption, type ConfigIssue, type WidgetConfig, type WidgetOptions } from '../config.js';
 import { mountWidget } from '../ui/mount.js';
 import { sessionOptions } from '../ui/session-options.js';
 import { Emitter, type WidgetEventName, type WidgetEvents, type WidgetListener } from './events.js';
@@ -159,14 +159,14 @@ export function createWidget(root: ShadowRoot, input: unknown, options: CreateWi
     },
     async setLocale(locale) {
       if (!alive('setLocale')) return;
-      const issue = validateConfig({ locale }).issues.find((i) => i.option === 'locale');
-      if (issue) return invalid(`setLocale: ${issue.message.replace(/; using the default$/, '')}; the language stays as it is.`);
+      const [issue] = validateOption('locale', locale).issues;
+      if (issue) return invalid(`setLocale: ${issue.message}; the language stays as it is.`);
       await controller.setLocale(locale);
     },
     setTheme(theme) {
       if (!alive('setTheme')) return [];
       const issues = controller.setTheme(theme);
-      if (issues.length) invalid(`setTheme: ${issues.map((i) => i.message.replace(/; using the default$/, '')).join('; ')}; those values keep what they were.`);
+      if (issues.length) invalid(`setTheme: ${issues.map((i) => i.message).join('; ')}; those values keep what they were.`);
       return issues;
     },
     setAttributes(attributes) {

@@ -5,7 +5,7 @@
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
 import type { ChatSessionApi } from '../chat/types';
-import { validateConfig, type ConfigIssue, type WidgetConfig, type WidgetOptions } from '../config';
+import { validateOption, type ConfigIssue, type WidgetConfig, type WidgetOptions } from '../config';
 import { themeCss } from '../theme/theme';
 import { App } from './app';
 import { watchDesktop } from './desktop-notify';
@@ -175,11 +175,10 @@ export function mountWidget(
     endChat: () => session.end(),
     setLocale: (locale) => applyLocale(ui, locale),
     setTheme(input) {
-      const { config: checked, issues } = validateConfig({ startChat: 'about:blank', theme: input });
-      const mine = issues.filter((i) => i.option.startsWith('theme'));
+      const { value: checked, issues: mine } = validateOption('theme', input);
       const given = typeof input === 'string' ? { mode: input } : (input ?? {});
       const next = { ...theme } as Record<string, unknown>;
-      for (const key of Object.keys(given)) if (!mine.some((i) => i.option === `theme.${key}` || i.option.startsWith(`theme.${key}.`))) next[key] = (checked.theme as unknown as Record<string, unknown>)[key];
+      for (const key of Object.keys(given)) if (!mine.some((i) => i.option === `theme.${key}` || i.option.startsWith(`theme.${key}.`))) next[key] = (checked as Record<string, unknown>)[key];
       theme = next as unknown as WidgetConfig['theme'];
       applyStyles();
       return mine;

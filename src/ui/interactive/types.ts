@@ -1,8 +1,11 @@
 // Typed shapes of interactive messages (chat-protocol.md §3.1) after validation by parse.ts.
 // Nothing here is trusted yet for display: strings still go through SafeMarkdown/SafeText.
 
-export const INTERACTIVE_CONTENT_TYPE = 'application/vnd.amazonaws.connect.message.interactive';
-export const INTERACTIVE_RESPONSE_CONTENT_TYPE = 'application/vnd.amazonaws.connect.message.interactive.response';
+import { CONTENT_TYPE } from '../../chat/content-types';
+
+/** The content types of interactive messages and their responses, from the one table (chat/content-types.ts). */
+export const INTERACTIVE_CONTENT_TYPE: string = CONTENT_TYPE.interactive;
+export const INTERACTIVE_RESPONSE_CONTENT_TYPE: string = CONTENT_TYPE.interactiveResponse;
 
 /** An image given by URL; `src` is already checked to be absolute http(s). */
 export interface ImageRef {
