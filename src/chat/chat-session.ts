@@ -22,7 +22,7 @@ import { DEFAULTS, type ChatSessionOptions } from './options.js';
 import { memoryOnly, type SessionPersistence } from './persistence.js';
 import { createSessionState, resetState, type MirrorState, type SessionState } from './state.js';
 import { TabMirror } from './tab-mirror.js';
-import { openStorePersistence } from './storage.js';
+import { openStorePersistence } from './store-persistence.js';
 import { carryOut, TabRelay, type ChatCommands, type RelayedCall, type SessionCommands } from './tab-relay.js';
 import { TabCoordinator, type TabMessage, type TabRole } from './tabs.js';
 import type {

@@ -17,7 +17,7 @@ import {
   type Outbox,
 } from './outbox.js';
 import { emptyTranscript, mergeItems } from './transcript.js';
-import { composeTranscript } from './view.js';
+import { composeTranscript } from './transcript-view.js';
 
 const me = { participantId: 'p-me', displayName: 'Me' };
 const SUPPORTED = ['text/plain', 'text/markdown', 'application/vnd.amazonaws.connect.message.interactive.response'];

@@ -1,4 +1,4 @@
-// What a session keeps between page loads, and the port it keeps it through. storage.ts implements
+// What a session keeps between page loads, and the port it keeps it through. store-persistence.ts implements
 // it on src/store (IndexedDB or sessionStorage); 'none' keeps nothing.
 import type { OutboxRecord } from './outbox.js';
 import type { Row } from './transcript.js';

@@ -6,7 +6,7 @@ import type { TabRole } from './tabs.js';
 import { emptyTranscript, type Row, type TranscriptState } from './transcript.js';
 import { noTyping, typingList, type TypingState } from './typing.js';
 import type { ChatErrorCode, ChatPhase, ConnectionState, TranscriptEntry, TypingParticipant, Upload } from './types.js';
-import { composeTranscript } from './view.js';
+import { composeTranscript } from './transcript-view.js';
 
 /**
  * Every written signal and the value it starts (and is reset) with: creating, resetting and

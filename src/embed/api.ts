@@ -5,33 +5,17 @@
 import { effect, untracked } from '@preact/signals';
 import { ChatSession } from '../chat/chat-session.js';
 import { underWay } from '../chat/phase.js';
-import { validateConfig, validateOption, type ConfigIssue, type WidgetConfig, type WidgetOptions } from '../config.js';
+import { validateConfig, validateOption, type WidgetConfig } from '../config.js';
 import { mountWidget } from '../ui/mount.js';
 import { sessionOptions } from '../ui/session-options.js';
+import type { WidgetCommands } from '../ui/widget-commands.js';
 import { Emitter, type WidgetEventName, type WidgetEvents, type WidgetListener } from './events.js';
 import { clearMarker, markerAction, setMarker } from './marker.js';
 import { report } from './validate.js';
 
 /** What site owners call, whichever way they embedded the widget. */
-export interface ConnectChatApi {
-  /** Opens the chat window (a new chat starts when there is none and no pre-chat form comes first). */
-  open(): void;
-  close(): void;
-  toggle(): void;
-  /** Shows the launcher button. */
-  show(): void;
-  /** Hides the launcher button (open the window from your own button with `open()`). */
-  hide(): void;
-  /** Opens the window and starts a chat (the pre-chat form first, when configured). */
-  startChat(): Promise<void>;
-  /** Ends the chat for everyone (the agent sees the customer leave); the window stays open. */
-  endChat(): Promise<void>;
-  /** Switches the language ('auto' = the browser's); resolves once the strings are shown. */
-  setLocale(locale: string): Promise<void>;
-  /** Changes theme options at once; bad values are reported (one console error) and keep their old value. */
-  setTheme(theme: WidgetOptions['theme']): ConfigIssue[];
-  /** Contact attributes for the next chat start, merged over `config.attributes`. */
-  setAttributes(attributes: Record<string, string>): void;
+/** The page's API of the widget (window.ConnectChat, mount(), the element and the component). */
+export interface ConnectChatApi extends WidgetCommands {
   /** Removes everything from the page, ends an active chat and clears what was stored. */
   destroy(): Promise<void>;
   on<K extends WidgetEventName>(event: K, listener: WidgetListener<K>): () => void;

@@ -5,7 +5,7 @@
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
 import type { ChatSessionApi } from '../chat/types';
-import { validateOption, type ConfigIssue, type WidgetConfig, type WidgetOptions } from '../config';
+import { validateOption, type WidgetConfig } from '../config';
 import { themeCss } from '../theme/theme';
 import { App } from './app';
 import { watchDesktop } from './desktop-notify';
@@ -18,26 +18,13 @@ import { lateStyles, onLateStyles } from './late-styles';
 import { STYLES } from './styles';
 import { transcriptStyles } from './transcript/styles';
 import { trackViewport } from './viewport';
+import type { WidgetCommands } from './widget-commands';
 
-export interface WidgetController {
+export interface WidgetController extends WidgetCommands {
   /** The widget's state as signals (open, unread, locale, …), for the embedding API's events. */
   readonly ui: Ui;
   /** Resolves once the language is loaded, the app rendered and any stored chat resumed (or not). */
   readonly ready: Promise<void>;
-  open(): void;
-  close(): void;
-  toggle(): void;
-  /** Shows / hides the launcher button (the window is unaffected). */
-  show(): void;
-  hide(): void;
-  /** Opens the window and starts a chat (the pre-chat form first, when configured). */
-  startChat(): Promise<void>;
-  endChat(): Promise<void>;
-  setLocale(locale: string): Promise<void>;
-  /** Applies theme options at once; returns the problems found (bad values keep their old value). */
-  setTheme(theme: WidgetOptions['theme']): ConfigIssue[];
-  /** Contact attributes for the next start (merged over config.attributes). */
-  setAttributes(attributes: Record<string, string>): void;
   /** Removes the widget from the page (the session is the caller's to destroy). */
   destroy(): void;
 }

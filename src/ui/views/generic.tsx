@@ -370,8 +370,6 @@ const COMPONENTS: Record<string, (props: { r: Resolved }) => JSX.Element | null>
   Wizard,
 };
 
-export const SUPPORTED_COMPONENTS = Object.keys(COMPONENTS);
-
 function Rendered({ r }: { r: Resolved }): JSX.Element | null {
   const Component = Object.prototype.hasOwnProperty.call(COMPONENTS, r.node.type) ? COMPONENTS[r.node.type] : undefined;
   return Component ? <Component r={r} /> : <Unknown r={r} />;
