@@ -9,22 +9,21 @@
 // Other tabs of the same site mirror that tab's state over a BroadcastChannel and send their
 // commands through it; if it closes, one of them takes over (tabs.ts).
 import { batch, type ReadonlySignal } from '@preact/signals-core';
-import { ParticipantClientCore } from '../client/base.js';
+import type { ParticipantClientCore } from '../client/base.js';
 import { randomUuid } from '../client/uuid.js';
 import { CONTENT_TYPE } from './content-types.js';
 import { ChatEngine } from './engine.js';
-import { configProblem, engineConfig } from './engine-config.js';
+import { engineConfig, sessionParts } from './resolved-options.js';
 import { ChatError } from './errors.js';
 import { carryOver } from './outbox.js';
 import { underWay } from './phase.js';
-import { rememberedChat, type RememberedChat } from './remembered.js';
+import type { RememberedChat } from './remembered.js';
 import { DEFAULTS, type ChatSessionOptions } from './options.js';
-import { memoryOnly, type SessionPersistence } from './persistence.js';
+import type { SessionPersistence } from './persistence.js';
 import { createSessionState, resetState, type MirrorState, type SessionState } from './state.js';
 import { TabMirror } from './tab-mirror.js';
-import { openStorePersistence } from './store-persistence.js';
 import { carryOut, TabRelay, type ChatCommands, type RelayedCall, type SessionCommands } from './tab-relay.js';
-import { TabCoordinator, type TabMessage, type TabRole } from './tabs.js';
+import type { TabCoordinator, TabMessage, TabRole } from './tabs.js';
 import type {
   AttachmentLink,
   ChatErrorCode,
@@ -78,7 +77,7 @@ export class ChatSession implements ChatSessionApi {
   private readonly configError: ChatError | null;
   private readonly persistence: SessionPersistence;
   private engine: ChatEngine | null = null;
-  private readonly tabs: TabCoordinator | null = null;
+  private readonly tabs: TabCoordinator | null;
   /** Settles when this tab knows its role and, as leader, has loaded the conversation. Commands wait for it. */
   private ready: Promise<void>;
   private readonly listeners = new Map<keyof ChatSessionEvents, Set<Listener>>();
@@ -114,52 +113,15 @@ export class ChatSession implements ChatSessionApi {
     const methods = this as unknown as Record<(typeof BOUND_METHODS)[number], (...args: unknown[]) => unknown>;
     for (const name of BOUND_METHODS) methods[name] = methods[name].bind(this);
 
-    // Options that cannot work never throw out of the constructor (a page must not break): the
-    // session refuses to start, and says why, through start() and the `error` event.
-    this.configError = configProblem(options);
-    if (this.configError) {
-      const refusal = this.configError;
-      this.client = { send: () => Promise.reject(refusal) };
-    } else if (options.client) this.client = options.client;
-    else {
-      // The core client: the session checks what the customer types itself (validateMessage,
-      // checkAttachment), so the model validation is loaded only when clientOptions ask for it.
-      this.client = new ParticipantClientCore({
-        validateParams: false,
-        ...options.clientOptions,
-        ...(options.region ? { region: options.region } : {}),
-        ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
-      });
-    }
-    const mode = this.configError ? 'none' : (options.persistence ?? DEFAULTS.persistence);
-    const key = options.storageKey ?? DEFAULTS.storageKey;
-    if (options.persistentChat === 'auto') this.remembered = rememberedChat(mode, key);
-    this.persistence =
-      mode === 'none'
-        ? memoryOnly
-        : openStorePersistence({
-            mode,
-            namespace: key,
-            maxRows: options.storedTranscriptLimit ?? DEFAULTS.storedTranscriptLimit,
-            ...(options.store ? { store: options.store } : {}),
-            onError: (error) => {
-              const message = `${error.message} The chat goes on, but a reload may not bring it back.`;
-              this.s.lastError.value = { code: 'storage-failed', message };
-              this.deliver('error', { code: 'storage-failed', message, cause: error });
-            },
-          });
+    const parts = sessionParts(options, (error) => {
+      const message = `${error.message} The chat goes on, but a reload may not bring it back.`;
+      this.s.lastError.value = { code: 'storage-failed', message };
+      this.deliver('error', { code: 'storage-failed', message, cause: error });
+    });
+    ({ configError: this.configError, client: this.client, persistence: this.persistence, remembered: this.remembered, tabs: this.tabs } = parts);
 
     pageEvents()?.addEventListener('pagehide', this.onPageHide);
 
-    if (mode === 'browser' && options.tabs !== false) {
-      const t = options.tabs || {};
-      this.tabs = new TabCoordinator({
-        name: key,
-        ...(t.locks !== undefined ? { locks: t.locks } : {}),
-        ...(t.openChannel !== undefined ? { openChannel: t.openChannel } : {}),
-        callTimeoutMs: t.callTimeoutMs ?? DEFAULTS.tabCallTimeoutMs,
-      });
-    }
     this.mirror = new TabMirror(this.tabs, this.s);
     this.relay = new TabRelay(this.tabs, {
       typing: { ...DEFAULTS.typing, ...options.typing },

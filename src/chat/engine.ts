@@ -7,7 +7,7 @@ import { batch, effect } from '@preact/signals-core';
 import { WebSocketManager } from '../connection/index.js';
 import { ParticipantCalls } from './calls.js';
 import { CONTENT_TYPE } from './content-types.js';
-import type { EngineConfig } from './engine-config.js';
+import type { EngineConfig } from './resolved-options.js';
 import { afterEntries, endedNotice, noEndFlow, visitorEnded, visitorSent, type EndFlow } from './end-flow.js';
 import { ChatError, describeCause, isChatError } from './errors.js';
 import { HistorySync } from './history-sync.js';

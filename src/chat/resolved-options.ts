@@ -1,15 +1,19 @@
-// The session's options resolved into what the engine runs with (every default from DEFAULTS in
-// options.ts), and the options that cannot work at all.
-import type { ParticipantClientCore } from '../client/base.js';
+// The session's options resolved (every default from DEFAULTS in options.ts): the parts a session is
+// made of (client, persistence, the tab coordinator), what its engine runs with, and the options
+// that cannot work at all.
+import { ParticipantClientCore } from '../client/base.js';
 import { normalizeCustomEndpoint } from '../client/endpoint.js';
 import type { WebSocketManagerOptions } from '../connection/index.js';
+import type { StorageError } from '../store/index.js';
 import type { AttachmentRules, Uploader } from './attachments.js';
 import { ChatError, describeCause } from './errors.js';
 import { DEFAULTS, type ChatSessionOptions } from './options.js';
-import type { SessionPersistence } from './persistence.js';
+import { memoryOnly, type SessionPersistence } from './persistence.js';
 import type { ReceiptPolicy } from './receipts.js';
-import type { RememberedChat } from './remembered.js';
+import { rememberedChat, type RememberedChat } from './remembered.js';
 import type { StartChatHttpOptions } from './start.js';
+import { openStorePersistence } from './store-persistence.js';
+import { TabCoordinator } from './tabs.js';
 import type { TypingPolicy } from './typing.js';
 import type { StartChatProvider, StartChatRequest } from './types.js';
 
@@ -37,6 +41,65 @@ export interface EngineConfig {
   /** persistentChat 'auto': the last ended chat's signed id. */
   remembered?: RememberedChat;
   log: (event: string, detail?: Record<string, unknown>) => void;
+}
+
+export interface SessionParts {
+  /** Why these options cannot work (then nothing starts, resumes or is stored); null when they can. */
+  configError: ChatError | null;
+  client: Pick<ParticipantClientCore, 'send'>;
+  persistence: SessionPersistence;
+  /** persistentChat: 'auto': the last ended chat's signed id, continued by the next start. */
+  remembered: RememberedChat | undefined;
+  /** Tabs share the conversation (persistence 'browser' unless tabs: false). */
+  tabs: TabCoordinator | null;
+}
+
+/** What a session is made of; `onStorageError` hears of a store that fell back to memory. */
+export function sessionParts(options: ChatSessionOptions, onStorageError: (error: StorageError) => void): SessionParts {
+  // Options that cannot work never throw out of the constructor (a page must not break): the
+  // session refuses to start, and says why, through start() and the `error` event.
+  const configError = configProblem(options);
+  let client: Pick<ParticipantClientCore, 'send'>;
+  if (configError) client = { send: () => Promise.reject(configError) };
+  else if (options.client) client = options.client;
+  else {
+    // The core client: the session checks what the customer types itself (validateMessage,
+    // checkAttachment), so the model validation is loaded only when clientOptions ask for it.
+    client = new ParticipantClientCore({
+      validateParams: false,
+      ...options.clientOptions,
+      ...(options.region ? { region: options.region } : {}),
+      ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+    });
+  }
+  const mode = configError ? 'none' : (options.persistence ?? DEFAULTS.persistence);
+  const key = options.storageKey ?? DEFAULTS.storageKey;
+  const persistence =
+    mode === 'none'
+      ? memoryOnly
+      : openStorePersistence({
+          mode,
+          namespace: key,
+          maxRows: options.storedTranscriptLimit ?? DEFAULTS.storedTranscriptLimit,
+          ...(options.store ? { store: options.store } : {}),
+          onError: onStorageError,
+        });
+  const t = options.tabs || {};
+  return {
+    configError,
+    client,
+    persistence,
+    remembered: options.persistentChat === 'auto' ? rememberedChat(mode, key) : undefined,
+    tabs:
+      mode === 'browser' && options.tabs !== false
+        ? new TabCoordinator({
+            name: key,
+            ...(t.locks !== undefined ? { locks: t.locks } : {}),
+            ...(t.openChannel !== undefined ? { openChannel: t.openChannel } : {}),
+            callTimeoutMs: t.callTimeoutMs ?? DEFAULTS.tabCallTimeoutMs,
+          })
+        : null,
+  };
 }
 
 /** The options with their defaults, and the parts the session made of them. */
