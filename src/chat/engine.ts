@@ -14,16 +14,7 @@ import { HistorySync } from './history-sync.js';
 import { failSending } from './outbox.js';
 import type { SessionDetails } from './persistence.js';
 import { nowIso, type ItemSource, type Life } from './ports.js';
-import {
-  cancelReceipts,
-  emptyReceipts,
-  flushReceipts,
-  noteReceiptsSent,
-  receiptsDueAt,
-  requestReceipt,
-  type ReceiptKind,
-  type ReceiptState,
-} from './receipts.js';
+import { ReceiptSender } from './receipt-sender.js';
 import { Saver } from './saver.js';
 import { Sender } from './sender.js';
 import { sessionFromStart, startChat } from './start.js';
@@ -33,7 +24,7 @@ import { Timers } from './timers.js';
 import { mergeItems, rowById, transcriptFromRows, type ChatItem } from './transcript.js';
 import { nextTypingExpiry, shouldSendTyping, typingAfterItems, typingExpired } from './typing.js';
 import { Uploads } from './uploads.js';
-import type { ChatErrorCode, ChatSessionEvents, StartChatRequest, TranscriptEntry } from './types.js';
+import type { ChatErrorCode, ChatSessionEvents, StartChatRequest } from './types.js';
 
 type Emit = <K extends keyof ChatSessionEvents>(event: K, detail: ChatSessionEvents[K]) => void;
 
@@ -42,7 +33,6 @@ export class ChatEngine implements Life, ChatCommands {
   private resuming: Promise<boolean> | null = null;
   private manager: WebSocketManager | null = null;
   private readonly disposers: (() => void)[] = [];
-  private receipts: ReceiptState = emptyReceipts;
   private typingSentAt: number | undefined;
   private readonly abort = new AbortController();
   private ended = false;
@@ -57,6 +47,7 @@ export class ChatEngine implements Life, ChatCommands {
   private readonly history: HistorySync;
   private readonly sender: Sender;
   private readonly uploads: Uploads;
+  private readonly receipts: ReceiptSender;
 
   constructor(
     private readonly s: SessionState,
@@ -101,6 +92,7 @@ export class ChatEngine implements Life, ChatCommands {
       log: config.log,
     });
     this.uploads = new Uploads({ ...common, session, rules: config.attachments, uploader: config.uploader, op, endedError });
+    this.receipts = new ReceiptSender({ ...common, policy: config.receipts, op, isRelated: (id) => this.history.isRelated(id), log: config.log });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -274,7 +266,7 @@ export class ChatEngine implements Life, ChatCommands {
         this.sender.connected();
         void this.history.gapFill();
         void this.sender.pump();
-        this.scheduleReceipts();
+        this.receipts.schedule();
       }),
       manager.on('ended', ({ error }) => {
         if (this.firstConnect) this.firstConnect.refused = error ?? new Error('the service refused the connection');
@@ -320,25 +312,17 @@ export class ChatEngine implements Life, ChatCommands {
         this.emit('typing', { participantId: item.ParticipantId, displayName: item.DisplayName ?? '', role: item.ParticipantRole ?? 'AGENT' });
       }
     }
-    if (result.ownReceipts.length) {
-      this.receipts = noteReceiptsSent(this.receipts, result.ownReceipts.map((r) => ({ kind: r.level, messageId: r.messageId })));
-    }
+    this.receipts.noteSent(result.ownReceipts);
     if (this.config.postChatSurvey) this.endFlow = afterEntries(this.endFlow, result.added);
     for (const entry of result.added) {
       this.emit('message', entry);
-      if (this.receiptEligible(entry)) this.requestReceipt('delivered', entry.id);
+      if (this.receipts.eligible(entry)) this.receipts.request('delivered', entry.id);
     }
     this.uploads.settle([...result.added, ...result.updated]);
     this.saver.noteEntries(result.added, result.updated, source === 'older');
     this.saver.scheduleTranscript();
     if (relatedIds.length) void this.saver.saveSession();
     if (result.ended) void this.finishEnded('event');
-  }
-
-  private receiptEligible(entry: TranscriptEntry): boolean {
-    if (entry.own || entry.kind === 'notice' || entry.role !== 'AGENT') return false;
-    if (entry.id.startsWith('local:') || entry.id.includes('#')) return false;
-    return !this.history.isRelated(entry.contactId);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -375,33 +359,7 @@ export class ChatEngine implements Life, ChatCommands {
 
   markRead(id: string): void {
     const entry = rowById(this.s.transcriptState.peek(), id)?.entry;
-    if (!entry || !this.receiptEligible(entry)) return;
-    this.requestReceipt('read', id);
-  }
-
-  private requestReceipt(kind: ReceiptKind, messageId: string): void {
-    if (!this.config.receipts.enabled || this.ended) return;
-    this.receipts = requestReceipt(this.receipts, kind, messageId, Date.now());
-    this.scheduleReceipts();
-  }
-
-  private scheduleReceipts(): void {
-    const due = receiptsDueAt(this.receipts, this.config.receipts);
-    if (due === null || this.ended) return;
-    this.timers.set('receipts', Math.max(0, due - Date.now()), () => this.flushReceipts());
-  }
-
-  private flushReceipts(): void {
-    if (this.ended || this.stopped) return;
-    if (this.s.connection.peek() !== 'connected') return; // sent after the next connect
-    const round = flushReceipts(this.receipts, Date.now(), this.config.receipts);
-    this.receipts = round.state;
-    for (const r of round.send) {
-      this.calls
-        .op('SendEvent', { ContentType: r.kind === 'read' ? CONTENT_TYPE.read : CONTENT_TYPE.delivered, Content: JSON.stringify({ messageId: r.messageId }) })
-        .catch((error: unknown) => this.config.log('receipt-failed', { error: describeCause(error) }));
-    }
-    this.scheduleReceipts();
+    if (entry && this.receipts.eligible(entry)) this.receipts.request('read', id);
   }
 
   private scheduleTypingExpiry(): void {
@@ -453,7 +411,7 @@ export class ChatEngine implements Life, ChatCommands {
     if (this.ended || this.stopped) return;
     this.ended = true;
     this.config.log('ended', { reason });
-    this.receipts = cancelReceipts(this.receipts);
+    this.receipts.cancel();
     this.timers.clear();
     this.uploads.abortAll();
     this.abort.abort();
