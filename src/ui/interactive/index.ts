@@ -10,7 +10,7 @@
 //   DEFAULT_INTERACTIVE_STRINGS / InteractiveStringsContext: strings and locale from i18n
 // This module must not import views/renderer.tsx: that chunk loads only when a view shows.
 export { InteractiveMessage, type InteractiveMessageProps } from './interactive-message';
-export { ViewMessage, type ViewMessageProps } from '../views/view-message';
+export { ViewMessage, type ViewMessageProps } from './views/view-message';
 export { parseInteractive, isViewResource } from './parse';
 export {
   titleReply,
@@ -35,7 +35,7 @@ export {
   type InteractiveLocale,
 } from './strings';
 export { interactiveStyles } from './styles';
-export { viewStyles } from '../views/styles';
+export { viewStyles } from './views/styles';
 export {
   INTERACTIVE_CONTENT_TYPE,
   INTERACTIVE_RESPONSE_CONTENT_TYPE,

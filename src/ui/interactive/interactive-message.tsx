@@ -15,7 +15,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ViewDescription } from '../../chat/types';
-import { ViewMessage } from '../views/view-message';
+import { ViewMessage } from './views/view-message';
 import { Carousel } from './carousel';
 import { RenderBoundary } from './boundary';
 import { parseInteractive } from './parse';

@@ -4,7 +4,7 @@
 // Name, at `properties.<Name>` or `properties.FormData.properties.<Name>` (plus the `required`
 // list next to it): type, format (email/uri/date), minLength, maxLength, pattern, minimum,
 // maximum, enum. Messages come from the strings table, so they are translatable.
-import { formatString, type InteractiveStrings } from '../interactive/strings';
+import { formatString, type InteractiveStrings } from '../strings';
 
 export type FieldValue = string | string[];
 

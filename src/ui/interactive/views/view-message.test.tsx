@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ViewDescription } from '../../chat/types';
-import { getView, listViews } from '../../../emulator/views/index';
-import { InteractiveMessage } from '../interactive/interactive-message';
-import { InteractiveStringsContext } from '../interactive/strings';
-import { buttonByText, click, mount, settle, settleUntil, tabOrder, type, type Mounted } from '../testing/interactive';
-import { INTERACTIVE_RESPONSE_CONTENT_TYPE, type InteractiveReply } from '../interactive/types';
+import type { ViewDescription } from '../../../chat/types';
+import { getView, listViews } from '../../../../emulator/views/index';
+import { InteractiveMessage } from '../interactive-message';
+import { InteractiveStringsContext } from '../strings';
+import { buttonByText, click, mount, settle, settleUntil, tabOrder, type, type Mounted } from '../../testing/interactive';
+import { INTERACTIVE_RESPONSE_CONTENT_TYPE, type InteractiveReply } from '../types';
 import {
   customDescription,
   describeEmulatorView,
@@ -15,7 +15,7 @@ import {
   VALIDATION_SCHEMA,
   VALIDATION_TEMPLATE,
   viewMessage,
-} from '../testing/view-fixtures';
+} from '../../testing/view-fixtures';
 import { ViewMessage, type ViewMessageProps } from './view-message';
 
 let mounted: Mounted | undefined;
@@ -475,7 +475,7 @@ describe('collapsed and lazy', () => {
     };
     const here = dirname(new URL(import.meta.url).pathname);
     visit(resolve(here, 'view-message.tsx'));
-    visit(resolve(here, '../interactive/interactive-message.tsx'));
+    visit(resolve(here, '../interactive-message.tsx'));
     const statics = Array.from(seen).map((f) => f.slice(resolve(here, '..').length));
     expect(statics.some((f) => heavy.some((h) => f.includes(`/views/${h}`)))).toBe(false);
     expect(statics).toContain('/views/view-message.tsx');

@@ -1,7 +1,7 @@
 // AttributeBar / DataSection items: label-value pairs, optionally a link or copyable.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { safeLinkHref } from '../content/url';
+import { safeLinkHref } from '../../content/url';
 import { useViewEnv } from './env';
 import { asArray, isRecord, toText, truthy } from './text';
 

@@ -2,7 +2,7 @@
 // allowed, strings, locale and the InputSchema (for validation).
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { DEFAULT_INTERACTIVE_STRINGS, type InteractiveStrings } from '../interactive/strings';
+import { DEFAULT_INTERACTIVE_STRINGS, type InteractiveStrings } from '../strings';
 import type { ActionOutput } from './outputs';
 
 export interface ViewEnv {

@@ -6,7 +6,7 @@
 // Everything shown is text through Preact (or SafeText): nothing from the template reaches the
 // DOM as HTML, and no template string becomes an attribute name, a URL (unchecked) or a style.
 import type { ComponentChildren, JSX } from 'preact';
-import { SafeText } from '../content/safe-markdown';
+import { SafeText } from '../../content/safe-markdown';
 import { AttributeList, parseAttributes } from './attributes';
 import { isHidden, resolveBinding, resolveValue } from './bindings';
 import { useViewEnv } from './env';

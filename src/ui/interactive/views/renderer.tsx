@@ -7,8 +7,8 @@
 // generic components (generic.tsx), `$.Path` bindings resolved against InputData.
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
-import type { ViewDescription } from '../../chat/types';
-import type { InteractiveStrings } from '../interactive/strings';
+import type { ViewDescription } from '../../../chat/types';
+import type { InteractiveStrings } from '../strings';
 import { ViewEnvContext, type ViewEnv } from './env';
 import { FormScope } from './form-scope';
 import { Nodes } from './generic';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INTERACTIVE_STRINGS as S } from '../interactive/strings';
+import { DEFAULT_INTERACTIVE_STRINGS as S } from '../strings';
 import { mergeRules, rulesFromProps, rulesFromSchema, validateValue } from './validation';
 
 describe('rules', () => {

@@ -1,6 +1,6 @@
 // Pieces shared by the AWS-managed views.
 import type { JSX } from 'preact';
-import { SafeText } from '../../content/safe-markdown';
+import { SafeText } from '../../../content/safe-markdown';
 import { useViewEnv } from '../env';
 import { ActionButton } from '../generic';
 import { asArray, isRecord, labelOf, toText } from '../text';

@@ -4,7 +4,7 @@
 // -> Next {"FormData": {name: value}} after validation, Back, Cancel, Step {"StepName"}.
 // ErrorText is the flow telling the customer what was wrong last time: shown as an alert.
 import type { JSX } from 'preact';
-import { SafeText } from '../../content/safe-markdown';
+import { SafeText } from '../../../content/safe-markdown';
 import { AttributeList, parseAttributes } from '../attributes';
 import { useViewEnv } from '../env';
 import { ActionButton, ButtonRow, ViewComponent } from '../generic';

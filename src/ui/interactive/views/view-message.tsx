@@ -17,14 +17,14 @@
 // failure, a timeout or a broken template shows a notice with "Try again", never an exception.
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { ViewDescription } from '../../chat/types';
-import { loadMarkdown } from '../content/safe-markdown';
-import { RenderBoundary } from '../interactive/boundary';
-import { parseInteractive } from '../interactive/parse';
-import { Collapsed, Fallback } from '../interactive/parts';
-import { viewActionReply } from '../interactive/replies';
-import { useInteractiveLocale, type InteractiveStrings } from '../interactive/strings';
-import type { InteractiveReply } from '../interactive/types';
+import type { ViewDescription } from '../../../chat/types';
+import { loadMarkdown } from '../../content/safe-markdown';
+import { RenderBoundary } from '../boundary';
+import { parseInteractive } from '../parse';
+import { Collapsed, Fallback } from '../parts';
+import { viewActionReply } from '../replies';
+import { useInteractiveLocale, type InteractiveStrings } from '../strings';
+import type { InteractiveReply } from '../types';
 import { parseViewData } from './view-data';
 
 type RendererModule = typeof import('./renderer');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getViewDefinition, listViews } from '../../../emulator/views/index';
+import { getViewDefinition, listViews } from '../../../../emulator/views/index';
 import { layoutColumns, MAX_DEPTH, MAX_NODES, parseTemplate } from './template';
 
 describe('parseTemplate', () => {

@@ -2,7 +2,7 @@
 // ViewData {Heading, Description, AttributeBar, Back:{Label}, Sections, Actions} -> actions
 // ActionSelected {"actionName"} and Back.
 import type { JSX, Ref } from 'preact';
-import { SafeText } from '../../content/safe-markdown';
+import { SafeText } from '../../../content/safe-markdown';
 import { AttributeList, parseAttributes } from '../attributes';
 import { ButtonRow, ActionButton } from '../generic';
 import { actionSelectedOutput } from '../outputs';

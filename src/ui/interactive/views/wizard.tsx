@@ -2,7 +2,7 @@
 // Earlier steps are buttons that send the Step action with {"StepName"}; the flow decides what
 // to show next, so later steps are not reachable from here.
 import type { JSX } from 'preact';
-import { formatString, type InteractiveStrings } from '../interactive/strings';
+import { formatString, type InteractiveStrings } from '../strings';
 import { asArray, isRecord, toText, truthy } from './text';
 
 export interface Step {
