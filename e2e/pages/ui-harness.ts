@@ -2,7 +2,7 @@
 // by the UI's mountWidget. Built (dependencies bundled) into /dist/ui-e2e/ui-harness.js by e2e/ui-support.ts.
 import { ChatSession } from '../../src/chat/index';
 import { describeIssues, validateConfig } from '../../src/config';
-import { mountWidget, type MountOptions } from '../../src/ui/mount';
+import { mountWidget, type MountOptions } from '../../src/ui/mount-widget';
 import { sessionOptions } from '../../src/ui/session-options';
 
 export function boot(options: Record<string, unknown>, mount: MountOptions = {}) {

@@ -6,7 +6,7 @@ import { effect, untracked } from '@preact/signals';
 import { ChatSession } from '../chat/chat-session.js';
 import { underWay } from '../chat/phase.js';
 import { validateConfig, validateOption, type WidgetConfig } from '../config.js';
-import { mountWidget } from '../ui/mount.js';
+import { mountWidget } from '../ui/mount-widget.js';
 import { sessionOptions } from '../ui/session-options.js';
 import type { WidgetCommands } from '../ui/widget-commands.js';
 import { Emitter, type WidgetEventName, type WidgetEvents, type WidgetListener } from './events.js';

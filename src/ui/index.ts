@@ -1,2 +1,2 @@
-export { mountWidget, type MountOptions, type WidgetController } from './mount';
+export { mountWidget, type MountOptions, type WidgetController } from './mount-widget';
 export type { Ui } from './state';

@@ -1,4 +1,4 @@
-// What a page may ask of the widget: one declaration for the widget's controller (ui/mount.ts) and
+// What a page may ask of the widget: one declaration for the widget's controller (ui/mount-widget.ts) and
 // the public API (embed/api.ts, ConnectChatApi), which add what only they have.
 import type { ConfigIssue, WidgetOptions } from '../config';
 

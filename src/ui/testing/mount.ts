@@ -1,6 +1,6 @@
 // Shared setup for the UI's jsdom tests: mount the widget on a fresh host with a FakeSession.
 import { validateConfig, type WidgetOptions } from '../../config';
-import { mountWidget, type MountOptions } from '../mount';
+import { mountWidget, type MountOptions } from '../mount-widget';
 import { FakeSession } from './session';
 
 // Preact runs useEffect after the next frame, or after 35 ms without one (jsdom): wait past that.

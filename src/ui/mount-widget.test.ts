@@ -51,7 +51,7 @@ describe('mount', () => {
     const host = document.createElement('div');
     document.body.append(host);
     const shadow = host.attachShadow({ mode: 'open' });
-    const { mountWidget } = await import('./mount');
+    const { mountWidget } = await import('./mount-widget');
     const { validateConfig } = await import('../config');
     const ctl = mountWidget(shadow, validateConfig({ startChat: 'https://x.example/' }).config, new FakeSession());
     await ctl.ready;
