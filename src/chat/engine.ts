@@ -15,6 +15,7 @@ import { failSending } from './outbox.js';
 import type { SessionDetails } from './persistence.js';
 import { nowIso, type ItemSource, type Life } from './ports.js';
 import { ReceiptSender } from './receipt-sender.js';
+import { continueRemembered } from './remembered.js';
 import { Saver } from './saver.js';
 import { Sender } from './sender.js';
 import { sessionFromStart, startChat } from './start.js';
@@ -145,25 +146,11 @@ export class ChatEngine implements Life, ChatCommands {
       );
     }
     const full: StartChatRequest = { ...this.config.request, ...request };
-    const remembered = full.persistentChat ? undefined : this.config.remembered?.get();
-    if (remembered) full.persistentChat = { SourceContactId: remembered, RehydrationType: 'ENTIRE_PAST_SESSION' };
+    const onRefused = continueRemembered(full, this.config.remembered, this.config.log);
     this.s.phase.value = 'starting';
     let details;
     try {
-      details = await startChat(provider, full, {
-        ...this.config.startChatHttp,
-        signal: this.abort.signal,
-        // A remembered chat the back end will not continue (tampered, too old) is forgotten; a new chat starts.
-        ...(remembered
-          ? {
-              onPersistentChatRefused: (status: number) => {
-                this.config.log('persistent-chat-refused', { status });
-                this.config.remembered?.forget();
-                delete full.persistentChat;
-              },
-            }
-          : {}),
-      });
+      details = await startChat(provider, full, { ...this.config.startChatHttp, signal: this.abort.signal, ...onRefused });
     } catch (error) {
       if (this.stopped) throw error;
       this.s.phase.value = 'idle';

@@ -3,6 +3,8 @@
 // Kept where the conversation is kept: localStorage for persistence 'browser', sessionStorage for
 // 'tab', this page's memory for 'none'. Nothing is remembered when the back end signs nothing.
 import type { Persistence } from './options.js';
+import type { Log } from './ports.js';
+import type { StartChatRequest } from './types.js';
 
 export interface RememberedChat {
   get(): string | undefined;
@@ -49,6 +51,28 @@ export function rememberedChat(persistence: Persistence, storageKey: string): Re
       } catch {
         // nothing stored
       }
+    },
+  };
+}
+
+/**
+ * A start continues the remembered chat, unless its request names one itself. Returns the start's
+ * hook for a back end that will not continue it (tampered, too old): the chat is forgotten and the
+ * start goes on without it.
+ */
+export function continueRemembered(
+  request: StartChatRequest,
+  remembered: RememberedChat | undefined,
+  log: Log,
+): { onPersistentChatRefused?: (status: number) => void } {
+  const id = request.persistentChat ? undefined : remembered?.get();
+  if (!id) return {};
+  request.persistentChat = { SourceContactId: id, RehydrationType: 'ENTIRE_PAST_SESSION' };
+  return {
+    onPersistentChatRefused: (status) => {
+      log('persistent-chat-refused', { status });
+      remembered?.forget();
+      delete request.persistentChat;
     },
   };
 }
