@@ -80,8 +80,13 @@ export const CEILINGS: Ceilings = {
   // own height (0.57), and the notifications option, menu item and loader (0.32). Lazy: the image
   // preview (1.27 KB, on the first click on an image) and desktop notifications (0.81 KB, loaded
   // only where the option is set). Main 98dfbbc 99.01 / 171.27 KB, with them 99.91 / 174.21 KB.
-  openGzip: 100.0 * 1024,
-  everythingGzip: 174.3 * 1024,
+  // Issue 13: +1.5 and +1.5 KB for src/chat by concern, with no behaviour change: the engine's parts
+  // and the callbacks they are handed (0.8 KB of widget.js, largely gzip finding fewer repeats in
+  // moved code: widget.js grows 1.8 KB raw), the typed tab relay (0.2), the parts made from options,
+  // the receipt sender and validateOption (0.4). Main 7432772 99.91 / 174.21 KB, with them
+  // 101.41 / 175.71 KB.
+  openGzip: 101.5 * 1024,
+  everythingGzip: 175.8 * 1024,
 };
 
 export interface Ceilings {
