@@ -40,7 +40,12 @@ export class PluginHost {
     private readonly socketsOf: (participantId: string) => number,
   ) {
     state.onContactStarted((contact) => this.dispatch((p) => p.onContactStarted?.(this.handle(contact)), 'onContactStarted', this.plugins));
-    state.onItem((contact, item) => this.dispatch((p) => p.onItem?.(this.handle(contact), item), 'onItem', this.everyone()));
+    // A message held for processing reaches the flows once delivered (sent again without a status),
+    // never while PROCESSING nor when REJECTED or FAILED: as a bot sees only what the guardrail passed.
+    state.onItem((contact, item) => {
+      if (item.MessageMetadata?.MessageProcessingStatus) return;
+      this.dispatch((p) => p.onItem?.(this.handle(contact), item), 'onItem', this.everyone());
+    });
     state.onContactEnded((contact) => this.dispatch((p) => p.onContactEnded?.(this.handle(contact)), 'onContactEnded', this.everyone()));
     // The built-in survey runs the `survey` flow; the plugins' onDisconnectFlow runs `plugin`.
     state.onDisconnectFlow((contact) =>

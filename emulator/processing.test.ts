@@ -77,11 +77,14 @@ describe('the messageProcessing fault', () => {
 
 describe("a plugin's processMessage", () => {
   it('holds every customer message and decides it (a guardrail)', async () => {
+    // A bot beside the guardrail sees each customer message once, when delivered: never a blocked one.
+    const seen: string[] = [];
     const plugin: EmulatorPlugin = {
       name: 'guardrail',
       processMessage: (_contact, item) => ((item.Content ?? '').includes('password') ? 'REJECTED' : undefined),
     };
-    const guarded = await emulator({ plugins: [plugin] });
+    const bot: EmulatorPlugin = { name: 'bot', onItem: (_contact, item) => void (item.ParticipantRole === 'CUSTOMER' && item.Type === 'MESSAGE' && seen.push(item.Content ?? '')) };
+    const guarded = await emulator({ plugins: [plugin, bot] });
     const client = participantClient(guarded.url);
     try {
       const { customer, socket } = await chat(guarded.url);
@@ -90,6 +93,7 @@ describe("a plugin's processMessage", () => {
       expect([blocked.MessageMetadata?.MessageProcessingStatus, fine.MessageMetadata?.MessageProcessingStatus]).toEqual(['PROCESSING', 'PROCESSING']);
       await socket.waitForItem((i) => i.Id === blocked.Id && statusOf(i) === 'REJECTED');
       await socket.waitFor((f) => f.topic === 'aws/chat' && ((i: ChatItem) => i.Id === fine.Id && i.MessageMetadata !== undefined && statusOf(i) === undefined)(JSON.parse(f.content as string) as ChatItem));
+      await expect.poll(() => seen).toEqual(['where is my order?']);
       socket.close();
     } finally {
       client.destroy();
