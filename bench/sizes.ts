@@ -85,8 +85,13 @@ export const CEILINGS: Ceilings = {
   // moved code: widget.js grows 1.8 KB raw), the typed tab relay (0.2), the parts made from options,
   // the receipt sender and validateOption (0.4). Main 7432772 99.91 / 174.21 KB, with them
   // 101.41 / 175.71 KB.
-  openGzip: 101.5 * 1024,
-  everythingGzip: 175.8 * 1024,
+  // Issue 15 in the window: +0.5 and +1.6 KB for the post-chat survey's bar and the undelivered
+  // state of own messages (0.42 KB on the opening path: widget.js 0.39 for the bar, the state with
+  // Edit and Retry and 5 strings, the options' checks 0.03; 0.1 KB in each of the 11 lazy language
+  // packs), measured on main 90f266c: 97.88 / 166.41 KB -> 98.30 / 167.90 KB; on main 45a0f0a
+  // (101.41 / 175.71 KB) that is about 101.83 / 177.20 KB.
+  openGzip: 102.0 * 1024,
+  everythingGzip: 177.4 * 1024,
 };
 
 export interface Ceilings {

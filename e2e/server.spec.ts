@@ -77,3 +77,49 @@ test('chats start through the back end; the next visit continues the chat with t
   expect(reason).toMatch(/answered HTTP 400: PersistentChat\.SourceContactId .*a bare ContactId is never accepted/);
   await other.close();
 });
+
+test("persistentChat 'auto': the widget keeps the signed id itself and continues the chat; a tampered value starts a new one", async ({ page }) => {
+  const storageKey = `e2e-auto-${Math.random().toString(36).slice(2)}`;
+  const config = { startChat, persistentChat: 'auto', storageKey };
+  const continueKey = `connect-chat-widget:${storageKey}:continue`;
+  await openShop(page, { config, open: true });
+  const contactId = await contactIdOf(page);
+  const agent = await Agent.join(contactId, 'Ana');
+  await agent.say('Your parcel is on its way.');
+  await expect(widget(page, '.cw-log')).toContainText('Your parcel is on its way.');
+  const ended = await recordChatEnded(page);
+  await control(`contacts/${contactId}/end`);
+  const { signedContactId } = await ended.read();
+  // The widget stored it itself (the page does nothing), where persistence 'browser' keeps things.
+  const stored = await page.evaluate((key) => localStorage.getItem(key), continueKey);
+  expect(stored).toBe(signedContactId);
+  expect(stored).toMatch(new RegExp(`^${contactId}\\.`));
+
+  // The next visit (this tab is gone: an open tab would keep showing its ended chat to the others)
+  // continues the chat: the earlier messages load as older history.
+  const context = page.context();
+  await page.close();
+  const later = await context.newPage();
+  await openShop(later, { config, open: true });
+  const continued = await contactIdOf(later);
+  expect(continued).not.toBe(contactId);
+  await expect(widget(later, '.cw-log')).toContainText('Your parcel is on its way.');
+  expect(((await (await fetch(`${EMULATOR}/emulator/contacts/${continued}`)).json()) as { PreviousContactId?: string }).PreviousContactId).toBe(contactId);
+  const endedLater = await recordChatEnded(later);
+  await control(`contacts/${continued}/end`);
+  await endedLater.read();
+
+  // Altered in storage (by hand, by a script): the back end refuses it, the widget forgets it and starts a new chat.
+  const value = (await later.evaluate((key) => localStorage.getItem(key), continueKey)) as string;
+  await later.evaluate(([key, tampered]) => localStorage.setItem(key, tampered), [continueKey, `${value.slice(0, -4)}AAAA`]);
+  await later.close();
+  const third = await context.newPage();
+  await openShop(third, { config, open: true });
+  const fresh = await contactIdOf(third);
+  await expect(widget(third, '.cw-ta')).toBeEnabled();
+  expect(((await (await fetch(`${EMULATOR}/emulator/contacts/${fresh}`)).json()) as { PreviousContactId?: string }).PreviousContactId).toBeUndefined();
+  await expect(widget(third, '.cw-log')).not.toContainText('Your parcel is on its way.');
+  await expect.poll(() => third.evaluate((key) => localStorage.getItem(key), continueKey)).toBeNull();
+  agent.close();
+  await third.close();
+});

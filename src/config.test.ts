@@ -118,6 +118,13 @@ describe('validateConfig', () => {
     }
   });
 
+  it("postChatSurvey is on or off; persistentChat may be 'auto'", () => {
+    expect(validateConfig({ ...base, postChatSurvey: true }).config.postChatSurvey).toBe(true);
+    expect(validateConfig({ ...base, postChatSurvey: 'yes' }).issues[0].option).toBe('postChatSurvey');
+    expect(validateConfig({ ...base, persistentChat: 'auto' }).config.persistentChat).toBe('auto');
+    expect(validateConfig({ ...base, persistentChat: 'always' }).issues[0].message).toMatch(/expected 'auto', or/);
+  });
+
   it('keeps string overrides only when every value is text', () => {
     expect(validateConfig({ ...base, strings: { title: 'Help' }, translations: { de: { title: 'Hilfe' } } }).issues).toEqual([]);
     expect(validateConfig({ ...base, strings: { title: 5 } }).issues[0].message).toMatch(/value of 'title' must be text/);

@@ -159,11 +159,19 @@ export interface WidgetConfig {
   chatDurationInMinutes?: number;
   /**
    * Persistent chat: continue an earlier (ended) contact, whose messages load as older history.
+   * `'auto'`: the widget remembers the signed id your back end gives each chat (SignedContactId,
+   * connect-chat-widget/server) when it ends, and continues that chat next time by itself.
    * @default none
    */
-  persistentChat?: { sourceContactId: string; rehydrationType?: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' };
+  persistentChat?: 'auto' | { sourceContactId: string; rehydrationType?: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' };
   /** Pre-chat form shown before the chat starts. @default null (none: the chat starts on open) */
   preChatForm: PreChatForm | null;
+  /**
+   * Post-chat survey: the chat starts with DisconnectOnCustomerExit ["AGENT"], and when the visitor
+   * ends it the window stays with the contact's disconnect flow (a survey) until the service ends the
+   * chat or the visitor closes. @default false
+   */
+  postChatSurvey: boolean;
   /** Where the conversation is kept: across tabs and reloads, this tab only, or nowhere. @default 'browser' */
   persistence: Persistence;
   /** Namespace of everything stored (several widgets on one site need different keys). @default 'connect-chat' */
@@ -225,6 +233,7 @@ export const DEFAULT_CONFIG: WidgetConfig = {
   attributes: {},
   supportedMessagingContentTypes: [CONTENT_TYPE.plain, CONTENT_TYPE.markdown, CONTENT_TYPE.interactiveResponse],
   preChatForm: null,
+  postChatSurvey: false,
   persistence: 'browser',
   storageKey: 'connect-chat',
   attachments: { enabled: true, maxSizeBytes: 20 * 1024 * 1024, acceptTypes: ATTACHMENT_TYPES },
@@ -401,11 +410,14 @@ const SPEC: SpecFor<WidgetConfig> = {
   supportedMessagingContentTypes: stringList,
   chatDurationInMinutes: num(60, 10080),
   persistentChat: (v) =>
-    // A ContactId, or the signedContactId of connect-chat-widget/server (<ContactId>.<time>.<signature>).
-    isObj(v) && typeof v.sourceContactId === 'string' && /^[\w.-]{1,512}$/.test(v.sourceContactId) && [undefined, 'ENTIRE_PAST_SESSION', 'FROM_SEGMENT'].includes(v.rehydrationType as string)
+    v === 'auto'
+      ? v
+      : // A ContactId, or the signedContactId of connect-chat-widget/server (<ContactId>.<time>.<signature>).
+        isObj(v) && typeof v.sourceContactId === 'string' && /^[\w.-]{1,512}$/.test(v.sourceContactId) && [undefined, 'ENTIRE_PAST_SESSION', 'FROM_SEGMENT'].includes(v.rehydrationType as string)
       ? { sourceContactId: v.sourceContactId, ...(v.rehydrationType ? { rehydrationType: v.rehydrationType } : {}) }
-      : fail("expected { sourceContactId: '<ContactId or signedContactId>', rehydrationType?: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' }"),
+      : fail("expected 'auto', or { sourceContactId: '<ContactId or signedContactId>', rehydrationType?: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' }"),
   preChatForm,
+  postChatSurvey: bool,
   persistence: oneOf('browser', 'tab', 'none'),
   storageKey: (v) => (typeof v === 'string' && /^[\w.-]{1,64}$/.test(v) ? v : fail('expected 1-64 letters, digits, _ - or .')),
   attachments: { enabled: bool, maxSizeBytes: num(1, 20 * 1024 * 1024), acceptTypes: stringList },

@@ -114,6 +114,11 @@ export const en = {
   errConnection: 'There is a connection problem. Please check your connection and try again.',
   errEnded: 'This chat has ended. Start a new chat; unsent messages are carried over to it.',
   errConfig: 'The chat is not available right now. Please try again later.',
+  wrappingUp: 'You ended the chat. If you have a moment, answer the questions above.',
+  processing: 'Checking…',
+  blocked: 'Not delivered: this message was blocked.',
+  notProcessed: 'Not delivered: it could not be processed.',
+  edit: 'Edit',
 };
 
 export type StringKey = keyof typeof en;

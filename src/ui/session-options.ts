@@ -17,9 +17,12 @@ export function sessionOptions(config: WidgetConfig): ChatSessionOptions {
     ...(config.initialMessage ? { initialMessage: config.initialMessage } : {}),
     supportedMessagingContentTypes: config.supportedMessagingContentTypes,
     ...(config.chatDurationInMinutes ? { chatDurationInMinutes: config.chatDurationInMinutes } : {}),
-    ...(config.persistentChat
-      ? { persistentChat: { SourceContactId: config.persistentChat.sourceContactId, RehydrationType: config.persistentChat.rehydrationType ?? 'ENTIRE_PAST_SESSION' } }
-      : {}),
+    ...(config.persistentChat === 'auto'
+      ? { persistentChat: 'auto' as const }
+      : config.persistentChat
+        ? { persistentChat: { SourceContactId: config.persistentChat.sourceContactId, RehydrationType: config.persistentChat.rehydrationType ?? 'ENTIRE_PAST_SESSION' } }
+        : {}),
+    ...(config.postChatSurvey ? { postChatSurvey: true } : {}),
     persistence: config.persistence,
     storageKey: config.storageKey,
     attachments: { maxBytes: config.attachments.maxSizeBytes, mimeTypes: config.attachments.acceptTypes },

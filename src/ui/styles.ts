@@ -60,6 +60,8 @@ export const STYLES = `
 .cw-name{font-size:.8em;color:var(--cw-muted);margin:0 4px 2px}
 .cw-bubble{max-width:85%;padding:8px 12px;border-radius:var(--cw-radius);background:var(--cw-agent-bubble);color:var(--cw-agent-text);overflow-wrap:anywhere}
 .cw-own .cw-bubble{background:var(--cw-own-bubble);color:var(--cw-own-text)}
+.cw-own .cw-meta{justify-content:flex-end}
+.cw-own.cw-undelivered .cw-bubble{background:var(--cw-background);color:var(--cw-text);border:1px dashed var(--cw-error)}
 .cw-bot .cw-bubble{background:var(--cw-bot-bubble);color:var(--cw-bot-text)}
 .cw-wide{width:100%;max-width:100%}
 .cw-im-pending{display:flex;flex-direction:column;gap:8px}.cw-im-pending .cw-im-title{font-weight:600}.cw-im-pending .cw-im-notice{color:var(--cw-muted);font-style:italic}

@@ -113,6 +113,11 @@ const ar: Strings = {
   errConnection: 'هناك مشكلة في الاتصال. تحقّق من اتصالك وحاول مرة أخرى.',
   errEnded: 'انتهت هذه الدردشة. ابدأ دردشة جديدة؛ ستُنقل إليها الرسائل غير المرسلة.',
   errConfig: 'الدردشة غير متاحة الآن. يُرجى المحاولة لاحقًا.',
+  wrappingUp: 'لقد أنهيت المحادثة. إن كان لديك وقت، فأجب عن الأسئلة أعلاه.',
+  processing: 'جارٍ التحقق…',
+  blocked: 'لم تُسلَّم: تم حظر هذه الرسالة.',
+  notProcessed: 'لم تُسلَّم: تعذّرت معالجتها.',
+  edit: 'تعديل',
 };
 export default ar;
 export { default as interactive } from '../interactive/ar';

@@ -113,6 +113,11 @@ const de: Strings = {
   errConnection: 'Es gibt ein Verbindungsproblem. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errEnded: 'Dieser Chat ist beendet. Starten Sie einen neuen Chat; nicht gesendete Nachrichten werden übernommen.',
   errConfig: 'Der Chat ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.',
+  wrappingUp: 'Sie haben den Chat beendet. Wenn Sie einen Moment Zeit haben, beantworten Sie bitte die Fragen oben.',
+  processing: 'Wird geprüft…',
+  blocked: 'Nicht zugestellt: Diese Nachricht wurde blockiert.',
+  notProcessed: 'Nicht zugestellt: Sie konnte nicht verarbeitet werden.',
+  edit: 'Bearbeiten',
 };
 export default de;
 export { default as interactive } from '../interactive/de';

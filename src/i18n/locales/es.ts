@@ -113,6 +113,11 @@ const es: Strings = {
   errConnection: 'Hay un problema de conexión. Comprueba tu conexión y vuelve a intentarlo.',
   errEnded: 'Este chat ha terminado. Inicia un chat nuevo; los mensajes no enviados pasarán a él.',
   errConfig: 'El chat no está disponible en este momento. Vuelve a intentarlo más tarde.',
+  wrappingUp: 'Has finalizado el chat. Si tienes un momento, responde a las preguntas de arriba.',
+  processing: 'Comprobando…',
+  blocked: 'No entregado: este mensaje se ha bloqueado.',
+  notProcessed: 'No entregado: no se pudo procesar.',
+  edit: 'Editar',
 };
 export default es;
 export { default as interactive } from '../interactive/es';

@@ -113,6 +113,11 @@ const fr: Strings = {
   errConnection: 'Il y a un problème de connexion. Vérifiez votre connexion et réessayez.',
   errEnded: 'Ce chat est terminé. Démarrez un nouveau chat ; les messages non envoyés y seront repris.',
   errConfig: 'Le chat n’est pas disponible pour le moment. Veuillez réessayer plus tard.',
+  wrappingUp: 'Vous avez mis fin à la discussion. Si vous avez un instant, répondez aux questions ci-dessus.',
+  processing: 'Vérification…',
+  blocked: 'Non distribué : ce message a été bloqué.',
+  notProcessed: "Non distribué : il n'a pas pu être traité.",
+  edit: 'Modifier',
 };
 export default fr;
 export { default as interactive } from '../interactive/fr';

@@ -113,6 +113,11 @@ const he: Strings = {
   errConnection: 'יש בעיה בחיבור. יש לבדוק את החיבור ולנסות שוב.',
   errEnded: 'הצ׳אט הזה הסתיים. יש להתחיל צ׳אט חדש; הודעות שלא נשלחו יועברו אליו.',
   errConfig: 'הצ׳אט לא זמין כרגע. יש לנסות שוב מאוחר יותר.',
+  wrappingUp: 'סיימתם את הצ׳אט. אם יש לכם רגע, ענו על השאלות שלמעלה.',
+  processing: 'בבדיקה…',
+  blocked: 'לא נמסרה: ההודעה נחסמה.',
+  notProcessed: 'לא נמסרה: לא ניתן היה לעבד אותה.',
+  edit: 'עריכה',
 };
 export default he;
 export { default as interactive } from '../interactive/he';

@@ -113,6 +113,11 @@ const id: Strings = {
   errConnection: 'Ada masalah koneksi. Periksa koneksi Anda lalu coba lagi.',
   errEnded: 'Chat ini telah berakhir. Mulai chat baru; pesan yang belum terkirim akan dibawa ke sana.',
   errConfig: 'Chat sedang tidak tersedia. Silakan coba lagi nanti.',
+  wrappingUp: 'Anda telah mengakhiri chat. Jika ada waktu, jawablah pertanyaan di atas.',
+  processing: 'Memeriksa…',
+  blocked: 'Tidak terkirim: pesan ini diblokir.',
+  notProcessed: 'Tidak terkirim: pesan tidak dapat diproses.',
+  edit: 'Edit',
 };
 export default id;
 export { default as interactive } from '../interactive/id';

@@ -113,6 +113,11 @@ const it: Strings = {
   errConnection: 'Si è verificato un problema di connessione. Controlla la connessione e riprova.',
   errEnded: 'Questa chat è terminata. Avvia una nuova chat; i messaggi non inviati verranno ripresi.',
   errConfig: 'La chat non è disponibile al momento. Riprova più tardi.',
+  wrappingUp: 'Hai terminato la chat. Se hai un momento, rispondi alle domande qui sopra.',
+  processing: 'Verifica in corso…',
+  blocked: 'Non consegnato: questo messaggio è stato bloccato.',
+  notProcessed: 'Non consegnato: non è stato possibile elaborarlo.',
+  edit: 'Modifica',
 };
 export default it;
 export { default as interactive } from '../interactive/it';

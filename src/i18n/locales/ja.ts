@@ -113,6 +113,11 @@ const ja: Strings = {
   errConnection: '接続に問題があります。接続を確認して、もう一度お試しください。',
   errEnded: 'このチャットは終了しました。新しいチャットを開始してください。未送信のメッセージは引き継がれます。',
   errConfig: '現在チャットをご利用いただけません。しばらくしてからもう一度お試しください。',
+  wrappingUp: 'チャットを終了しました。よろしければ、上の質問にお答えください。',
+  processing: '確認中…',
+  blocked: '未配信: このメッセージはブロックされました。',
+  notProcessed: '未配信: 処理できませんでした。',
+  edit: '編集',
 };
 export default ja;
 export { default as interactive } from '../interactive/ja';

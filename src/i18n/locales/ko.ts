@@ -113,6 +113,11 @@ const ko: Strings = {
   errConnection: '연결에 문제가 있습니다. 연결을 확인하고 다시 시도하세요.',
   errEnded: '이 채팅은 종료되었습니다. 새 채팅을 시작하세요. 보내지 못한 메시지는 새 채팅으로 옮겨집니다.',
   errConfig: '지금은 채팅을 이용할 수 없습니다. 나중에 다시 시도하세요.',
+  wrappingUp: '채팅을 종료했습니다. 잠시 시간이 있으시면 위의 질문에 답해 주세요.',
+  processing: '확인 중…',
+  blocked: '전달되지 않음: 이 메시지는 차단되었습니다.',
+  notProcessed: '전달되지 않음: 처리할 수 없었습니다.',
+  edit: '수정',
 };
 export default ko;
 export { default as interactive } from '../interactive/ko';

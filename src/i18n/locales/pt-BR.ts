@@ -113,6 +113,11 @@ const ptBR: Strings = {
   errConnection: 'Há um problema de conexão. Verifique sua conexão e tente novamente.',
   errEnded: 'Este chat foi encerrado. Inicie um novo chat; as mensagens não enviadas passam para ele.',
   errConfig: 'O chat não está disponível no momento. Tente novamente mais tarde.',
+  wrappingUp: 'Você encerrou o chat. Se tiver um momento, responda às perguntas acima.',
+  processing: 'Verificando…',
+  blocked: 'Não entregue: esta mensagem foi bloqueada.',
+  notProcessed: 'Não entregue: não foi possível processá-la.',
+  edit: 'Editar',
 };
 export default ptBR;
 export { default as interactive } from '../interactive/pt-BR';

@@ -113,6 +113,11 @@ const zhCN: Strings = {
   errConnection: '连接出现问题。请检查网络连接后重试。',
   errEnded: '此聊天已结束。请开始新的聊天，未发送的消息会一并带入。',
   errConfig: '聊天暂时不可用，请稍后再试。',
+  wrappingUp: '您已结束对话。如果方便，请回答上面的问题。',
+  processing: '正在检查…',
+  blocked: '未送达：此消息已被拦截。',
+  notProcessed: '未送达：无法处理此消息。',
+  edit: '编辑',
 };
 export default zhCN;
 export { default as interactive } from '../interactive/zh-CN';

@@ -149,6 +149,16 @@ export function Composer({ ui }: { ui: Ui }) {
   const over = len - MESSAGE_MAX_LENGTH;
   return (
     <div class="cw-comp">
+      {phase === 'wrapping-up' && (
+        <div class="cw-ended">
+          <p id="cw-wrap">{t('wrappingUp')}</p>
+          <div class="cw-btns">
+            <button type="button" class="cw-btn" onClick={() => void session.end().catch(() => {})}>
+              {t('close')}
+            </button>
+          </div>
+        </div>
+      )}
       {ended && (
         <div class="cw-ended">
           <p id="cw-ended">{t('endedComposer')}</p>

@@ -8,6 +8,7 @@ import { describeReply } from '../interactive/replies';
 import type { InteractiveStates } from '../interactive/transcript';
 import { INTERACTIVE_CONTENT_TYPE } from '../interactive/types';
 import { signIn, cancelSignIn } from '../auth';
+import { saveDraft, sessionDraft } from '../composer/draft';
 import type { Ui } from '../state';
 import { Avatar } from '../avatar';
 import { Attachment } from './attachment';
@@ -37,12 +38,12 @@ export function RowView({ ui, row, states, authPending }: RowProps) {
   const who = senderKind(e);
   const name = nameOf(e, t);
   const wide = e.kind === 'message' && e.contentType === INTERACTIVE_CONTENT_TYPE;
-  const status = e.kind === 'message' && e.status && e.status !== 'sent';
+  const status = e.kind === 'message' && ((e.status && e.status !== 'sent') || e.processing);
   const avatar = who !== 'own' && ui.config.avatars.enabled;
   // A run of one sender: the name over its first bubble, the avatar beside its last, the time under
   // its last; the bubbles between sit close together (rows.ts decides the runs).
   return (
-    <div class={`cw-row cw-${who}${row.first ? ' cw-first' : ''}${row.last ? ' cw-last' : ''}${avatar ? ' cw-avs' : ''}`} data-key={row.key}>
+    <div class={`cw-row cw-${who}${row.first ? ' cw-first' : ''}${row.last ? ' cw-last' : ''}${avatar ? ' cw-avs' : ''}${undelivered(e) ? ' cw-undelivered' : ''}`} data-key={row.key}>
       {row.first && !e.own && (
         <div class="cw-name" dir="auto">
           {name}
@@ -109,9 +110,45 @@ function Meta({ ui, e, lastOwn }: { ui: Ui; e: MessageEntry | AttachmentEntry; l
           </button>
         </>
       )}
-      {lastOwn && status !== 'sending' && status !== 'failed' && e.receipt && <span class="cw-receipt">{t(e.receipt)}</span>}
+      {e.kind === 'message' && e.own && e.processing && <Processing ui={ui} e={e} />}
+      {lastOwn && status !== 'sending' && status !== 'failed' && !(e.kind === 'message' && e.processing) && e.receipt && <span class="cw-receipt">{t(e.receipt)}</span>}
     </div>
   );
+}
+
+const undelivered = (e: MessageEntry | AttachmentEntry): boolean => e.kind === 'message' && e.own && (e.processing === 'rejected' || e.processing === 'failed');
+
+/**
+ * An own message the service holds (a guardrail, a redaction step) or did not deliver: held says so;
+ * blocked offers Edit (the text goes back into the box, to be rephrased); failed offers Retry.
+ */
+function Processing({ ui, e }: { ui: Ui; e: MessageEntry }) {
+  const { t, session } = ui;
+  if (e.processing === 'processing') return <span>{t('processing')}</span>;
+  const blocked = e.processing === 'rejected';
+  return (
+    <>
+      <span class="cw-fail">{t(blocked ? 'blocked' : 'notProcessed')}</span>
+      {blocked ? (
+        <button class="cw-link" onClick={(event) => editAgain(ui, e.display ?? e.content, event.currentTarget)}>
+          {t('edit')}
+        </button>
+      ) : (
+        <button class="cw-link" onClick={() => void session.send(e.content, e.contentType, e.display ? { display: e.display } : undefined).catch(() => {})}>
+          {t('retry')}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** Puts a blocked message's text back into the message box and focuses it. */
+function editAgain(ui: Ui, text: string, from: HTMLElement): void {
+  const kept = sessionDraft(ui);
+  if (kept) kept.setDraft(text);
+  else saveDraft(ui.config, text);
+  const root = from.getRootNode() as ShadowRoot | Document;
+  setTimeout(() => root.querySelector<HTMLTextAreaElement>('.cw-ta')?.focus(), 0);
 }
 
 function Notice({ ui, e, k, pending }: { ui: Ui; e: NoticeEntry; k: string; pending: boolean }) {
