@@ -15,7 +15,7 @@ export default defineConfig({
     sourcemap: false,
     manifest: true,
     lib: {
-      entry: { widget: 'src/embed/widget.ts', validate: 'src/embed/validate.ts' },
+      entry: { widget: 'src/embed/widget.ts', validate: 'src/embed/validate.ts', hours: 'src/embed/hours.ts' },
       formats: ['es'],
     },
     rolldownOptions: {

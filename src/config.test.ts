@@ -118,6 +118,24 @@ describe('validateConfig', () => {
     }
   });
 
+  it('business hours: availability is a URL or a function; the leave-message form is checked like the pre-chat form', () => {
+    const hours = () => ({ open: false });
+    const ok = validateConfig({ ...base, availability: hours, whenClosed: 'leave-message', leaveMessage: { submit: '/leave-message', fields: [{ name: 'note', type: 'textarea', label: 'Note' }] } });
+    expect(ok.issues).toEqual([]);
+    expect(ok.config.availability).toBe(hours);
+    expect(ok.config.leaveMessage?.fields?.[0].type).toBe('textarea');
+    expect(validateConfig({ ...base, availability: 42 }).issues[0].option).toBe('availability');
+    const bad = validateConfig({ ...base, leaveMessage: { submit: '/lm', fields: [{ name: 'a b', label: 'x' }] } });
+    expect(bad.issues[0]).toEqual({ option: 'leaveMessage', message: expect.stringMatching(/field 1: 'name'/) });
+    expect(bad.config.leaveMessage).toBeNull();
+    expect(validateConfig({ ...base, leaveMessage: { fields: [] } }).issues[0].option).toBe('leaveMessage');
+    // 'leave-message' without a form cannot offer one: it says what to add and uses 'away'.
+    const missing = validateConfig({ ...base, whenClosed: 'leave-message' });
+    expect(missing.issues).toEqual([{ option: 'whenClosed', message: expect.stringMatching(/needs the option leaveMessage: \{ submit/) }]);
+    expect(missing.config.whenClosed).toBe('away');
+    expect(validateConfig({ ...base, whenClosed: 'never' }).issues[0].message).toMatch(/'away', 'hide', 'leave-message'/);
+  });
+
   it("postChatSurvey is on or off; persistentChat may be 'auto'", () => {
     expect(validateConfig({ ...base, postChatSurvey: true }).config.postChatSurvey).toBe(true);
     expect(validateConfig({ ...base, postChatSurvey: 'yes' }).issues[0].option).toBe('postChatSurvey');

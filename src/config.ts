@@ -6,6 +6,8 @@
 import { DEFAULT_ATTACHMENT_MIME_TYPES } from './chat/attachments';
 import { CONTENT_TYPE, MESSAGE_LIMITS } from './chat/content-types';
 import type { Persistence } from './chat/options';
+import type { AvailabilitySource } from './chat/availability';
+import type { LeaveMessageSubmit } from './chat/leave-message';
 import type { StartChatProvider } from './chat/types';
 
 /** One field of the pre-chat form. */
@@ -14,10 +16,11 @@ export interface PreChatField {
   name: string;
   /**
    * `name`: becomes the customer's display name (and the attribute `name`); `email`: an e-mail
-   * address; `text`: free text; `select`: one of `options`; `checkbox`: sends "true" / "false".
+   * address; `text`: free text; `textarea`: free text on several lines; `select`: one of `options`;
+   * `checkbox`: sends "true" / "false".
    * @default 'text'
    */
-  type?: 'name' | 'email' | 'text' | 'select' | 'checkbox';
+  type?: 'name' | 'email' | 'text' | 'textarea' | 'select' | 'checkbox';
   /** Visible label (plain text). Required. */
   label: string;
   /** @default false */
@@ -36,6 +39,20 @@ export interface PreChatForm {
   /** The fields, in order. */
   fields: PreChatField[];
   /** Text above the form. @default the locale's `prechatIntro` */
+  intro?: string;
+}
+
+/** The "leave a message" form shown while chat is closed (`whenClosed: 'leave-message'`). */
+export interface LeaveMessageForm {
+  /**
+   * Where the message goes: the URL of your back end (POST {Fields, Attributes?, ClientToken}, e.g.
+   * connect-chat-widget/server's createLeaveMessageHandler, which makes an Amazon Connect task of it),
+   * or an async function. Required.
+   */
+  submit: LeaveMessageSubmit;
+  /** The fields, in order, as in the pre-chat form. @default name, email (required), message (required, several lines) */
+  fields?: PreChatField[];
+  /** Text above the form. @default the locale's `leaveIntro` */
   intro?: string;
 }
 
@@ -172,6 +189,19 @@ export interface WidgetConfig {
    * chat or the visitor closes. @default false
    */
   postChatSurvey: boolean;
+  /**
+   * Business hours: a URL answering GET with `{open, message?, nextOpen?}`, or a function returning it.
+   * Checked when the launcher is drawn and again before a chat starts; a failed check counts as open.
+   * @default none (always open)
+   */
+  availability?: AvailabilitySource;
+  /**
+   * While closed: 'away' (the launcher shows it; the window says when you are back), 'hide' (no
+   * launcher), or 'leave-message' (the window offers `leaveMessage`). @default 'away'
+   */
+  whenClosed: 'away' | 'hide' | 'leave-message';
+  /** The form of `whenClosed: 'leave-message'`. @default null */
+  leaveMessage: LeaveMessageForm | null;
   /** Where the conversation is kept: across tabs and reloads, this tab only, or nowhere. @default 'browser' */
   persistence: Persistence;
   /** Namespace of everything stored (several widgets on one site need different keys). @default 'connect-chat' */
@@ -234,6 +264,8 @@ export const DEFAULT_CONFIG: WidgetConfig = {
   supportedMessagingContentTypes: [CONTENT_TYPE.plain, CONTENT_TYPE.markdown, CONTENT_TYPE.interactiveResponse],
   preChatForm: null,
   postChatSurvey: false,
+  whenClosed: 'away',
+  leaveMessage: null,
   persistence: 'browser',
   storageKey: 'connect-chat',
   attachments: { enabled: true, maxSizeBytes: 20 * 1024 * 1024, acceptTypes: ATTACHMENT_TYPES },
@@ -351,12 +383,12 @@ const stringList: Rule = (v) => {
 
 const startChat: Rule = (v) => (typeof v === 'function' ? v : url(v));
 
-const FIELD_TYPES = ['name', 'email', 'text', 'select', 'checkbox'];
-const preChatForm: Rule = (v) => {
-  if (v === null || v === false) return null;
-  if (!isObj(v) || !Array.isArray(v.fields) || v.fields.length === 0) return fail('expected { fields: [...] } with at least one field');
+const FIELD_TYPES = ['name', 'email', 'text', 'textarea', 'select', 'checkbox'];
+
+/** A form's fields (the pre-chat form's, the leave-message form's): each checked, names unique. */
+function formFields(list: unknown[]): PreChatField[] {
   const names = new Set<string>();
-  const fields = v.fields.map((f: unknown, i: number): PreChatField => {
+  return list.map((f: unknown, i: number): PreChatField => {
     const at = `field ${i + 1}`;
     if (!isObj(f)) return fail(`${at} must be an object`);
     if (typeof f.name !== 'string' || !/^[\w.-]{1,100}$/.test(f.name)) fail(`${at}: 'name' must be 1-100 letters, digits, _ - or .`);
@@ -375,8 +407,27 @@ const preChatForm: Rule = (v) => {
       fail(`${at}: a select needs 'options': [{ value, label }, ...]`);
     return f as unknown as PreChatField;
   });
+}
+
+const preChatForm: Rule = (v) => {
+  if (v === null || v === false) return null;
+  if (!isObj(v) || !Array.isArray(v.fields) || v.fields.length === 0) return fail('expected { fields: [...] } with at least one field');
+  const fields = formFields(v.fields);
   if (v.intro !== undefined && typeof v.intro !== 'string') fail("'intro' must be text");
   return { fields, intro: v.intro as string | undefined };
+};
+
+const leaveMessage: Rule = (v) => {
+  if (v === null || v === false) return null;
+  if (!isObj(v)) return fail("expected { submit: '<URL of your leave-message back end>' or a function, fields?, intro? }");
+  const submit = typeof v.submit === 'function' ? v.submit : url(v.submit);
+  if (v.fields !== undefined && !(Array.isArray(v.fields) && v.fields.length > 0)) fail("'fields' must be a list of at least one field");
+  if (v.intro !== undefined && typeof v.intro !== 'string') fail("'intro' must be text");
+  return {
+    submit,
+    ...(v.fields ? { fields: formFields(v.fields as unknown[]) } : {}),
+    ...(v.intro !== undefined ? { intro: v.intro } : {}),
+  };
 };
 
 const translations: Rule = (v) => {
@@ -418,6 +469,9 @@ const SPEC: SpecFor<WidgetConfig> = {
       : fail("expected 'auto', or { sourceContactId: '<ContactId or signedContactId>', rehydrationType?: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT' }"),
   preChatForm,
   postChatSurvey: bool,
+  availability: (v) => (typeof v === 'function' ? v : url(v)),
+  whenClosed: oneOf('away', 'hide', 'leave-message'),
+  leaveMessage,
   persistence: oneOf('browser', 'tab', 'none'),
   storageKey: (v) => (typeof v === 'string' && /^[\w.-]{1,64}$/.test(v) ? v : fail('expected 1-64 letters, digits, _ - or .')),
   attachments: { enabled: bool, maxSizeBytes: num(1, 20 * 1024 * 1024), acceptTypes: stringList },
@@ -501,6 +555,10 @@ export function validateConfig(input: unknown): ValidatedConfig {
   const base = DEFAULT_CONFIG as unknown as Record<string, unknown>;
   const config = (isObj(input) ? walk(SPEC as Spec, expand(input), base, '', issues) : { ...base }) as unknown as WidgetConfig;
   if (!isObj(input)) issues.push({ option: '', message: 'expected a configuration object; using the defaults' });
+  if (config.whenClosed === 'leave-message' && !config.leaveMessage) {
+    issues.push({ option: 'whenClosed', message: "whenClosed 'leave-message' needs the option leaveMessage: { submit: '<URL of your leave-message back end>' }; using 'away'" });
+    config.whenClosed = 'away';
+  }
   if (!config.startChat)
     issues.push({ option: 'startChat', message: "'startChat' is required: the URL of your start-chat back end, or a function returning StartChatContact's result" });
   return { config, issues };

@@ -86,11 +86,12 @@ function drawLauncher(cfg: Record<string, unknown>): void {
       `bottom:${num(pos.offsetY, 20)}px;z-index:${num(cfg.zIndex, 10000)};width:${size}px;height:${size}px;` +
       `border-radius:50%;border:0;cursor:pointer;background:${text(palette.primary, dark ? '#2c64c0' : '#1d5bb8')};` +
       `color:${text(palette.onPrimary, '#fff')};box-shadow:0 4px 12px #0004;display:grid;place-items:center}` +
-      `.l:focus-visible{outline:3px solid #f59e0b;outline-offset:3px}.l svg{width:50%;height:50%;fill:currentColor}[hidden]{display:none}`,
+      `.l:focus-visible{outline:3px solid #f59e0b;outline-offset:3px}.l svg{width:50%;height:50%;fill:currentColor}[hidden],.off{display:none}`,
   );
   root.adoptedStyleSheets = [sheet];
   launcher = document.createElement('button');
-  launcher.className = 'l';
+  // Business hours with whenClosed 'hide': no launcher until hours.js says chat is open.
+  launcher.className = cfg.availability && cfg.whenClosed === 'hide' ? 'l off' : 'l';
   launcher.type = 'button';
   launcher.setAttribute('aria-label', text(obj(cfg.strings).openChat, 'Open chat'));
   launcher.setAttribute('aria-expanded', 'false');
@@ -140,6 +141,7 @@ function call(args: Args): unknown {
           const idle = (window as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1));
           idle(() => import(/* @vite-ignore */ base + 'validate.js').then((m: { report(c: unknown): void }) => m.report(config), () => {}));
         }
+        if (config!.availability) import(/* @vite-ignore */ base + 'hours.js').then((m: { mark(c: unknown, l: unknown): Promise<void> }) => m.mark(config, launcher), () => launcher?.classList.remove('off'));
         setTimeout(emit, 0, 'ready'); // after the calls queued behind `init` (their `on` too)
       };
       if (document.body) start();

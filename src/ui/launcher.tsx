@@ -1,4 +1,6 @@
-// The round button in the corner: opens and closes the window, shows the unread count.
+// The round button in the corner: opens and closes the window, shows the unread count, and while
+// chat is closed (config.availability) a grey dot and "we're away" (or nothing, with whenClosed 'hide').
+import { underWay } from '../chat/phase';
 import { Icon } from './icons';
 import type { Ui } from './state';
 
@@ -7,10 +9,16 @@ export function Launcher({ ui, toggle }: { ui: Ui; toggle: () => void }) {
   const { t } = ui;
   const open = ui.open.value;
   const n = ui.unread.value;
-  const label = open ? t('closeChat') : n ? `${t('openChat')}. ${t('unread', { count: n })}` : t('openChat');
+  const hours = ui.availability.value.status;
+  const noChat = !underWay(ui.session.phase.value);
+  const away = noChat && hours === 'closed';
+  // whenClosed 'hide': no launcher while closed, nor before the hours are known (a chat under way keeps it).
+  if (noChat && (hours === 'closed' || hours === 'checking') && ui.config.whenClosed === 'hide' && !open) return null;
+  const label = open ? t('closeChat') : n ? `${t('openChat')}. ${t('unread', { count: n })}` : away ? `${t('openChat')}. ${t('away')}` : t('openChat');
   return (
-    <button id="cw-launch" class="cw-launch" aria-expanded={open} aria-controls="cw-win" aria-label={label} onClick={toggle}>
+    <button id="cw-launch" class={away ? 'cw-launch cw-away' : 'cw-launch'} aria-expanded={open} aria-controls="cw-win" aria-label={label} onClick={toggle}>
       <Icon name={open ? 'down' : 'chat'} />
+      {away && !open && <span class="cw-dot" aria-hidden="true" />}
       {n > 0 && !open && (
         <span class="cw-badge" aria-hidden="true">
           {n > 99 ? '99+' : n}

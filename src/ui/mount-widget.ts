@@ -9,6 +9,7 @@ import { validateOption, type WidgetConfig } from '../config';
 import { themeCss } from '../theme/theme';
 import { App } from './app';
 import { watchDesktop } from './desktop-notify';
+import { watchAvailability } from './availability';
 import { unlockSound, watchIncoming } from './notify';
 import { loadMarkdown } from './content/safe-markdown';
 import { loadPreChat } from './prechat-lazy';
@@ -120,7 +121,7 @@ export function mountWidget(
   };
   const toggle = () => (ui.open.peek() ? close() : open());
 
-  const disposers: (() => void)[] = [watchIncoming(ui), watchDesktop(ui, open), autoStart(ui), trackViewport(container), onLateStyles(applyStyles)];
+  const disposers: (() => void)[] = [watchIncoming(ui), watchDesktop(ui, open), autoStart(ui), trackViewport(container), onLateStyles(applyStyles), watchAvailability(ui)];
   // Once a chat is under way (resumed, or started through the API) the form has nothing to add.
   disposers.push(
     effect(() => {

@@ -50,7 +50,8 @@ export function PreChat({ ui }: { ui: Ui }) {
   );
 }
 
-function Field({ f, value, error, set, mark }: { f: PreChatField; value?: string | boolean; error?: string; set: (n: string, v: string | boolean) => void; mark: string }) {
+/** One field of a form (the pre-chat form, the leave-message form), its error tied to it. */
+export function Field({ f, value, error, set, mark }: { f: PreChatField; value?: string | boolean; error?: string; set: (n: string, v: string | boolean) => void; mark: string }) {
   const id = `cw-f-${f.name}`;
   const a11y = {
     id,
@@ -84,6 +85,8 @@ function Field({ f, value, error, set, mark }: { f: PreChatField; value?: string
                 </option>
               ))}
             </select>
+          ) : f.type === 'textarea' ? (
+            <textarea class="cw-input cw-area" {...a11y} rows={4} placeholder={f.placeholder} value={text} onInput={(e) => set(f.name, e.currentTarget.value)} />
           ) : (
             <input
               class="cw-input"

@@ -4,6 +4,7 @@ import { batch, computed, effect, signal, type ReadonlySignal, type Signal } fro
 import type { ChatSessionApi } from '../chat/types';
 import type { WidgetConfig } from '../config';
 import { en, format, isRtl, loadInteractiveStrings, loadStrings, matchLocale, type StringKey, type Strings } from '../i18n';
+import { refreshAvailability, type AvailabilityState } from './availability';
 import { toPending, type Pending } from './composer/files';
 
 /**
@@ -64,6 +65,10 @@ export interface Ui {
   readonly leader: ReadonlySignal<boolean>;
   /** Desktop notifications once their chunk has loaded (desktop-notify.ts); null: not offered. */
   readonly desktop: Signal<DesktopNotifications | null>;
+  /** Business hours (config.availability): open, closed (with the site's message and next opening), or being checked. */
+  readonly availability: Signal<AvailabilityState>;
+  /** A start was asked for while closed: the window shows the away view (or the leave-message form). */
+  readonly closedStart: Signal<boolean>;
   t(key: StringKey, vars?: Record<string, string | number>): string;
   start(values?: Record<string, string | boolean>): Promise<void>;
   announce(id: string, text: string): void;
@@ -97,9 +102,17 @@ export function createUi(config: WidgetConfig, session: ChatSessionApi): Ui {
     announcements: signal([]),
     leader: computed(() => role?.value !== 'follower'),
     desktop: signal(null),
+    availability: signal<AvailabilityState>(config.availability ? { status: 'checking' } : { status: 'always' }),
+    closedStart: signal(false),
     t: (key, vars) => (vars ? format(strings.value[key], vars) : strings.value[key]),
     async start(values) {
       ui.attempted = true;
+      // Hours are checked again right before a start: the launcher's check may be old.
+      if (config.availability && !(await refreshAvailability(ui, 2000))) {
+        ui.closedStart.value = true;
+        return;
+      }
+      ui.closedStart.value = false;
       const form = config.preChatForm;
       const attributes: Record<string, string> = { ...ui.attributes.value };
       let name = config.displayName;
@@ -158,6 +171,7 @@ export async function applyLocale(ui: Ui, tag: string): Promise<void> {
  */
 export function autoStart(ui: Ui): () => void {
   return effect(() => {
-    if (!ui.attempted && ui.open.value && ui.resumed.value && !ui.form.value && ui.session.phase.value === 'idle') void ui.start();
+    const hours = ui.availability.value.status;
+    if (!ui.attempted && ui.open.value && ui.resumed.value && !ui.form.value && ui.session.phase.value === 'idle' && (hours === 'always' || hours === 'open')) void ui.start();
   });
 }

@@ -23,6 +23,7 @@ export const STYLES = `
 .cw-launch{position:fixed;z-index:var(--cw-z);bottom:var(--cw-bottom);left:var(--cw-left);right:var(--cw-right);width:var(--cw-launcher-size);height:var(--cw-launcher-size);border-radius:50%;display:grid;place-items:center;background:var(--cw-primary);color:var(--cw-on-primary);box-shadow:0 4px 14px rgb(0 0 0/.25);transition:transform .15s}
 .cw-launch:hover{transform:scale(1.06)}
 .cw-launch .cw-i{width:28px;height:28px}
+.cw-dot{position:absolute;top:1px;inset-inline-end:1px;width:14px;height:14px;border-radius:50%;background:var(--cw-muted);border:2px solid var(--cw-background)}
 .cw-badge{position:absolute;top:-4px;inset-inline-end:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:var(--cw-badge);color:var(--cw-badge-text);font-size:12px;font-weight:700;line-height:22px;text-align:center}
 .cw-win{position:fixed;z-index:var(--cw-z);left:var(--cw-left);right:var(--cw-right);bottom:calc(var(--cw-bottom) + var(--cw-launcher-size) + 12px);width:var(--cw-width);max-width:calc(100vw - 16px);height:min(var(--cw-height),calc(100dvh - var(--cw-bottom) - var(--cw-launcher-size) - 24px));display:flex;flex-direction:column;overflow:hidden;background:var(--cw-background);border:1px solid color-mix(in srgb,var(--cw-border) 40%,transparent);border-radius:var(--cw-radius);box-shadow:0 8px 32px rgb(0 0 0/.28)}
 .cw-win{transform-origin:bottom var(--cw-side);transition:opacity .18s ease-out,transform .24s cubic-bezier(.2,.8,.3,1),display .24s allow-discrete}

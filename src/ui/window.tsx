@@ -1,6 +1,8 @@
 // The chat window: header, then the pre-chat form or the conversation; the end-chat confirmation,
 // the drop zone for files, keyboard handling (Escape closes; Tab stays inside a modal layer).
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { underWay } from '../chat/phase';
+import { LazyAway } from './away-lazy';
 import { Banner } from './banner';
 import { visitorMessage } from './errors';
 import { Composer } from './composer/composer';
@@ -72,12 +74,29 @@ export function Window({ ui, close }: { ui: Ui; close: () => void }) {
       <Header ui={ui} close={close} />
       <div class="cw-body">
         <Banner ui={ui} />
-        {ui.form.value ? <LazyPreChat ui={ui} /> : <Chat ui={ui} />}
+        {checkingHours(ui) ? (
+          <div class="cw-center" aria-busy="true" />
+        ) : showAway(ui) ? (
+          <LazyAway ui={ui} />
+        ) : ui.form.value ? (
+          <LazyPreChat ui={ui} />
+        ) : (
+          <Chat ui={ui} />
+        )}
       </div>
       {drag && <div class="cw-drop">{t('dropFiles')}</div>}
       {ui.confirmEnd.value && <Confirm ui={ui} />}
     </section>
   );
+}
+
+/** The hours are being checked for the first time and no chat is under way: neither form nor chat yet. */
+const checkingHours = (ui: Ui): boolean => ui.availability.value.status === 'checking' && ui.session.phase.value === 'idle';
+
+/** Closed hours and no chat under way (or a new one was asked for): the away view, not the chat. */
+function showAway(ui: Ui): boolean {
+  const phase = ui.session.phase.value;
+  return ui.availability.value.status === 'closed' && !underWay(phase) && (phase === 'idle' || ui.closedStart.value);
 }
 
 function Chat({ ui }: { ui: Ui }) {
