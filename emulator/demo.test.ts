@@ -1,5 +1,6 @@
 // `npm start` as a person runs it: the printed pages are wired to the emulator it started (whatever
-// its port), and SIGINT or SIGTERM stops everything it started, freeing both ports.
+// its port), the site's leave-message back end makes tasks in it, and SIGINT or SIGTERM stops
+// everything it started, freeing both ports.
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -65,6 +66,18 @@ describe('npm start', () => {
       expect(page).toContain(`href="${demo.emulator}/agent"`);
       expect(page).toContain('rel="icon"');
       expect((await fetch(`${demo.site}/public/demo/favicon.svg`)).status).toBe(200);
+      // The "Open hours" switch, and the site's back end for the form it shows: a message left becomes a task.
+      expect(page).toContain('id="open-hours"');
+      const left = await fetch(`${demo.site}/leave-message`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: demo.site },
+        body: JSON.stringify({ Fields: { name: 'Ada', email: 'ada@example.com', message: 'Do you ship to Norway?' }, ClientToken: 'demo-test-1' }),
+      });
+      expect(left.status).toBe(200);
+      const { data } = (await left.json()) as { data: { ContactId: string } };
+      const task = (await (await fetch(`${demo.emulator}/emulator/tasks/${data.ContactId}`)).json()) as { Name: string; Description: string };
+      expect(task).toMatchObject({ Name: 'Message from Ada', Description: 'Do you ship to Norway?' });
+      expect((await fetch(`${demo.site}/leave-message`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://elsewhere.example' }, body: '{}' })).status).toBe(403);
     } finally {
       await demo.stop('SIGTERM');
     }

@@ -2,6 +2,7 @@
 // repo's index.html, public/ and dist/ on another origin, so CORS is real), then the URLs to open.
 //
 //   npm start -- [--no-bot] [--port 8787] [--site-port 8788] [--host 127.0.0.1]
+import { createLeaveMessageHandler, toNodeListener, type NodeListener } from '../src/server/index.js';
 import { startSiteServer } from './site-server.js';
 import { DEMO_DEFAULTS, DemoUsage, customerPageStatus, parseDemoArgs } from './demo-args.js';
 import type { DemoOptions } from './demo-args.js';
@@ -19,6 +20,10 @@ async function main(): Promise<void> {
     // The customer page asks for a post-chat survey: the built-in one runs when a chat ends.
     startEmulator({ port: options.port, host: options.host, bot: options.bot, disconnectFlow: 'survey', log: quietLog }),
   );
+  // The site's own back end for messages left while closed (the page's "open hours" switch): each
+  // becomes a task in the emulator (StartTaskContact), listed in the agent console. Made once the
+  // site's origin (its port may be 0) is known.
+  let leaveMessage: NodeListener | undefined;
   // index.html is mounted as a single file so the site serves the page, public/ and dist/ — not the repo.
   const site = await listening('--site-port', options.sitePort, () =>
     startSiteServer({
@@ -28,11 +33,23 @@ async function main(): Promise<void> {
       // The pages name the default emulator (public/demo/site-config.js, the agent link): point them at this one.
       replace: { [DEFAULT_EMULATOR_URL]: emulator.url },
       replaceIn: ['.html', '.js'],
+      routes: { '/leave-message': (req, res) => (leaveMessage ? void leaveMessage(req, res) : res.writeHead(503).end()) },
     }),
   ).catch(async (error: unknown) => {
     await emulator.close();
     throw error;
   });
+  leaveMessage = toNodeListener(
+    createLeaveMessageHandler({
+      instanceId: 'demo-instance',
+      contactFlowId: 'offline-messages',
+      region: 'us-east-1',
+      endpoint: emulator.url,
+      credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
+      allowedOrigins: [site.url],
+      allowedAttributes: ['name', 'email', 'topic'],
+    }),
+  );
   const page = customerPageStatus();
   console.log(`emulator listening on ${emulator.url}${options.bot ? ' (demo bot on; --no-bot turns it off)' : ' (no bot)'}`);
   console.log(`agent console:  ${emulator.url}/agent`);

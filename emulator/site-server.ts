@@ -11,6 +11,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
  *   /<mount>/...            files from the mounted folders (see `mounts`)
  *   /csp/<path>             the same file, sent with the strict Content-Security-Policy below
  *   POST /csp-report        collects CSP violation reports; GET /csp-report lists them; DELETE clears
+ *   <route>                 the site's own back end, if given (`routes`: the demo's leave-message handler)
  */
 export const STRICT_CSP =
   "default-src 'self'; connect-src 'self' ws: http:; style-src 'self'; script-src 'self'; " +
@@ -44,6 +45,8 @@ export interface SiteServerOptions {
   replace?: Record<string, string>;
   /** File extensions `replace` applies to. Default ['.html']. */
   replaceIn?: string[];
+  /** Exact paths answered by a handler of the site's own back end instead of a file. */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
 }
 
 export interface SiteServer {
@@ -68,6 +71,8 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${host}`);
+    const route = options.routes?.[url.pathname];
+    if (route) return route(req, res);
     if (url.pathname === '/health') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');
