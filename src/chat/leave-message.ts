@@ -52,7 +52,11 @@ async function post(url: string, request: LeaveMessageRequest, options: LeaveMes
     if (signal.aborted) throw error;
     throw new LeaveMessageError(`${url} did not answer (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (response.ok) return;
+  if (response.ok) {
+    // Read to the end: an answer left unread is cut off (a failed request) when the page moves on.
+    await response.text().catch(() => '');
+    return;
+  }
   const answer = (await response.json().catch(() => ({}))) as { message?: unknown; field?: unknown };
   const said = typeof answer.message === 'string' ? `: ${answer.message}` : '';
   const field = typeof answer.field === 'string' ? answer.field : undefined;
