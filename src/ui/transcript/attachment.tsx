@@ -22,7 +22,10 @@ const INLINE = /^image\/(png|jpeg|gif|webp)$/;
 export function fileKind(name: string, contentType: string): string {
   const ext = /\.([a-z0-9]{1,5})$/i.exec(name)?.[1].toLowerCase();
   if (ext && (ATTACHMENT_TYPES[ext] || !contentType)) return ext.toUpperCase();
-  const known = Object.keys(ATTACHMENT_TYPES).find((k) => ATTACHMENT_TYPES[k] === contentType);
+  // The shortest of the extensions the type has: image/jpeg reads JPG, not JFIF.
+  const known = Object.keys(ATTACHMENT_TYPES)
+    .filter((k) => ATTACHMENT_TYPES[k] === contentType)
+    .sort((a, b) => a.length - b.length)[0];
   return (known ?? contentType.split('/')[1]?.replace(/^(x-|vnd\.)/, '').split(/[.+;]/)[0] ?? '').toUpperCase().slice(0, 8);
 }
 
@@ -120,7 +123,9 @@ function FileChip({ ui, e }: { ui: Ui; e: AttachmentEntry }) {
     >
       <Icon name="file" />
       <span class="cw-fmeta">
-        <span class="cw-fname">{name}</span>
+        <span class="cw-fname" title={name}>
+          {name}
+        </span>
         <span class="cw-fdetail">{parts.join(' · ')}</span>
       </span>
       <Icon name="download" />
