@@ -57,6 +57,34 @@ export async function typeText(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
+/**
+ * Types like typeText and says what the box itself received. Between the click and the keys the box
+ * can be disabled (the end of the chat arrived): the keys then reach no text box, and nothing was
+ * typed. Told by the box's own input events, so text that went in and was later lost still counts.
+ */
+export async function typeTextReceived(page: Page, text: string): Promise<string> {
+  const box = page.locator(UI.composer);
+  await box.click({ timeout: 10_000 });
+  const handle = await box.elementHandle();
+  await handle?.evaluate((el) => {
+    const box = el as HTMLTextAreaElement & { cwReceived?: string; cwRecord?: (e: InputEvent) => void };
+    box.cwReceived = '';
+    box.cwRecord = (e) => (box.cwReceived += e.data ?? '');
+    box.addEventListener('beforeinput', box.cwRecord);
+  });
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(text);
+  return (
+    (await handle
+      ?.evaluate((el) => {
+        const box = el as HTMLTextAreaElement & { cwReceived?: string; cwRecord?: (e: InputEvent) => void };
+        if (box.cwRecord) box.removeEventListener('beforeinput', box.cwRecord);
+        return box.cwReceived ?? '';
+      })
+      .catch(() => null)) ?? text // the box was replaced meanwhile: assume it all went in (the strict reading)
+  );
+}
+
 export const composerText = (page: Page): Promise<string | null> =>
   page.locator(UI.composer).inputValue({ timeout: 2000 }).catch(() => null);
 

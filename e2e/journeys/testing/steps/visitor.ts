@@ -1,6 +1,6 @@
 // The visitor's steps: opening the chat, writing and sending, ending it, starting again.
 import type { Page } from '@playwright/test';
-import { UI, closeWindow, composerText, endChatFromMenu, fillPreChat, newChatButton, openWindow, retryButton, typeText } from '../ui';
+import { UI, closeWindow, composerText, endChatFromMenu, fillPreChat, newChatButton, openWindow, retryButton, typeText, typeTextReceived } from '../ui';
 import { storedSomewhere } from '../observe';
 import type { World } from '../world';
 import { EXPLAIN_WITHIN_MS, PRE_CHAT_VALUES, SETTLE_WITHIN_MS, canWrite, chatShown, contactActive, endShown, endedIn, hasTab, within, type Step } from './step';
@@ -96,7 +96,8 @@ export const typeDraft = (words?: string): Step => ({
     const token = w.draftToken || w.token('m');
     const typed = w.draftToken ? ` ${words ?? w.words()}` : `${w.draft ? ' ' : ''}${token} ${words ?? w.words()}`;
     try {
-      await typeText(page, typed);
+      // The end can disable the box between the click and the keys: then they reached no box.
+      if ((await typeTextReceived(page, typed)) !== typed && !(await page.locator(UI.composer).isEnabled())) return;
     } catch (error) {
       if (await page.locator(UI.composer).isEnabled()) throw error;
       return; // the box was disabled under the visitor's fingers (the end arrived): nothing was typed
