@@ -20,8 +20,8 @@ import { underWay } from './phase.js';
 import type { RememberedChat } from './remembered.js';
 import { DEFAULTS, type ChatSessionOptions } from './options.js';
 import type { SessionPersistence } from './persistence.js';
-import { createSessionState, resetState, type MirrorState, type SessionState } from './state.js';
-import { TabMirror } from './tab-mirror.js';
+import { createSessionState, resetState, type SessionState } from './state.js';
+import { TabMirror, type MirroredState } from './tab-mirror.js';
 import { carryOut, TabRelay, type ChatCommands, type RelayedCall, type SessionCommands } from './tab-relay.js';
 import type { TabCoordinator, TabMessage, TabRole } from './tabs.js';
 import type {
@@ -121,8 +121,9 @@ export class ChatSession implements ChatSessionApi {
     ({ configError: this.configError, client: this.client, persistence: this.persistence, remembered: this.remembered, tabs: this.tabs } = parts);
 
     pageEvents()?.addEventListener('pagehide', this.onPageHide);
+    pageEvents()?.addEventListener('visibilitychange', this.onHidden);
 
-    this.mirror = new TabMirror(this.tabs, this.s);
+    this.mirror = new TabMirror(this.tabs, this.s, () => this.engine?.details ?? null);
     this.relay = new TabRelay(this.tabs, {
       typing: { ...DEFAULTS.typing, ...options.typing },
       attachments: { ...DEFAULTS.attachments, ...options.attachments },
@@ -306,6 +307,7 @@ export class ChatSession implements ChatSessionApi {
     if (this.closed) return;
     this.closed = true;
     pageEvents()?.removeEventListener('pagehide', this.onPageHide);
+    pageEvents()?.removeEventListener('visibilitychange', this.onHidden);
     this.mirror.stop();
     await this.engine?.close();
     this.tabs?.close();
@@ -319,6 +321,7 @@ export class ChatSession implements ChatSessionApi {
     await this.engine?.destroy();
     this.closed = true;
     pageEvents()?.removeEventListener('pagehide', this.onPageHide);
+    pageEvents()?.removeEventListener('visibilitychange', this.onHidden);
     this.tabs?.close();
     this.resetSignals();
   }
@@ -333,13 +336,22 @@ export class ChatSession implements ChatSessionApi {
     return () => set.delete(listener as Listener);
   }
 
+  /** A hidden page may be discarded without a pagehide (mobile browsers): the draft is kept now. */
+  private readonly onHidden = (): void => {
+    const doc = (globalThis as { document?: { visibilityState?: string } }).document;
+    if (!this.closed && doc?.visibilityState === 'hidden') this.engine?.keepDraftNow();
+  };
+
   /**
-   * The page goes away for good (not into the back/forward cache). A chat that is not stored
+   * The page goes away for good (not into the back/forward cache). The draft is written at once. A chat that is not stored
    * (persistence 'none', or storage failed) cannot be resumed by a reload or another tab: leave
    * it, so it does not stay open with a customer who is gone.
    */
   private readonly onPageHide = (event: Event): void => {
-    if ((event as Event & { persisted?: boolean }).persisted || this.closed) return;
+    if (this.closed) return;
+    // Synchronously: the debounced IndexedDB write of the last keystrokes may never finish now.
+    this.engine?.keepDraftNow();
+    if ((event as Event & { persisted?: boolean }).persisted) return;
     if (this.engine && !this.persistence.durable()) this.engine.leave();
   };
 
@@ -447,8 +459,13 @@ export class ChatSession implements ChatSessionApi {
     this.s.connection.value = 'idle';
     const takingOver = (async () => {
       const wasUnderWay = underWay(this.s.phase.peek());
-      // Nothing to resume (storage kept nothing) while the mirror showed a chat: it is over here.
-      if (!(await engine.resume()) && wasUnderWay) await engine.endUnresumable();
+      // Storage first; when it kept nothing (broken, or memory only), what this tab mirrored.
+      const session = wasUnderWay ? this.mirror.session : null;
+      const mirrored = session
+        ? { session, rows: [...this.s.transcriptState.peek().rows], outbox: [...this.s.outbox.peek()], draft: this.s.draft.peek() }
+        : undefined;
+      // Nothing to resume while the mirror showed a chat: it is over here.
+      if (!(await engine.resume(mirrored)) && wasUnderWay) await engine.endUnresumable();
       this.mirror.start();
     })();
     this.ready = takingOver.catch(() => {});
@@ -467,7 +484,8 @@ export class ChatSession implements ChatSessionApi {
     }
     if (this.engine) return; // the rest is for followers
     if (message.t === 'state') {
-      this.mirror.apply(message.state as MirrorState);
+      // While this tab's own drafts are on their way to the leader, its text wins over the mirror's.
+      this.mirror.apply(message.state as MirroredState, { keepDraft: this.relay.draftPending });
     } else if (message.t === 'event') {
       this.deliver(message.name as keyof ChatSessionEvents, message.detail as never);
     }

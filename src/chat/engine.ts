@@ -12,7 +12,7 @@ import { afterEntries, endedNotice, noEndFlow, visitorEnded, visitorSent, type E
 import { ChatError, describeCause, isChatError } from './errors.js';
 import { HistorySync } from './history-sync.js';
 import { failSending } from './outbox.js';
-import type { SessionDetails } from './persistence.js';
+import type { SessionDetails, StoredConversation } from './persistence.js';
 import { nowIso, type ItemSource, type Life } from './ports.js';
 import { ReceiptSender } from './receipt-sender.js';
 import { continueRemembered } from './remembered.js';
@@ -100,24 +100,32 @@ export class ChatEngine implements Life, ChatCommands {
   // Life cycle
 
   /** Restores a stored conversation: shows it at once, then connects, fills the gap and resends. */
-  resume(): Promise<boolean> {
+  resume(mirrored?: StoredConversation): Promise<boolean> {
     if (this.session) return Promise.resolve(true);
-    this.resuming ??= this.load().finally(() => {
+    this.resuming ??= this.load(mirrored).finally(() => {
       this.resuming = null;
     });
     return this.resuming;
   }
 
-  private async load(): Promise<boolean> {
+  /**
+   * `mirrored`: what a tab taking over saw of the conversation in the tab that held it, for when
+   * storage kept nothing (it failed, or never answered and the session went on in memory).
+   */
+  private async load(mirrored?: StoredConversation): Promise<boolean> {
     let stored;
     try {
       stored = await this.config.persistence.load();
     } catch (cause) {
       this.report('storage-failed', `The stored conversation could not be read (${describeCause(cause)}); starting without it.`, cause);
-      return false;
+      stored = null;
     }
+    const fromMirror = !stored && !!mirrored;
+    stored ??= mirrored ?? null;
     if (!stored || this.stopped) return false;
-    const { session, rows, outbox, draft } = stored;
+    const { session, rows, outbox, draft: storedDraft } = stored;
+    // What is in the box now was typed while this loaded (a tab taking over, slow storage): it wins.
+    const draft = this.s.draft.peek() || storedDraft;
     this.session = session;
     // A full store may have dropped the oldest rows: then older history must be fetched again.
     this.history.restore(session, session.history?.complete === true && rows.length < this.config.storedRowLimit);
@@ -131,6 +139,8 @@ export class ChatEngine implements Life, ChatCommands {
       this.s.hasOlder.value = this.history.hasOlder;
       this.s.phase.value = 'active';
     });
+    if (fromMirror) void this.saver.saveSession(); // where storage works again, a reload finds the chat
+    if (draft !== storedDraft) this.saver.draftChanged();
     this.config.log('resumed', { entries: rows.length, pending: outbox.length });
     this.connect().catch(() => {});
     return true;
@@ -475,6 +485,17 @@ export class ChatEngine implements Life, ChatCommands {
   /** A chat this tab took over but could not load (storage kept nothing): it is over here. */
   async endUnresumable(): Promise<void> {
     await this.finishEnded('away');
+  }
+
+  /** The page is going away: the draft is written at once where the next load finds it. */
+  keepDraftNow(): void {
+    if (this.ended || !this.session) return;
+    this.config.persistence.keepDraftNow?.(this.s.draft.peek());
+  }
+
+  /** The conversation's session details (null before a start or a resume), for tabs that mirror it. */
+  get details(): SessionDetails | null {
+    return this.ended ? null : this.session;
   }
 
   get hasEnded(): boolean {

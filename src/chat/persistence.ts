@@ -43,6 +43,11 @@ export interface SessionPersistence {
   /** Makes the stored outbox equal to this one. */
   saveOutbox(outbox: readonly OutboxRecord[]): Promise<void>;
   saveDraft(text: string): Promise<void>;
+  /**
+   * The draft written at once, for a page that is going away: an IndexedDB write started then may
+   * never finish. load() brings it back until a later saveDraft has landed.
+   */
+  keepDraftNow?(text: string): void;
   /** Removes everything of this conversation. */
   clear(): Promise<void>;
 }

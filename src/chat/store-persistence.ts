@@ -6,6 +6,7 @@ import type { OutboxRecord } from './outbox.js';
 import { shaped } from './entry.js';
 import type { SessionDetails, SessionPersistence, StoredRow } from './persistence.js';
 import type { Row } from './transcript.js';
+import { draftOnExit } from './draft-on-exit.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -82,6 +83,9 @@ export interface StoreAdapterOptions {
 }
 
 export function openStorePersistence(options: StoreAdapterOptions): SessionPersistence {
+  const exit = draftOnExit(options.mode, options.namespace);
+  /** The stored conversation's contact: a draft kept on exit belongs to it alone. */
+  let contactId: string | null = null;
   const store: ChatStore<StoredRow, OutboxRecord> = createChatStore<StoredRow, OutboxRecord>({
     ...options.store,
     namespace: options.namespace,
@@ -104,9 +108,20 @@ export function openStorePersistence(options: StoreAdapterOptions): SessionPersi
       }
       const outbox = all.outbox.filter(isOutboxRecord);
       written = new Map(outbox.map((r) => [r.clientToken, JSON.stringify(r)]));
-      return { session, rows: all.transcript.filter(isRow).map(stripId), outbox, draft: all.draft };
+      contactId = session.contactId;
+      let draft = all.draft;
+      const kept = exit.read();
+      if (kept && kept.contactId === session.contactId && kept.text !== draft) {
+        draft = kept.text;
+        await store.saveDraft(draft);
+      }
+      if (kept) exit.drop();
+      return { session, rows: all.transcript.filter(isRow).map(stripId), outbox, draft };
     },
-    saveSession: (session) => store.saveSession(toStored(session)),
+    saveSession: (session) => {
+      contactId = session.contactId;
+      return store.saveSession(toStored(session));
+    },
     putRows: (rows) => store.putTranscript(rows.map(withId)),
     prependRows: (rows) => store.prependTranscript(rows.map(withId)),
     async saveOutbox(outbox) {
@@ -117,9 +132,17 @@ export function openStorePersistence(options: StoreAdapterOptions): SessionPersi
       for (const token of written.keys()) if (!next.has(token)) await store.removeOutbox(token);
       written = next;
     },
-    saveDraft: (text) => store.saveDraft(text),
+    async saveDraft(text) {
+      await store.saveDraft(text);
+      exit.drop(); // what IndexedDB holds now is newer than a draft kept on an earlier exit
+    },
+    keepDraftNow(text) {
+      if (contactId) exit.keep({ contactId, text });
+    },
     async clear() {
       written = new Map();
+      contactId = null;
+      exit.drop();
       await store.clear();
     },
   };

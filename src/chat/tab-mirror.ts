@@ -1,9 +1,15 @@
 // Tab mirroring: the leader tab broadcasts the conversation's signals (coalesced) whenever one
 // changes, and answers a new tab's hello with them; a follower writes what it receives into its
-// own signals. Which signals: state.ts's one list.
-import { effect } from '@preact/signals-core';
+// own signals. Which signals: state.ts's one list. The conversation's session details travel with
+// them (this origin's tabs only, as in its storage), so that a tab taking over can go on with the
+// chat when storage kept nothing.
+import { batch, effect } from '@preact/signals-core';
+import type { SessionDetails } from './persistence.js';
 import { applyMirror, snapshotState, type MirrorState, type SessionState } from './state.js';
 import type { TabCoordinator } from './tabs.js';
+
+/** A leader's state message: the mirrored signals and the conversation's session details. */
+export type MirroredState = MirrorState & { session?: SessionDetails | null };
 
 /** How long a follower tab waits for the leader's first state before resume() decides. */
 const FOLLOWER_HELLO_TIMEOUT_MS = 1500;
@@ -16,10 +22,19 @@ export class TabMirror {
   private seen = false;
   private waiters: (() => void)[] = [];
 
+  /** Follower: the session details the leader last mirrored (null before a chat, or after its end). */
+  session: SessionDetails | null = null;
+
   constructor(
     private readonly tabs: TabCoordinator | null,
     private readonly s: SessionState,
+    /** Leader: the conversation's session details, from its engine. */
+    private readonly details: () => SessionDetails | null,
   ) {}
+
+  private snapshot(): MirroredState {
+    return { ...snapshotState(this.s), session: this.details() };
+  }
 
   /** Leader: broadcast the state whenever it changes. */
   start(): void {
@@ -30,7 +45,7 @@ export class TabMirror {
       if (this.timer) return;
       this.timer = setTimeout(() => {
         this.timer = null;
-        tabs.post({ t: 'state', from: tabs.id, state: snapshotState(this.s) });
+        tabs.post({ t: 'state', from: tabs.id, state: this.snapshot() });
       }, MIRROR_DELAY_MS);
     });
   }
@@ -44,12 +59,20 @@ export class TabMirror {
 
   /** Leader: a new tab said hello; it gets the state at once. */
   greet(to: string): void {
-    this.tabs?.post({ t: 'state', from: this.tabs.id, to, state: snapshotState(this.s) });
+    this.tabs?.post({ t: 'state', from: this.tabs.id, to, state: this.snapshot() });
   }
 
-  /** Follower: the leader's state. */
-  apply(state: MirrorState): void {
-    applyMirror(this.s, state);
+  /**
+   * Follower: the leader's state. keepDraft: this tab's own draft is on its way to the leader, so
+   * the mirrored one is older (taking it would eat the keystrokes typed meanwhile).
+   */
+  apply(state: MirroredState, options: { keepDraft?: boolean } = {}): void {
+    this.session = state.session ?? null;
+    const own = this.s.draft.peek();
+    batch(() => {
+      applyMirror(this.s, state);
+      if (options.keepDraft) this.s.draft.value = own;
+    });
     this.seen = true;
     for (const resolve of this.waiters.splice(0)) resolve();
   }

@@ -95,6 +95,8 @@ export interface TabRelayOptions {
 /** A follower tab's commands: each is carried out by the tab that holds the chat. */
 export class TabRelay implements ChatCommands, SessionCommands {
   private typingRelayedAt: number | undefined;
+  /** setDraft calls the leader has not answered yet (the answers come after any older state). */
+  private draftsInFlight = 0;
 
   constructor(
     private readonly tabs: TabCoordinator | null,
@@ -185,7 +187,15 @@ export class TabRelay implements ChatCommands, SessionCommands {
   }
 
   setDraft(text: string): void {
-    this.fire({ method: 'setDraft', args: [text] });
+    this.draftsInFlight += 1;
+    void this.call({ method: 'setDraft', args: [text] })
+      .catch(() => {})
+      .finally(() => (this.draftsInFlight -= 1));
+  }
+
+  /** Whether this tab's own draft has not reached the leader yet: it wins over mirrored ones. */
+  get draftPending(): boolean {
+    return this.draftsInFlight > 0;
   }
 
   start(request: Partial<StartChatRequest>): Promise<void> {
