@@ -1,7 +1,7 @@
 // axe-core on the widget in each state a visitor meets: closed, pre-chat form, chatting (with
 // markdown, a notice, typing, receipts), uploading, reconnecting, ended — zero violations each.
 import { expect, test } from '@playwright/test';
-import { Agent, axe, buildHarness, contactIdOf, control, openShop, resetFaults, widget } from './ui-support';
+import { Agent, axe, buildHarness, connectedOf, contactIdOf, control, openShop, resetFaults, widget } from './ui-support';
 
 test.beforeAll(async () => {
   await buildHarness();
@@ -27,6 +27,7 @@ test('zero axe violations: closed, pre-chat form, chatting, uploading, reconnect
   await widget(page, '.cw-form button[type=submit]').click();
   const contactId = await contactIdOf(page);
   const agent = await Agent.join(contactId, 'Ana');
+  await connectedOf(page); // the agent's typing below reaches a connected socket only
   await agent.say('**Hi Kim**, how can I help?\n\n1. Orders\n2. Returns', 'text/markdown');
   await widget(page, '.cw-ta').fill('Where is my parcel?');
   await widget(page, '.cw-ta').press('Enter');

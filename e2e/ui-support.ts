@@ -66,6 +66,17 @@ export async function contactIdOf(page: Page): Promise<string> {
   return id!;
 }
 
+/**
+ * Waits until the page's chat socket is connected. Typing events and new messages reach only a
+ * connected socket (before that, messages come in as history): what the agent does right after the
+ * start would otherwise race the connection on a busy machine.
+ */
+export async function connectedOf(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { cw: { session: { connection: { value: string } } } }).cw.session.connection.value))
+    .toBe('connected');
+}
+
 export interface RecordItem {
   Id: string;
   Type: string;
@@ -219,6 +230,7 @@ export async function startChatWithAgent(page: Page, agentName = 'Ana'): Promise
   await widget(page, '#cw-launch').click();
   const contactId = await contactIdOf(page);
   const agent = await Agent.join(contactId, agentName);
+  await connectedOf(page);
   return { contactId, agent };
 }
 

@@ -22,6 +22,8 @@ interface Observation {
   /** Per contact, the customer tokens in the service's order. */
   order: Map<string, string[]>;
   agent: Map<string, number>;
+  /** Contacts the service has ended. */
+  ended: Set<string>;
   view: TabView | undefined;
 }
 
@@ -30,8 +32,10 @@ async function observe(w: World): Promise<Observation> {
   const reached = new Map<string, string>();
   const order = new Map<string, string[]>();
   const agent = new Map<string, number>();
+  const ended = new Set<string>();
   for (const contactId of w.contacts()) {
-    const { Items } = await record(contactId);
+    const { Items, State } = await record(contactId);
+    if (State === 'ended') ended.add(contactId);
     const mine: string[] = [];
     for (const item of Items) {
       if (item.Type !== 'MESSAGE') continue;
@@ -48,7 +52,7 @@ async function observe(w: World): Promise<Observation> {
   }
   const page = w.active && !w.active.crashed ? w.active.page : undefined;
   const view = page && !page.isClosed() ? await viewOf(page).catch(() => undefined) : undefined;
-  return { customer, reached, order, agent, view };
+  return { customer, reached, order, agent, ended, view };
 }
 
 const shownCount = (view: TabView, token: string) => view.rows.filter((r) => r.text.includes(token)).length;
@@ -109,7 +113,8 @@ function judge(w: World, o: Observation, final: boolean): { violations: Violatio
     // Shown exactly once: the current contact's messages (both sides) and the visitor's unsent ones.
     const expected = [
       ...w.sent.filter((s) => ((o.customer.get(s.token) ?? 0) === 0 && !s.abandoned) || o.reached.get(s.token) === current).map((s) => s.token),
-      ...w.said.filter((s) => s.contactId === current && (o.agent.get(s.token) ?? 0) > 0).map((s) => s.token),
+      // The agent's, unless it never reached the browser before the contact ended (see World.delivered).
+      ...w.said.filter((s) => s.contactId === current && (o.agent.get(s.token) ?? 0) > 0 && (w.delivered.has(s.token) || !o.ended.has(s.contactId))).map((s) => s.token),
     ];
     for (const token of expected) {
       const n = shownCount(v, token);

@@ -60,6 +60,7 @@ export type Violation = {
 const WORDS = ['hello', 'is my order on its way', 'thanks', 'one more question', 'can you check the invoice', 'great', 'ok', 'the parcel never came', 'I moved house', 'please call me back'];
 
 let worlds = 0;
+const AGENT_TOKEN = /#[a-z0-9]+-a\d+#/g;
 
 export class World {
   readonly id: string;
@@ -71,6 +72,12 @@ export class World {
   draft = '';
   /** The token of the draft, when it was begun as a message of its own. */
   draftToken = '';
+  /**
+   * Agent tokens that reached the visitor's browser (a socket frame, or a transcript page fetched by
+   * any tab). One that never did before its contact ended cannot be shown: after the end the service
+   * refuses the visitor's every call (403).
+   */
+  readonly delivered = new Set<string>();
   readonly pageErrors: string[] = [];
   /** Steps run so far, for the report. */
   readonly steps: string[] = [];
@@ -128,6 +135,11 @@ export class World {
       if (!ws.url().includes(emulatorHost)) return;
       tab.sockets += 1;
       ws.on('close', () => (tab.sockets -= 1));
+      ws.on('framereceived', (frame) => this.noteDelivered(String(frame.payload)));
+    });
+    page.on('response', (response) => {
+      if (!response.url().includes(emulatorHost) || !response.url().includes('/participant/transcript')) return;
+      response.text().then((body) => this.noteDelivered(body), () => {});
     });
     if (this.options.holdWidget) {
       await page.route('**/dist/cdn/widget.js', async (route) => {
@@ -140,6 +152,10 @@ export class World {
     await page.goto(this.url());
     if (options.waitForLauncher !== false) await page.locator(UI.launcher).first().waitFor({ state: 'visible', timeout: 20_000 });
     return tab;
+  }
+
+  private noteDelivered(text: string): void {
+    for (const token of text.match(AGENT_TOKEN) ?? []) this.delivered.add(token);
   }
 
   forget(tab: Tab): void {
