@@ -96,8 +96,12 @@ export const CEILINGS: Ceilings = {
   // hours.js 0.48, which the loader fetches only when `availability` is set), 0.14 per language pack
   // (on main 90f266c: 98.30 / 167.90 KB -> 99.32 / 174.17 KB). On main 45a0f0a (101.41 / 175.71 KB) the
   // whole of issue 15 in the window gives 102.87 / 183.41 KB.
-  openGzip: 103.0 * 1024,
-  everythingGzip: 183.7 * 1024,
+  // Issue 11 again: +0.55 and +0.55 KB, all on the opening path (src/chat): the draft written at once
+  // as the page goes away, a follower's own draft winning over the mirror, a tab taking over from
+  // the mirrored session when storage kept nothing (main 45a0f0a 101.41 / 175.71 -> 101.96 / 176.26
+  // KB). With main 0c8d965 (issue 15 in the window): 103.41 / 183.95 KB.
+  openGzip: 103.5 * 1024,
+  everythingGzip: 184.0 * 1024,
 };
 
 export interface Ceilings {
