@@ -53,6 +53,12 @@ async function customer(name = 'Jane') {
     });
     socket.on('open', () => socket.send(JSON.stringify({ topic: 'aws/subscribe', content: { topics: ['aws/chat'] } })));
   });
+  // What was said before the socket subscribed (the bot greets when the contact starts; on a busy
+  // machine that can be before): from the transcript, as a real client catches up after connecting.
+  const before = await client.getTranscript({ ConnectionToken: token, ScanDirection: 'FORWARD', SortOrder: 'ASCENDING', MaxResults: 100 });
+  for (const item of before.Transcript ?? []) {
+    if (!received.some((seen) => seen.Id === item.Id)) received.push(item as ChatItem);
+  }
 
   /** Resolves with the first bot item after `from` that matches. */
   const next = async (test: (item: ChatItem) => boolean, from: number, what: string): Promise<ChatItem> => {
