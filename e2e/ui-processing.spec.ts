@@ -44,7 +44,7 @@ test('FAILED: "not delivered: could not be processed"; Retry sends it again, and
   // The fault was for one message: the second copy is delivered, the first stays marked.
   await expect(mine(page, 'where is order 10423?')).toHaveCount(2);
   await expect(mine(page, 'where is order 10423?').nth(1)).not.toContainText('Not delivered');
-  const sent = (await record(contactId)).Items.filter((i) => i.Content === 'where is order 10423?');
-  expect(sent).toHaveLength(2);
+  // The second bubble shows as soon as it is sent: the service has it once SendMessage returns.
+  await expect.poll(async () => (await record(contactId)).Items.filter((i) => i.Content === 'where is order 10423?').length).toBe(2);
   agent.close();
 });
