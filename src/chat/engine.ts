@@ -1,19 +1,20 @@
 // The conversation engine of the tab that holds the connection: its life cycle (start, resume,
-// connect, end, close), the items that come in, receipts and typing. The rest stands beside it,
-// each handed the callbacks it needs (ports.ts): participant calls and the token (calls.ts), the
-// sender (sender.ts), the saver (saver.ts), history sync (history-sync.ts) and uploads (uploads.ts).
+// connect, close), the visitor's typing and read marks. The rest stands beside it, each handed the
+// callbacks it needs (ports.ts): participant calls and the token (calls.ts), the items that come in
+// (incoming.ts), ending (ending.ts), the sender (sender.ts), the saver (saver.ts), history sync
+// (history-sync.ts), uploads (uploads.ts) and the receipts going out (receipt-sender.ts).
 // Decisions are the pure policies next to them; this file wires them to the socket and the signals.
 import { batch, effect } from '@preact/signals-core';
 import { WebSocketManager } from '../connection/index.js';
 import { ParticipantCalls } from './calls.js';
 import { CONTENT_TYPE } from './content-types.js';
 import type { EngineConfig } from './resolved-options.js';
-import { afterEntries, endedNotice, noEndFlow, visitorEnded, visitorSent, type EndFlow } from './end-flow.js';
 import { ChatError, describeCause, isChatError } from './errors.js';
+import { Ending } from './ending.js';
 import { HistorySync } from './history-sync.js';
-import { failSending } from './outbox.js';
+import { Incoming } from './incoming.js';
 import type { SessionDetails, StoredConversation } from './persistence.js';
-import { nowIso, type ItemSource, type Life } from './ports.js';
+import type { Emit, ItemSource, Life } from './ports.js';
 import { ReceiptSender } from './receipt-sender.js';
 import { continueRemembered } from './remembered.js';
 import { Saver } from './saver.js';
@@ -22,12 +23,10 @@ import { sessionFromStart, startChat } from './start.js';
 import type { SessionState } from './state.js';
 import type { ChatCommands } from './tab-relay.js';
 import { Timers } from './timers.js';
-import { mergeItems, rowById, transcriptFromRows, type ChatItem } from './transcript.js';
-import { nextTypingExpiry, shouldSendTyping, typingAfterItems, typingExpired } from './typing.js';
+import { rowById, transcriptFromRows, type ChatItem } from './transcript.js';
+import { shouldSendTyping } from './typing.js';
 import { Uploads } from './uploads.js';
-import type { ChatErrorCode, ChatSessionEvents, StartChatRequest } from './types.js';
-
-type Emit = <K extends keyof ChatSessionEvents>(event: K, detail: ChatSessionEvents[K]) => void;
+import type { ChatErrorCode, StartChatRequest } from './types.js';
 
 export class ChatEngine implements Life, ChatCommands {
   private session: SessionDetails | null = null;
@@ -36,12 +35,9 @@ export class ChatEngine implements Life, ChatCommands {
   private readonly disposers: (() => void)[] = [];
   private typingSentAt: number | undefined;
   private readonly abort = new AbortController();
-  private ended = false;
   private stopped = false;
   /** Set while start() makes its first connection: a refusal then means "not started", not "ended". */
   private firstConnect: { refused: unknown } | null = null;
-  private endWaiters: (() => void)[] = [];
-  private endFlow: EndFlow = noEndFlow;
   private readonly timers = new Timers(() => this.stopped);
   private readonly calls: ParticipantCalls;
   private readonly saver: Saver;
@@ -49,6 +45,8 @@ export class ChatEngine implements Life, ChatCommands {
   private readonly sender: Sender;
   private readonly uploads: Uploads;
   private readonly receipts: ReceiptSender;
+  private readonly incoming: Incoming;
+  private readonly ending: Ending;
 
   constructor(
     private readonly s: SessionState,
@@ -63,11 +61,11 @@ export class ChatEngine implements Life, ChatCommands {
       session,
       signal: this.abort.signal,
       setTimer: this.timers.set,
-      chatOver: () => this.finishEnded('away'),
+      chatOver: () => this.ending.finish('away'),
     });
     const op = this.calls.op;
     const endedError = (): ChatError => this.calls.endedError();
-    const handleItems = (items: readonly ChatItem[], source?: ItemSource): void => this.handleItems(items, source);
+    const handleItems = (items: readonly ChatItem[], source?: ItemSource): void => this.incoming.handle(items, source);
     this.saver = new Saver({ ...common, persistence: config.persistence, session, history: () => this.history.snapshot() });
     this.history = new HistorySync({
       ...common,
@@ -89,11 +87,39 @@ export class ChatEngine implements Life, ChatCommands {
       saver: this.saver,
       handleItems,
       queued: () => (this.typingSentAt = undefined),
-      confirmed: () => (this.endFlow = visitorSent(this.endFlow)),
+      confirmed: () => this.ending.sent(),
       log: config.log,
     });
     this.uploads = new Uploads({ ...common, session, rules: config.attachments, uploader: config.uploader, op, endedError });
     this.receipts = new ReceiptSender({ ...common, policy: config.receipts, op, isRelated: (id) => this.history.isRelated(id), log: config.log });
+    this.incoming = new Incoming({
+      ...common,
+      session,
+      typing: config.typing,
+      history: this.history,
+      receipts: this.receipts,
+      uploads: this.uploads,
+      saver: this.saver,
+      emit,
+      added: (entries) => this.ending.added(entries),
+      ended: () => void this.ending.finish('event'),
+    });
+    this.ending = new Ending({
+      ...common,
+      config,
+      op,
+      session,
+      isRelated: (id) => this.history.isRelated(id),
+      stop: () => {
+        this.receipts.cancel();
+        this.timers.clear();
+        this.uploads.abortAll();
+        this.abort.abort();
+      },
+      closeSocket: () => this.manager?.close({ ended: true }),
+      written: () => this.saver.written(),
+      emit,
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -187,13 +213,13 @@ export class ChatEngine implements Life, ChatCommands {
     try {
       await this.connect();
     } catch (error) {
-      if (this.ended || this.stopped) return;
+      if (this.hasEnded || this.stopped) return;
       throw error;
     } finally {
       this.firstConnect = null;
     }
     if (first.refused !== undefined && !this.stopped) await this.abandonStart(first.refused);
-    if (this.ended) return;
+    if (this.hasEnded) return;
     this.s.phase.value = 'active';
     this.emit('chatStarted', {
       contactId: details.ContactId,
@@ -257,7 +283,7 @@ export class ChatEngine implements Life, ChatCommands {
           this.emit('connectionChange', state);
         }
       }),
-      manager.on('item', (item) => this.handleItems([item as ChatItem], this.history.gapPending ? 'untrusted' : 'live')),
+      manager.on('item', (item) => this.incoming.handle([item as ChatItem], this.history.gapPending ? 'untrusted' : 'live')),
       manager.on('connected', ({ reconnect }) => {
         this.config.log('connected', { reconnect });
         this.sender.connected();
@@ -267,59 +293,20 @@ export class ChatEngine implements Life, ChatCommands {
       }),
       manager.on('ended', ({ error }) => {
         if (this.firstConnect) this.firstConnect.refused = error ?? new Error('the service refused the connection');
-        else void this.finishEnded('away');
+        else void this.ending.finish('away');
       }),
       manager.on('error', (error) => this.config.log('connection-error', { code: error.code, message: error.message })),
     );
     try {
       await manager.connect();
     } catch (error) {
-      if (this.ended || this.stopped) return;
+      if (this.hasEnded || this.stopped) return;
       const code = (error as { code?: unknown }).code;
       if (code === 'ended' || code === 'closed') return;
       const e = new ChatError('connection-failed', `Could not connect to the chat: ${describeCause(error)}`, { cause: error });
       this.report(e.code, e.message, error);
       throw e;
     }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Incoming items
-
-  /**
-   * source: 'live' (socket, gap fill), 'older' (loadOlder), 'untrusted' (our own SendMessage
-   * answers, and socket items while a gap fill is pending): untrusted items never become the start
-   * of a later gap fill, because items before them may still be missing.
-   */
-  private handleItems(items: readonly ChatItem[], source: ItemSource = 'live'): void {
-    if (items.length === 0 || this.stopped) return;
-    const me = this.s.me.peek();
-    const result = mergeItems(this.s.transcriptState.peek(), items, { participantId: me.participantId, fallbackTime: nowIso() }, source !== 'untrusted');
-    const relatedIds = items.map((i) => i.RelatedContactId).filter((id): id is string => !!id);
-    const moreOlder = this.history.noteRelated(relatedIds, this.session?.contactId);
-    const now = Date.now();
-    batch(() => {
-      this.s.transcriptState.value = result.state;
-      this.s.typingState.value = typingAfterItems(this.s.typingState.peek(), result.typing, result.added, now, this.config.typing);
-      if (moreOlder) this.s.hasOlder.value = this.history.hasOlder;
-    });
-    this.scheduleTypingExpiry();
-    for (const item of result.typing) {
-      if (item.ParticipantId) {
-        this.emit('typing', { participantId: item.ParticipantId, displayName: item.DisplayName ?? '', role: item.ParticipantRole ?? 'AGENT' });
-      }
-    }
-    this.receipts.noteSent(result.ownReceipts);
-    if (this.config.postChatSurvey) this.endFlow = afterEntries(this.endFlow, result.added);
-    for (const entry of result.added) {
-      this.emit('message', entry);
-      if (this.receipts.eligible(entry)) this.receipts.request('delivered', entry.id);
-    }
-    this.uploads.settle([...result.added, ...result.updated]);
-    this.saver.noteEntries(result.added, result.updated, source === 'older');
-    this.saver.scheduleTranscript();
-    if (relatedIds.length) void this.saver.saveSession();
-    if (result.ended) void this.finishEnded('event');
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -339,7 +326,7 @@ export class ChatEngine implements Life, ChatCommands {
   setDraft(text: string): void {
     if (this.s.draft.peek() === text) return;
     this.s.draft.value = text;
-    if (this.ended || !this.session) return;
+    if (this.hasEnded || !this.session) return;
     this.saver.draftChanged();
   }
 
@@ -347,7 +334,7 @@ export class ChatEngine implements Life, ChatCommands {
   // Typing and receipts
 
   typingActivity(): void {
-    if (this.ended || this.stopped || this.s.phase.peek() !== 'active' || !this.calls.hasToken) return;
+    if (this.hasEnded || this.stopped || this.s.phase.peek() !== 'active' || !this.calls.hasToken) return;
     const now = Date.now();
     if (!shouldSendTyping(this.typingSentAt, now, this.config.typing)) return;
     this.typingSentAt = now;
@@ -359,90 +346,8 @@ export class ChatEngine implements Life, ChatCommands {
     if (entry && this.receipts.eligible(entry)) this.receipts.request('read', id);
   }
 
-  private scheduleTypingExpiry(): void {
-    const next = nextTypingExpiry(this.s.typingState.peek());
-    if (next === null) return;
-    this.timers.set('typing', Math.max(0, next - Date.now()) + 5, () => {
-      this.s.typingState.value = typingExpired(this.s.typingState.peek(), Date.now());
-      this.scheduleTypingExpiry();
-    });
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Ending
-
-  /**
-   * DisconnectParticipant, then wait for chat.ended (at most endTimeoutMs). With postChatSurvey the
-   * wait is the disconnect flow's (phase wrapping-up, at most postChatTimeoutMs), and end() during it
-   * closes at once: the visitor has had enough of the survey.
-   */
-  async end(): Promise<void> {
-    const phase = this.s.phase.peek();
-    if (phase === 'wrapping-up') return this.finishEnded('closed');
-    if (this.ended || phase === 'ended' || phase === 'idle') return;
-    this.s.phase.value = 'ending';
-    const endedSoon = new Promise<void>((resolve) => this.endWaiters.push(resolve));
-    try {
-      await this.calls.op('DisconnectParticipant', {});
-    } catch (error) {
-      if (this.ended || (isChatError(error) && error.code === 'chat-ended')) return;
-      if (this.stopped) return;
-      this.s.phase.value = 'active';
-      const e = new ChatError('connection-failed', `The chat could not be ended (${describeCause(error)}). Check the connection and try again.`, { cause: error });
-      this.report(e.code, e.message, error);
-      throw e;
-    }
-    if (this.config.postChatSurvey && !this.ended) {
-      this.s.phase.value = 'wrapping-up';
-      this.endFlow = visitorEnded(this.endFlow);
-    }
-    const waitMs = this.config.postChatSurvey ? this.config.postChatTimeoutMs : this.config.endTimeoutMs;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([endedSoon, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
-    clearTimeout(timer);
-    await this.finishEnded('disconnected');
-  }
-
-  /** The chat is over: stop every call and timer, fail unsent messages, clear storage, tell the UI. */
-  private async finishEnded(reason: 'event' | 'away' | 'disconnected' | 'closed'): Promise<void> {
-    if (this.ended || this.stopped) return;
-    this.ended = true;
-    this.config.log('ended', { reason });
-    this.receipts.cancel();
-    this.timers.clear();
-    this.uploads.abortAll();
-    this.abort.abort();
-    batch(() => {
-      this.s.outbox.value = failSending(this.s.outbox.peek(), 'chat-ended', 'The chat ended before this message could be sent.');
-      this.s.typingState.value = {};
-      // The end not seen as an event (ended while away, or no chat.ended before the timeout) gets a notice here.
-      const seen = this.s.transcriptState.peek().rows.some(
-        (r) => r.entry.kind === 'notice' && r.entry.event === 'ended' && !this.history.isRelated(r.entry.contactId),
-      );
-      if (!seen) {
-        const me = { participantId: this.s.me.peek().participantId };
-        this.s.transcriptState.value = mergeItems(this.s.transcriptState.peek(), [endedNotice(this.session?.contactId, nowIso())], me).state;
-      }
-      this.s.hasOlder.value = false;
-      this.s.phase.value = 'ended';
-      if (this.s.connection.peek() !== 'ended') this.s.connection.value = 'ended';
-    });
-    this.manager?.close({ ended: true });
-    const signed = this.session?.signedContactId;
-    if (signed) this.config.remembered?.set(signed);
-    this.emit('chatEnded', {
-      ...(this.session ? { contactId: this.session.contactId } : {}),
-      ...(signed ? { signedContactId: signed } : {}),
-      ...(this.config.postChatSurvey ? { surveyAnswered: this.endFlow.answered } : {}),
-    });
-    try {
-      await this.saver.written();
-      await this.config.persistence.clear();
-    } catch (cause) {
-      this.report('storage-failed', `The ended chat could not be removed from storage (${describeCause(cause)}).`, cause);
-    }
-    for (const resolve of this.endWaiters.splice(0)) resolve();
-  }
+  /** See ending.ts. */
+  readonly end: Ending['end'] = () => this.ending.end();
 
   // ---------------------------------------------------------------------------------------------
   // Stopping
@@ -456,8 +361,8 @@ export class ChatEngine implements Life, ChatCommands {
     this.abort.abort();
     this.manager?.close();
     for (const dispose of this.disposers.splice(0)) dispose();
-    for (const resolve of this.endWaiters.splice(0)) resolve();
-    if (!this.ended && this.session) {
+    this.ending.wake();
+    if (!this.hasEnded && this.session) {
       // Write the latest transcript and draft now rather than after the debounce.
       this.saver.flush(this.s.draft.peek());
     }
@@ -484,22 +389,22 @@ export class ChatEngine implements Life, ChatCommands {
 
   /** A chat this tab took over but could not load (storage kept nothing): it is over here. */
   async endUnresumable(): Promise<void> {
-    await this.finishEnded('away');
+    await this.ending.finish('away');
   }
 
   /** The page is going away: the draft is written at once where the next load finds it. */
   keepDraftNow(): void {
-    if (this.ended || !this.session) return;
+    if (this.hasEnded || !this.session) return;
     this.config.persistence.keepDraftNow?.(this.s.draft.peek());
   }
 
   /** The conversation's session details (null before a start or a resume), for tabs that mirror it. */
   get details(): SessionDetails | null {
-    return this.ended ? null : this.session;
+    return this.hasEnded ? null : this.session;
   }
 
   get hasEnded(): boolean {
-    return this.ended;
+    return this.ending.hasEnded;
   }
 
   get isStopped(): boolean {

@@ -14,7 +14,7 @@ export interface HistorySyncPorts {
   s: SessionState;
   life: Life;
   op: Op;
-  /** Merges items into the transcript (the engine's incoming path). */
+  /** Merges items into the transcript (incoming.ts). */
   handleItems: (items: readonly ChatItem[], source?: ItemSource) => void;
   saveSession: () => Promise<void>;
   pageSize: number;
