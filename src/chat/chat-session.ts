@@ -7,19 +7,18 @@
 //
 // In the tab that holds the conversation (or when tabs are not shared) a ChatEngine does the work.
 // Other tabs of the same site mirror that tab's state over a BroadcastChannel and send their
-// commands through it; if it closes, one of them takes over (tabs.ts).
-import { batch, type ReadonlySignal } from '@preact/signals-core';
-import type { ParticipantClientCore } from '../client/base.js';
+// commands through it; if it closes, one of them takes over (tabs.ts). Which engine runs, and what
+// start() and resume() do in each phase, is start-resume.ts.
+import type { ReadonlySignal } from '@preact/signals-core';
 import { randomUuid } from '../client/uuid.js';
 import { CONTENT_TYPE } from './content-types.js';
 import { ChatEngine } from './engine.js';
 import { engineConfig, sessionParts } from './resolved-options.js';
 import { ChatError } from './errors.js';
-import { carryOver } from './outbox.js';
-import { underWay } from './phase.js';
-import type { RememberedChat } from './remembered.js';
 import { DEFAULTS, type ChatSessionOptions } from './options.js';
 import type { SessionPersistence } from './persistence.js';
+import type { RememberedChat } from './remembered.js';
+import { StartResume } from './start-resume.js';
 import { createSessionState, resetState, type SessionState } from './state.js';
 import { TabMirror, type MirroredState } from './tab-mirror.js';
 import { carryOut, TabRelay, type ChatCommands, type RelayedCall, type SessionCommands } from './tab-relay.js';
@@ -72,14 +71,12 @@ export class ChatSession implements ChatSessionApi {
 
   private readonly s: SessionState;
   private readonly options: ChatSessionOptions;
-  private readonly client: Pick<ParticipantClientCore, 'send'>;
   /** Why these options cannot work (then nothing starts, resumes or is stored); null when they can. */
   private readonly configError: ChatError | null;
   private readonly persistence: SessionPersistence;
-  private engine: ChatEngine | null = null;
   private readonly tabs: TabCoordinator | null;
-  /** Settles when this tab knows its role and, as leader, has loaded the conversation. Commands wait for it. */
-  private ready: Promise<void>;
+  /** Which engine this tab runs and when commands may reach it (start-resume.ts). */
+  private readonly life: StartResume<ChatEngine>;
   private readonly listeners = new Map<keyof ChatSessionEvents, Set<Listener>>();
   private readonly mirror: TabMirror;
   private closed = false;
@@ -118,7 +115,7 @@ export class ChatSession implements ChatSessionApi {
       this.s.lastError.value = { code: 'storage-failed', message };
       this.deliver('error', { code: 'storage-failed', message, cause: error });
     });
-    ({ configError: this.configError, client: this.client, persistence: this.persistence, remembered: this.remembered, tabs: this.tabs } = parts);
+    ({ configError: this.configError, persistence: this.persistence, remembered: this.remembered, tabs: this.tabs } = parts);
 
     pageEvents()?.addEventListener('pagehide', this.onPageHide);
     pageEvents()?.addEventListener('visibilitychange', this.onHidden);
@@ -132,61 +129,34 @@ export class ChatSession implements ChatSessionApi {
         this.emit('error', { code, message, cause });
       },
     });
-    if (this.tabs) {
-      this.ready = this.setUpTabs(this.tabs);
-    } else {
-      this.engine = this.newEngine();
-      this.ready = Promise.resolve();
-    }
+    this.life = new StartResume({
+      s: this.s,
+      newEngine: () => new ChatEngine(this.s, engineConfig(options, { ...parts, remembered: this.remembered }), (event, detail) => this.emit(event, detail)),
+      relay: this.relay,
+      mirror: this.mirror,
+      check: () => {
+        if (!this.configError) return;
+        const { code, message } = this.configError;
+        this.s.lastError.value = { code, message };
+        this.emit('error', { code, message, cause: this.configError.cause });
+        throw this.configError;
+      },
+      reset: () => this.resetSignals(),
+    });
+    if (this.tabs) this.life.ready = this.setUpTabs(this.tabs);
+    else this.life.hold();
   }
 
   // ---------------------------------------------------------------------------------------------
   // Public API
 
   start(request: Partial<StartChatRequest> = {}): Promise<void> {
-    // Two starts at once (a click and an API call, say) are one start: both wait for the same one.
-    this.starting ??= this.startOnce(request).finally(() => (this.starting = undefined));
-    return this.starting;
-  }
-
-  private starting: Promise<void> | undefined;
-
-  private async startOnce(request: Partial<StartChatRequest>): Promise<void> {
-    if (this.configError) {
-      const { code, message } = this.configError;
-      this.s.lastError.value = { code, message };
-      this.emit('error', { code, message, cause: this.configError.cause });
-      throw this.configError;
-    }
-    await this.ready;
-    const engine = this.engine;
-    if (!engine) {
-      await this.relay.start(request);
-      return;
-    }
-    const phase = this.s.phase.peek();
-    if (underWay(phase)) {
-      await engine.whenSettled();
-      return;
-    }
-    if (phase === 'ended' || engine.isStopped || engine.hasEnded) {
-      this.replaceEngine({ carryOver: true });
-    } else if (await this.requireEngine().resume()) {
-      await this.requireEngine().whenSettled();
-      return;
-    }
-    await this.requireEngine().start(request);
+    return this.life.start(request);
   }
 
   async resume(): Promise<boolean> {
     if (this.configError) return false;
-    await this.ready;
-    if (!this.engine) {
-      await this.mirror.whenSeen();
-      return underWay(this.s.phase.peek());
-    }
-    if (this.engine.hasEnded || this.engine.isStopped) return false;
-    return this.engine.resume();
+    return this.life.resume();
   }
 
   send(content: string, contentType: string = CONTENT_TYPE.plain, options: SendOptions = {}): Promise<void> {
@@ -315,7 +285,7 @@ export class ChatSession implements ChatSessionApi {
 
   /** Closes everything and clears stored data. An active chat gets a best-effort disconnect. */
   async destroy(): Promise<void> {
-    await this.ready;
+    await this.life.ready;
     if (!this.engine && !this.closed) await this.relay.destroy().catch(() => {});
     this.mirror.stop();
     await this.engine?.destroy();
@@ -358,14 +328,9 @@ export class ChatSession implements ChatSessionApi {
   // ---------------------------------------------------------------------------------------------
   // Engine
 
-  private newEngine(): ChatEngine {
-    const config = engineConfig(this.options, { client: this.client, persistence: this.persistence, remembered: this.remembered });
-    return new ChatEngine(this.s, config, (event, detail) => this.emit(event, detail));
-  }
-
   /** Runs a command in this tab when it holds the chat, else in the leader tab. */
   private async run<T>(command: (c: ChatCommands) => Promise<T>): Promise<T> {
-    await this.ready;
+    await this.life.ready;
     return command(this.engine ?? this.relay);
   }
 
@@ -374,26 +339,8 @@ export class ChatSession implements ChatSessionApi {
     command(this.engine ?? this.relay);
   }
 
-  private requireEngine(): ChatEngine {
-    if (!this.engine) throw new ChatError('connection-failed', 'This tab does not hold the chat.');
-    return this.engine;
-  }
-
-  /**
-   * A new conversation after the previous one ended: fresh engine, fresh signals — except, with
-   * carryOver, what the customer wrote and could not send (the draft, unsent messages), which the
-   * new chat takes over.
-   */
-  private replaceEngine(options: { carryOver?: boolean } = {}): void {
-    const outbox = options.carryOver ? carryOver(this.s.outbox.peek()) : [];
-    const draft = options.carryOver ? this.s.draft.peek() : '';
-    void this.engine?.close();
-    batch(() => {
-      this.resetSignals();
-      this.s.outbox.value = outbox;
-      this.s.draft.value = draft;
-    });
-    this.engine = this.newEngine();
+  private get engine(): ChatEngine | null {
+    return this.life.engine;
   }
 
   private resetSignals(): void {
@@ -444,7 +391,7 @@ export class ChatSession implements ChatSessionApi {
     const role = tabs.role;
     this.s.tabRole.value = role;
     if (role !== 'follower') {
-      this.engine = this.newEngine();
+      this.life.hold();
       if (role === 'leader') this.mirror.start();
     }
   }
@@ -453,23 +400,7 @@ export class ChatSession implements ChatSessionApi {
   private async onRole(role: TabRole): Promise<void> {
     this.s.tabRole.value = role;
     if (role !== 'leader' || this.engine || this.closed) return;
-    const engine = this.newEngine();
-    this.engine = engine;
-    // The mirrored connection state was the old leader's; this tab connects itself now.
-    this.s.connection.value = 'idle';
-    const takingOver = (async () => {
-      const wasUnderWay = underWay(this.s.phase.peek());
-      // Storage first; when it kept nothing (broken, or memory only), what this tab mirrored.
-      const session = wasUnderWay ? this.mirror.session : null;
-      const mirrored = session
-        ? { session, rows: [...this.s.transcriptState.peek().rows], outbox: [...this.s.outbox.peek()], draft: this.s.draft.peek() }
-        : undefined;
-      // Nothing to resume while the mirror showed a chat: it is over here.
-      if (!(await engine.resume(mirrored)) && wasUnderWay) await engine.endUnresumable();
-      this.mirror.start();
-    })();
-    this.ready = takingOver.catch(() => {});
-    await this.ready;
+    await this.life.takeOver();
     for (const call of this.tabs?.takePendingCalls() ?? []) {
       this.dispatch(call.method, call.args).then(call.resolve, call.reject);
     }
@@ -496,8 +427,8 @@ export class ChatSession implements ChatSessionApi {
    * has just taken over gets the followers' calls (resent to every new leader) while it resumes.
    */
   private async dispatch(method: string, args: unknown[]): Promise<unknown> {
-    await this.ready;
-    const engine = this.requireEngine();
+    await this.life.ready;
+    const engine = this.life.require();
     return carryOut(engine, this.leaderCommands, { method, args } as RelayedCall);
   }
 
@@ -508,9 +439,9 @@ export class ChatSession implements ChatSessionApi {
       this.s.lastError.value = null;
     },
     destroy: async () => {
-      await this.requireEngine().destroy();
+      await this.life.require().destroy();
       this.resetSignals();
-      this.replaceEngine();
+      this.life.replace();
     },
   };
 }
