@@ -100,8 +100,11 @@ export const CEILINGS: Ceilings = {
   // as the page goes away, a follower's own draft winning over the mirror, a tab taking over from
   // the mirrored session when storage kept nothing (main 45a0f0a 101.41 / 175.71 -> 101.96 / 176.26
   // KB). With main 0c8d965 (issue 15 in the window): 103.41 / 183.95 KB.
-  openGzip: 103.5 * 1024,
-  everythingGzip: 184.0 * 1024,
+  // Issue 13 again: +0.30 and +0.30 KB, all widget.js (src/chat): the incoming items, the ending and
+  // the start/resume choreography as parts of their own, each with the callbacks it is handed (on
+  // main b828e3d 103.43 / 183.97 KB -> 103.73 / 184.27 KB).
+  openGzip: 103.8 * 1024,
+  everythingGzip: 184.3 * 1024,
 };
 
 export interface Ceilings {
