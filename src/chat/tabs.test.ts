@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryLocks, TabCallError, TabCoordinator, type TabMessage, type TabRole } from './tabs.js';
 
 const open: TabCoordinator[] = [];
@@ -81,6 +81,44 @@ describe('TabCoordinator (real BroadcastChannel, in-memory Web Locks)', () => {
     const b = tab(name, locks, 100);
     b.start();
     await expect(b.call('x', [])).rejects.toThrow(/did not answer/);
+  });
+
+  it('gives a new leader the whole time to answer a call resent to it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const name = `t${Math.random()}`;
+      const locks = createMemoryLocks();
+      const a = tab(name, locks, 300);
+      const b = tab(name, locks, 300);
+      const c = tab(name, locks, 300);
+      expect(await a.start()).toBe('leader');
+      expect(await b.start()).toBe('follower'); // first in the lock's queue
+      expect(await c.start()).toBe('follower');
+      let arrived!: () => void;
+      const resent = new Promise<void>((resolve) => (arrived = resolve));
+      let answer!: () => void;
+      const answered = new Promise<void>((resolve) => (answer = resolve));
+      b.serve(async (method) => {
+        arrived();
+        await answered;
+        return `${method} done`;
+      });
+      const newLeader = new Promise<void>((resolve) => c.onMessage((m) => m.t === 'leader' && resolve()));
+      // a never answers; most of the time has gone when its tab closes and b takes over.
+      const pending = c.call('send', ['x']);
+      let settled = false;
+      pending.then(() => (settled = true), () => (settled = true));
+      vi.advanceTimersByTime(250);
+      a.close();
+      await Promise.all([newLeader, resent]);
+      vi.advanceTimersByTime(250); // past the first leader's time, within b's
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      answer();
+      await expect(pending).resolves.toBe('send done');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('works alone without Web Locks', async () => {

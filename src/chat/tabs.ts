@@ -30,7 +30,7 @@ export interface TabsOptions {
   locks?: LockManagerLike | null;
   /** Opens the channel; default `new BroadcastChannel(name)`. */
   openChannel?: ((name: string) => ChannelLike) | null;
-  /** How long a follower waits for the leader to answer a call before giving up on it. */
+  /** How long a follower waits for the leader to answer a call before giving up on it (a new leader gets as long again). */
   callTimeoutMs?: number;
 }
 
@@ -67,7 +67,7 @@ interface PendingCall {
   args: unknown[];
   resolve(value: unknown): void;
   reject(error: unknown): void;
-  timer: ReturnType<typeof setTimeout>;
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 export class TabCoordinator {
@@ -170,13 +170,20 @@ export class TabCoordinator {
   call(method: string, args: unknown[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const id = this.nextCallId++;
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new TabCallError(`The tab that holds the chat did not answer (${method}). Try again.`, 'connection-failed'));
-      }, this.callTimeoutMs);
-      this.pending.set(id, { method, args, resolve, reject, timer });
+      const call: PendingCall = { method, args, resolve, reject };
+      this.pending.set(id, call);
+      this.arm(id, call);
       this.post({ t: 'call', from: this.id, id, method, args });
     });
+  }
+
+  /** The leader has callTimeoutMs to answer. */
+  private arm(id: number, call: PendingCall): void {
+    clearTimeout(call.timer);
+    call.timer = setTimeout(() => {
+      this.pending.delete(id);
+      call.reject(new TabCallError(`The tab that holds the chat did not answer (${call.method}). Try again.`, 'connection-failed'));
+    }, this.callTimeoutMs);
   }
 
   /** Calls still waiting for an answer; taken over (and answered by the caller) when this tab becomes leader. */
@@ -243,8 +250,12 @@ export class TabCoordinator {
     }
     if (message.t === 'state' && message.to && message.to !== this.id) return;
     if (message.t === 'leader' && this.roleValue === 'follower') {
-      // A new leader: calls sent to the old one may be lost; send them again (commands are idempotent).
-      for (const [id, c] of this.pending) this.post({ t: 'call', from: this.id, id, method: c.method, args: c.args });
+      // A new leader: calls sent to the old one may be lost; send them again (commands are idempotent),
+      // and give it the whole time to answer: a send given up on here may still go out there.
+      for (const [id, c] of this.pending) {
+        this.arm(id, c);
+        this.post({ t: 'call', from: this.id, id, method: c.method, args: c.args });
+      }
     }
     for (const l of [...this.listeners]) l(message);
   }
