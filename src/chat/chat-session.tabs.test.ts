@@ -5,8 +5,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatSession } from './chat-session.js';
 import { failingStore, freshIdb, quotaError } from '../store/testing/stores.js';
-import { createMemoryLocks, type LockManagerLike } from './tabs.js';
-import { AgentPeer, customerSession, startTestEmulator, until, type TestEmulator } from './testing/harness.js';
+import { createMemoryLocks, type ChannelLike, type LockManagerLike, type TabMessage } from './tabs.js';
+import { AgentPeer, customerSession, eventually, startTestEmulator, until, type TestEmulator } from './testing/harness.js';
 import type { MessageEntry, TranscriptEntry } from './types.js';
 
 let emu: TestEmulator;
@@ -190,5 +190,48 @@ describe('ChatSession across tabs', () => {
     expect(texts(t).filter((x) => x === 'before the handover')).toHaveLength(1);
     const stored = (await emu.items(contactId)).filter((i) => i.Type === 'MESSAGE' && i.ParticipantRole === 'CUSTOMER').map((i) => i.Content);
     expect(stored).toEqual(['B goes on']);
+  });
+
+  it('a relayed send whose answer is lost while the leader changes, sent again, is stored once', async () => {
+    const key = `tabs-${Math.random()}`;
+    const locks = createMemoryLocks();
+    // Tab A's channel loses its answers on demand: A takes the send and delivers it, then its tab
+    // crashes before B hears back.
+    let loseAnswers = false;
+    const lossy = (name: string): ChannelLike => {
+      const channel = new BroadcastChannel(name);
+      return {
+        postMessage: (message) => {
+          if (!(loseAnswers && (message as TabMessage).t === 'reply')) channel.postMessage(message);
+        },
+        addEventListener: (type, listener) => channel.addEventListener(type, (event) => listener(event)),
+        close: () => channel.close(),
+      };
+    };
+    const a = customerSession({ emu, options: { persistence: 'browser', storageKey: key, tabs: { locks, openChannel: lossy } } });
+    cleanup.push(() => a.close());
+    await a.start();
+    const b = customerSession({ emu, options: { persistence: 'browser', storageKey: key, tabs: { locks, callTimeoutMs: 1000 } } });
+    cleanup.push(() => b.close());
+    expect(await b.resume()).toBe(true);
+    const contactId = a.contactId.value as string;
+    const stored = async (): Promise<string[]> =>
+      (await emu.items(contactId)).filter((i) => i.Type === 'MESSAGE' && i.ParticipantRole === 'CUSTOMER').map((i) => i.Content ?? '');
+
+    loseAnswers = true;
+    // B hears nothing back: its wait ends in an error (the composer puts the text back) ...
+    await expect(b.send('are you there?')).rejects.toMatchObject({ code: 'connection-failed' });
+    // ... although A delivered it.
+    await eventually(async () => (await stored()).length === 1 || undefined, 8000, 'A delivered the send');
+    await a.close();
+    await until(b.tabRole, (r) => r === 'leader', 5000, 'B leads');
+
+    // The visitor sends the text that came back, then another message.
+    await b.send('are you there?');
+    await b.send('hello?');
+    await eventually(async () => (await stored()).includes('hello?') || undefined, 8000, 'the next message is stored');
+    expect(await stored()).toEqual(['are you there?', 'hello?']);
+    const t = await until(b.transcript, (t) => texts(t).includes('hello?') && !t.some((e) => e.id.startsWith('local:')), 8000, 'B shows both, sent');
+    expect(texts(t).filter((x) => x === 'are you there?')).toHaveLength(1);
   });
 });

@@ -18,6 +18,7 @@ import { ChatError } from './errors.js';
 import { DEFAULTS, type ChatSessionOptions } from './options.js';
 import type { SessionPersistence } from './persistence.js';
 import type { RememberedChat } from './remembered.js';
+import { ResendTokens } from './resend-tokens.js';
 import { StartResume } from './start-resume.js';
 import { createSessionState, resetState, type SessionState } from './state.js';
 import { TabMirror, type MirroredState } from './tab-mirror.js';
@@ -91,6 +92,7 @@ export class ChatSession implements ChatSessionApi {
   /** persistentChat: 'auto': the last ended chat's signed id, continued by the next start. */
   private readonly remembered: RememberedChat | undefined;
   private readonly links = new Map<string, { link: Promise<AttachmentLink>; until: number }>();
+  private readonly resends = new ResendTokens();
 
   constructor(options: ChatSessionOptions = {}) {
     this.options = options;
@@ -160,9 +162,10 @@ export class ChatSession implements ChatSessionApi {
   }
 
   send(content: string, contentType: string = CONTENT_TYPE.plain, options: SendOptions = {}): Promise<void> {
-    // The token is made here, so a command relayed twice by a follower tab is still one message.
-    const clientToken = randomUuid();
-    return this.run((c) => c.send(content, contentType, clientToken, options.display));
+    // The token is made here, so a command relayed twice by a follower tab is still one message, and
+    // so is the same text sent again after a send that failed, which may have gone out all the same.
+    const attempt = this.resends.take(content, contentType);
+    return this.resends.watch(content, contentType, attempt, this.run((c) => c.send(content, contentType, attempt.token, options.display)));
   }
 
   retry(id: string): Promise<void> {
