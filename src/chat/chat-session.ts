@@ -15,6 +15,7 @@ import { CONTENT_TYPE } from './content-types.js';
 import { ChatEngine } from './engine.js';
 import { engineConfig, sessionParts } from './resolved-options.js';
 import { ChatError } from './errors.js';
+import { KeptAnswers } from './kept-answers.js';
 import { DEFAULTS, type ChatSessionOptions } from './options.js';
 import type { SessionPersistence } from './persistence.js';
 import type { RememberedChat } from './remembered.js';
@@ -40,12 +41,6 @@ import type {
 } from './types.js';
 
 type Listener = (detail: never) => void;
-
-/** DescribeView answers kept per view token (oldest dropped first). A chat shows few views. */
-const VIEW_CACHE_MAX = 50;
-/** GetAttachment answers kept per attachment (oldest dropped first), until LINK_MARGIN_MS before they expire. */
-const LINK_CACHE_MAX = 200;
-const LINK_MARGIN_MS = 30_000;
 
 /** Public methods, bound to the instance so a UI may pass them around (`onClick={session.end}`). */
 const BOUND_METHODS = [
@@ -83,15 +78,10 @@ export class ChatSession implements ChatSessionApi {
   private closed = false;
   /** A follower's commands, carried out by the tab that holds the chat. */
   private readonly relay: TabRelay;
-  /**
-   * DescribeView per viewToken: the transcript is windowed, so a view's row remounts while the
-   * customer scrolls and would otherwise ask the service again each time. Concurrent calls share one
-   * request; a failure is dropped, so "Try again" asks the service anew. Cleared with the conversation.
-   */
-  private readonly views = new Map<string, Promise<ViewDescription>>();
   /** persistentChat: 'auto': the last ended chat's signed id, continued by the next start. */
   private readonly remembered: RememberedChat | undefined;
-  private readonly links = new Map<string, { link: Promise<AttachmentLink>; until: number }>();
+  /** DescribeView and GetAttachment answers, asked once per page (kept-answers.ts). */
+  private readonly answers = new KeptAnswers();
   private readonly resends = new ResendTokens();
 
   constructor(options: ChatSessionOptions = {}) {
@@ -198,28 +188,14 @@ export class ChatSession implements ChatSessionApi {
   }
 
   attachment(attachmentId: string): Promise<AttachmentLink> {
-    const kept = this.links.get(attachmentId);
-    if (kept && Date.now() < kept.until) return kept.link;
-    const link = this.run((c) => c.attachment(attachmentId));
-    // Until a little before the URL expires (the service says when; else a minute).
-    const entry = { link, until: Date.now() + 60_000 };
-    this.links.set(attachmentId, entry);
-    if (this.links.size > LINK_CACHE_MAX) this.links.delete(this.links.keys().next().value as string);
-    link.then(
-      (l) => {
-        const expires = l.expiresAt ? Date.parse(l.expiresAt) : NaN;
-        if (!Number.isNaN(expires)) entry.until = expires - LINK_MARGIN_MS;
-      },
-      () => this.links.get(attachmentId) === entry && this.links.delete(attachmentId),
-    );
-    return link;
+    return this.answers.link(attachmentId, () => this.run((c) => c.attachment(attachmentId)));
   }
 
   async attachmentBlob(attachmentId: string): Promise<Blob> {
     let response = await this.fetchAttachment(attachmentId);
     // A URL that expired between GetAttachment and now (a slow network, a sleeping laptop): once more.
     if (response.status === 403) {
-      this.links.delete(attachmentId);
+      this.answers.forgetLink(attachmentId);
       response = await this.fetchAttachment(attachmentId);
     }
     if (!response.ok) {
@@ -234,15 +210,7 @@ export class ChatSession implements ChatSessionApi {
   }
 
   describeView(viewToken: string): Promise<ViewDescription> {
-    const cached = this.views.get(viewToken);
-    if (cached) return cached;
-    const pending = this.run((c) => c.describeView(viewToken));
-    this.views.set(viewToken, pending);
-    if (this.views.size > VIEW_CACHE_MAX) this.views.delete(this.views.keys().next().value as string);
-    pending.catch(() => {
-      if (this.views.get(viewToken) === pending) this.views.delete(viewToken);
-    });
-    return pending;
+    return this.answers.view(viewToken, () => this.run((c) => c.describeView(viewToken)));
   }
 
   loadOlder(): Promise<void> {
@@ -347,8 +315,7 @@ export class ChatSession implements ChatSessionApi {
   }
 
   private resetSignals(): void {
-    this.views.clear();
-    this.links.clear();
+    this.answers.clear();
     resetState(this.s);
   }
 
