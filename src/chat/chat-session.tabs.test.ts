@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatSession } from './chat-session.js';
 import { failingStore, freshIdb, quotaError } from '../store/testing/stores.js';
 import { createMemoryLocks, type ChannelLike, type LockManagerLike, type TabMessage } from './tabs.js';
-import { AgentPeer, customerSession, eventually, startTestEmulator, until, type TestEmulator } from './testing/harness.js';
+import { AgentPeer, customerSession, eventually, startTestEmulator, TestNetwork, until, type TestEmulator } from './testing/harness.js';
 import type { MessageEntry, TranscriptEntry } from './types.js';
 
 let emu: TestEmulator;
@@ -192,46 +192,87 @@ describe('ChatSession across tabs', () => {
     expect(stored).toEqual(['B goes on']);
   });
 
-  it('a relayed send whose answer is lost while the leader changes, sent again, is stored once', async () => {
-    const key = `tabs-${Math.random()}`;
-    const locks = createMemoryLocks();
-    // Tab A's channel loses its answers on demand: A takes the send and delivers it, then its tab
-    // crashes before B hears back.
-    let loseAnswers = false;
-    const lossy = (name: string): ChannelLike => {
+  /** Tab A's channel, which loses what A says on demand (as when its tab crashes right after). */
+  function lossyChannel(): { open: (name: string) => ChannelLike; lose: Set<TabMessage['t']> } {
+    const lose = new Set<TabMessage['t']>();
+    const open = (name: string): ChannelLike => {
       const channel = new BroadcastChannel(name);
       return {
         postMessage: (message) => {
-          if (!(loseAnswers && (message as TabMessage).t === 'reply')) channel.postMessage(message);
+          if (!lose.has((message as TabMessage).t)) channel.postMessage(message);
         },
         addEventListener: (type, listener) => channel.addEventListener(type, (event) => listener(event)),
         close: () => channel.close(),
       };
     };
-    const a = customerSession({ emu, options: { persistence: 'browser', storageKey: key, tabs: { locks, openChannel: lossy } } });
+    return { open, lose };
+  }
+
+  async function twoTabs(lossy: ReturnType<typeof lossyChannel>, options: { network?: TestNetwork; idb?: ReturnType<typeof failingStore> } = {}) {
+    const key = `tabs-${Math.random()}`;
+    const locks = createMemoryLocks();
+    const store = options.idb ? { store: { idbStore: options.idb } } : {};
+    const a = customerSession({ emu, ...(options.network ? { network: options.network } : {}), options: { persistence: 'browser', storageKey: key, tabs: { locks, openChannel: lossy.open }, ...store } });
     cleanup.push(() => a.close());
     await a.start();
-    const b = customerSession({ emu, options: { persistence: 'browser', storageKey: key, tabs: { locks, callTimeoutMs: 1000 } } });
+    const b = customerSession({ emu, options: { persistence: 'browser', storageKey: key, tabs: { locks, callTimeoutMs: 3000 }, ...store } });
     cleanup.push(() => b.close());
     expect(await b.resume()).toBe(true);
     const contactId = a.contactId.value as string;
     const stored = async (): Promise<string[]> =>
       (await emu.items(contactId)).filter((i) => i.Type === 'MESSAGE' && i.ParticipantRole === 'CUSTOMER').map((i) => i.Content ?? '');
+    return { a, b, stored };
+  }
 
-    loseAnswers = true;
-    // B hears nothing back: its wait ends in an error (the composer puts the text back) ...
-    await expect(b.send('are you there?')).rejects.toMatchObject({ code: 'connection-failed' });
-    // ... although A delivered it.
+  it('a relayed send whose answer is lost is not reported failed when the leader shows it took it, and goes out once', async () => {
+    const lossy = lossyChannel();
+    const { a, b, stored } = await twoTabs(lossy);
+    lossy.lose.add('reply');
+    // No answer comes, but A's state shows the message queued: B's send is not a failure (the composer
+    // keeps it out of the box, so the visitor has no copy to send again).
+    await b.send('are you there?');
     await eventually(async () => (await stored()).length === 1 || undefined, 8000, 'A delivered the send');
     await a.close();
     await until(b.tabRole, (r) => r === 'leader', 5000, 'B leads');
+    await b.send('hello?');
+    await eventually(async () => (await stored()).includes('hello?') || undefined, 8000, 'the next message is stored');
+    expect(await stored()).toEqual(['are you there?', 'hello?']);
+  });
 
-    // The visitor sends the text that came back, then another message.
+  it('a relayed send whose answer is lost while the leader changes, sent again, is stored once', async () => {
+    const lossy = lossyChannel();
+    const { a, b, stored } = await twoTabs(lossy);
+    // A takes the send and delivers it, but B hears nothing of it: its wait ends in an error and the
+    // composer puts the text back ...
+    lossy.lose.add('reply').add('state');
+    await expect(b.send('are you there?')).rejects.toMatchObject({ code: 'connection-failed' });
+    await eventually(async () => (await stored()).length === 1 || undefined, 8000, 'A delivered the send');
+    await a.close();
+    await until(b.tabRole, (r) => r === 'leader', 5000, 'B leads');
+    // ... and the visitor sends that text again, then another message.
     await b.send('are you there?');
     await b.send('hello?');
     await eventually(async () => (await stored()).includes('hello?') || undefined, 8000, 'the next message is stored');
     expect(await stored()).toEqual(['are you there?', 'hello?']);
     const t = await until(b.transcript, (t) => texts(t).includes('hello?') && !t.some((e) => e.id.startsWith('local:')), 8000, 'B shows both, sent');
     expect(texts(t).filter((x) => x === 'are you there?')).toHaveLength(1);
+  });
+
+  it('a tab taking over sends what the old leader took but never stored nor sent', async () => {
+    const network = new TestNetwork();
+    const idb = failingStore(freshIdb().store);
+    const { a, b, stored } = await twoTabs(lossyChannel(), { network, idb });
+    // A's tab is about to go: its network and its storage are gone; the send reaches it all the same.
+    network.set(false);
+    idb.failing = quotaError();
+    await b.send('taken, not stored');
+    await until(b.transcript, (t) => texts(t).includes('taken, not stored'), 5000, 'B mirrors the queued send');
+    await a.close();
+    await until(b.tabRole, (r) => r === 'leader', 5000, 'B leads');
+    idb.failing = null;
+    await eventually(async () => (await stored()).includes('taken, not stored') || undefined, 8000, 'B sent it');
+    const t = await until(b.transcript, (t) => !t.some((e) => e.id.startsWith('local:')), 8000, 'B shows it sent');
+    expect(texts(t).filter((x) => x === 'taken, not stored')).toHaveLength(1);
+    expect(await stored()).toEqual(['taken, not stored']);
   });
 });

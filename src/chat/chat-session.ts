@@ -120,6 +120,7 @@ export class ChatSession implements ChatSessionApi {
         this.s.lastError.value = { code, message };
         this.emit('error', { code, message, cause });
       },
+      taken: (clientToken) => this.mirror.shows(clientToken),
     });
     this.life = new StartResume({
       s: this.s,

@@ -13,6 +13,7 @@ import { ChatError, describeCause, isChatError } from './errors.js';
 import { Ending } from './ending.js';
 import { HistorySync } from './history-sync.js';
 import { Incoming } from './incoming.js';
+import { withMirroredSends } from './outbox.js';
 import type { SessionDetails, StoredConversation } from './persistence.js';
 import type { Emit, ItemSource, Life } from './ports.js';
 import { ReceiptSender } from './receipt-sender.js';
@@ -23,7 +24,7 @@ import { sessionFromStart, startChat } from './start.js';
 import type { SessionState } from './state.js';
 import type { ChatCommands } from './tab-relay.js';
 import { Timers } from './timers.js';
-import { rowById, transcriptFromRows, type ChatItem } from './transcript.js';
+import { ownTokens, rowById, transcriptFromRows, type ChatItem } from './transcript.js';
 import { shouldSendTyping } from './typing.js';
 import { Uploads } from './uploads.js';
 import type { ChatErrorCode, StartChatRequest } from './types.js';
@@ -149,7 +150,9 @@ export class ChatEngine implements Life, ChatCommands {
     const fromMirror = !stored && !!mirrored;
     stored ??= mirrored ?? null;
     if (!stored || this.stopped) return false;
-    const { session, rows, outbox, draft: storedDraft } = stored;
+    const { session, rows, draft: storedDraft } = stored;
+    // Sends the old leader took but had not stored yet (its tab crashed) are in what this tab mirrored.
+    const outbox = mirrored && !fromMirror && mirrored.session.contactId === session.contactId ? withMirroredSends(stored.outbox, mirrored.outbox, ownTokens(rows)) : stored.outbox;
     // What is in the box now was typed while this loaded (a tab taking over, slow storage): it wins.
     const draft = this.s.draft.peek() || storedDraft;
     this.session = session;
@@ -167,6 +170,7 @@ export class ChatEngine implements Life, ChatCommands {
     });
     if (fromMirror) void this.saver.saveSession(); // where storage works again, a reload finds the chat
     if (draft !== storedDraft) this.saver.draftChanged();
+    if (outbox !== stored.outbox) void this.saver.saveOutbox();
     this.config.log('resumed', { entries: rows.length, pending: outbox.length });
     this.connect().catch(() => {});
     return true;

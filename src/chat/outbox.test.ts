@@ -14,6 +14,7 @@ import {
   sendFailed,
   sendSucceeded,
   validateMessage,
+  withMirroredSends,
   type Outbox,
 } from './outbox.js';
 import { emptyTranscript, mergeItems } from './transcript.js';
@@ -139,5 +140,21 @@ describe('outbox state machine', () => {
     const item = acknowledgedItem(a, { Id: 'srv-1', AbsoluteTime: '2025-01-01T00:00:02.000Z' }, me, 'now');
     expect(item).toMatchObject({ Id: 'srv-1', AbsoluteTime: '2025-01-01T00:00:02.000Z', Type: 'MESSAGE', Content: 'first', ParticipantId: 'p-me', ParticipantRole: 'CUSTOMER' });
     expect(acknowledgedItem(a, { Id: 'srv-1' }, me, 'now').AbsoluteTime).toBe('now');
+  });
+});
+
+describe('withMirroredSends (a tab taking over)', () => {
+  const stored = createRecord('stored', 'text/plain', 'tok-s', 'q1');
+  const taken = createRecord('taken, not stored', 'text/plain', 'tok-t', 'q2');
+  const sent = createRecord('sent meanwhile', 'text/plain', 'tok-x', 'q3');
+
+  it('adds the sends the old leader mirrored but storage lacks, after the stored ones, with their tokens', () => {
+    expect(withMirroredSends([stored], [stored, taken], new Set()).map((r) => r.clientToken)).toEqual(['tok-s', 'tok-t']);
+  });
+
+  it('leaves out what storage shows sent, and returns storage\'s outbox itself when nothing is missing', () => {
+    const box = [stored];
+    expect(withMirroredSends(box, [stored, sent], new Set(['tok-x']))).toBe(box);
+    expect(withMirroredSends(box, [], new Set())).toBe(box);
   });
 });

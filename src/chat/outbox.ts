@@ -159,6 +159,18 @@ export function retrySend(outbox: Outbox, id: string): Outbox {
  * failed send the customer may retry (in the new chat) or discard. Nothing is sent by itself: the
  * new chat may be with someone else, and the customer decides.
  */
+/**
+ * A tab taking over: storage's outbox, plus the sends the old leader had taken (they were in the
+ * state it mirrored) but may not have stored before its tab went away; not those storage already
+ * shows sent (`sent`: ClientTokens of the stored transcript). A send taken twice is still one
+ * message: it keeps its ClientToken.
+ */
+export function withMirroredSends(stored: Outbox, mirrored: Outbox, sent: ReadonlySet<string>): Outbox {
+  const known = new Set(stored.map((r) => r.clientToken));
+  const missing = mirrored.filter((r) => !known.has(r.clientToken) && !sent.has(r.clientToken));
+  return missing.length ? [...stored, ...missing] : stored;
+}
+
 export function carryOver(outbox: Outbox): Outbox {
   return outbox.map((r) => ({
     clientToken: r.clientToken,

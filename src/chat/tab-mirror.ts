@@ -77,6 +77,12 @@ export class TabMirror {
     for (const resolve of this.waiters.splice(0)) resolve();
   }
 
+  /** Follower: whether the leader's state shows this send (queued in its outbox, or sent). */
+  shows(clientToken: string): boolean {
+    if (this.s.outbox.peek().some((r) => r.clientToken === clientToken)) return true;
+    return this.s.transcriptState.peek().rows.some((r) => r.entry.kind === 'message' && r.entry.clientToken === clientToken);
+  }
+
   /** Follower: resolves once the leader's state has come (or after a short wait without it). */
   whenSeen(): Promise<void> {
     if (this.seen) return Promise.resolve();

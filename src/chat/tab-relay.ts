@@ -90,6 +90,8 @@ export interface TabRelayOptions {
   attachments: AttachmentRules;
   /** An error to show in this tab (lastError and the error event). */
   report: (code: ChatErrorCode, message: string, cause: unknown) => void;
+  /** Whether the leader's mirrored state shows this send (by ClientToken): then it has it. */
+  taken: (clientToken: string) => boolean;
 }
 
 /** A follower tab's commands: each is carried out by the tab that holds the chat. */
@@ -123,8 +125,15 @@ export class TabRelay implements ChatCommands, SessionCommands {
     void this.call(call).catch(() => {});
   }
 
-  send(...args: Parameters<ChatCommands['send']>): Promise<void> {
-    return this.call({ method: 'send', args }) as Promise<void>;
+  async send(...args: Parameters<ChatCommands['send']>): Promise<void> {
+    try {
+      await this.call({ method: 'send', args });
+    } catch (error) {
+      // No answer came, but the leader's state shows the message: it is in the outbox, which the leader
+      // (or the tab that takes over from it) sends. Failing here would put the text back for a second copy.
+      if ((error as ChatError).code === 'connection-failed' && this.options.taken(args[2])) return;
+      throw error;
+    }
   }
 
   retry(id: string): Promise<void> {

@@ -229,6 +229,13 @@ export function boundRows(rows: readonly Row[], limit: number): readonly Row[] {
   return rows.length <= limit ? rows : rows.slice(rows.length - limit);
 }
 
+/** The ClientTokens of the own sends these rows show (the service confirmed them). */
+export function ownTokens(rows: readonly Row[]): Set<string> {
+  const tokens = new Set<string>();
+  for (const r of rows) if (r.entry.kind === 'message' && r.entry.clientToken) tokens.add(r.entry.clientToken);
+  return tokens;
+}
+
 /** Attaches a ClientToken to the entry with this Id (own send confirmed), if present. */
 export function claimOwnSend(state: TranscriptState, id: string, clientToken: string, display?: string): TranscriptState {
   const row = rowById(state, id);
