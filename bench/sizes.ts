@@ -103,8 +103,12 @@ export const CEILINGS: Ceilings = {
   // Issue 13 again: +0.30 and +0.30 KB, all widget.js (src/chat): the incoming items, the ending and
   // the start/resume choreography as parts of their own, each with the callbacks it is handed (on
   // main b828e3d 103.43 / 183.97 KB -> 103.73 / 184.27 KB).
-  openGzip: 103.8 * 1024,
-  everythingGzip: 184.3 * 1024,
+  // Issue 11 again: +0.44 and +0.45 KB, all widget.js (src/chat): a follower's send without an answer
+  // that the leader's state shows taken, the tab taking over with the mirrored sends, the resend's
+  // token, a resent call's new deadline (and issue 13's kept answers, 0.03): 103.73 / 184.27 KB ->
+  // 104.17 / 184.72 KB.
+  openGzip: 104.2 * 1024,
+  everythingGzip: 184.8 * 1024,
 };
 
 export interface Ceilings {
