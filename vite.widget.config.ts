@@ -1,13 +1,19 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { emojiDataPlugin } from './scripts/emoji-data';
 
-// The script-tag distribution next to loader.js: widget.js (everything needed to chat, imported by the
-// loader on first open), validate.js (configuration report at idle time) and lazily loaded chunks
-// (views renderer, locale packs). Unlike the npm build, dependencies are bundled here.
-// The manifest lets the size budget tell what opening the widget downloads from what stays lazy.
+// The script-tag widget next to loader.js: widget.js (everything needed to chat, imported by the loader
+// on the click), hours.js (the business-hours check, fetched by the loader where `availability` is set)
+// and lazily loaded chunks (views renderer, locale packs, …). Unlike the npm build, dependencies are
+// bundled. validate.js (the configuration report) is built apart (vite.validate.config.ts): sharing
+// the config checks with it would make widget.js import a second file.
+//
+// widget.js is one file: the click costs one round trip. 'allow-extension' lets the bundler keep the
+// modules widget.js shares with its lazy chunks inside widget.js (the lazy chunks import them from it)
+// instead of in common chunks that widget.js would fetch only after it has been parsed.
+// The manifest lets the size budget follow imports the way a browser does (bench/sizes.ts).
 export default defineConfig({
   publicDir: false,
-  plugins: [emojiDataPlugin()],
+  plugins: [emojiDataPlugin(), clientExtrasOut()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: false,
@@ -15,11 +21,32 @@ export default defineConfig({
     sourcemap: false,
     manifest: true,
     lib: {
-      entry: { widget: 'src/embed/widget.ts', validate: 'src/embed/validate.ts', hours: 'src/embed/hours.ts' },
+      entry: { widget: 'src/embed/widget.ts', hours: 'src/embed/hours.ts' },
       formats: ['es'],
     },
     rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
       output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
 });
+
+/**
+ * The client's model validation, stub mode and adaptive rate limiter load only for client options
+ * the widget never passes (ui/session-options.ts sets no clientOptions; the session turns
+ * validation off), so the script-tag build leaves them out instead of shipping chunks nobody can
+ * fetch. Should one ever be asked for, its import fails and the client goes on as it does offline
+ * (unchecked, unlimited; stub mode says it could not load).
+ */
+function clientExtrasOut(): Plugin {
+  const extras = /\/src\/client\/base\.ts$/;
+  return {
+    name: 'client-extras-out',
+    enforce: 'pre',
+    resolveDynamicImport(specifier, importer) {
+      if (typeof specifier !== 'string' || !importer || !extras.test(importer)) return null;
+      if (!/^\.\/(validate|stub|rate-limiter)\.js$/.test(specifier)) return null;
+      return { id: `./not-in-the-script-tag-build/${specifier.slice(2)}`, external: true };
+    },
+  };
+}

@@ -11,7 +11,6 @@ import { App } from './app';
 import { watchDesktop } from './desktop-notify';
 import { watchAvailability } from './availability';
 import { unlockSound, watchIncoming } from './notify';
-import { loadMarkdown } from './content/safe-markdown';
 import { loadPreChat } from './prechat-lazy';
 import { applyLocale, autoStart, createUi, type Ui } from './state';
 import { contentStyles } from './content/styles';
@@ -107,9 +106,6 @@ export function mountWidget(
     returnFocus = active && active !== document.body ? active : null;
     if (config.sound) unlockSound();
     ui.open.value = true;
-    // Markdown and its sanitizer load in parallel with the first open (the window does not wait), so
-    // the first formatted message rarely shows as plain text first.
-    void loadMarkdown().catch(() => {});
     focusWindow();
   };
   const close = () => {

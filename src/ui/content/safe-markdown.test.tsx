@@ -49,13 +49,15 @@ afterEach(() => {
 
 describe('SafeMarkdown', () => {
   // Runs first: the renderer chunk is module state, not loaded yet in this file.
-  it('shows the source as plain text until the renderer chunk arrives, then renders it in the same element', async () => {
+  it('shows the source as plain text without its markers until the renderer chunk arrives, then renders it in the same element', async () => {
     mounted = mount(<SafeMarkdown source={'**Hi** <img src=x onerror=alert(1)>'} />);
     const el = mounted.container.querySelector('.cw-md');
-    expect(el?.textContent).toBe('**Hi** <img src=x onerror=alert(1)>');
+    expect(el?.textContent).toBe('Hi <img src=x onerror=alert(1)>');
+    expect(el?.classList.contains('cw-md-plain')).toBe(true);
     expect(el?.children).toHaveLength(0);
     await vi.waitFor(() => expect(el?.querySelector('strong')?.textContent).toBe('Hi'));
     expect(mounted.container.querySelector('.cw-md')).toBe(el);
+    expect(el?.classList.contains('cw-md-plain')).toBe(false);
     expect(el?.querySelector('img')).toBeNull();
     expect(innerHtmlWrites).toEqual([]);
   });

@@ -8,11 +8,14 @@
 // so the fragment survives re-renders; a new `source` replaces it (streaming messages grow).
 // The markdown renderer (marked + DOMPurify, most of the widget's weight) is a chunk of its own,
 // loaded with import() the first time markdown is shown (loadMarkdown; the interactive templates
-// and views load it alongside their own chunk). Until it is there the source shows as plain text
-// (textContent: nothing is parsed), so the row keeps about its size; if it cannot load, it stays so.
+// and views load it alongside their own chunk), never before: a plain-text chat does not download it.
+// Until it is there the source shows as plain text without its markers (markdown-plain.ts, as
+// textContent: nothing is parsed) with its line breaks, so the words are where they will be and the
+// row keeps about its size when the formatting arrives; if the renderer cannot load, it stays so.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { splitLinks } from './linkify';
+import { markdownPlain } from './markdown-plain';
 
 type Markdown = typeof import('./markdown');
 
@@ -59,9 +62,9 @@ export function SafeMarkdown({ source, inline = false, links = true, class: clas
     const el = ref.current;
     if (!el) return;
     if (markdown) el.replaceChildren(markdown.renderMarkdown(source, { inline, links }, el.ownerDocument));
-    else el.textContent = typeof source === 'string' ? source : '';
+    else el.textContent = markdownPlain(source);
   }, [source, inline, links, markdown]);
-  const cls = ['cw-md', className].filter(Boolean).join(' ');
+  const cls = ['cw-md', markdown ? '' : 'cw-md-plain', className].filter(Boolean).join(' ');
   return inline ? (
     <span ref={ref as { current: HTMLSpanElement | null }} class={cls} id={id} />
   ) : (

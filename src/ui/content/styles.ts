@@ -4,6 +4,7 @@
 //   --cw-border, --cw-surface, --cw-font.
 export const contentStyles = `
 .cw-md,.cw-text{overflow-wrap:anywhere}
+.cw-md-plain{white-space:pre-line}
 .cw-text{white-space:pre-wrap}
 .cw-md p{margin:0 0 .5em}
 .cw-md>:last-child{margin-bottom:0}

@@ -3,6 +3,7 @@
 import type { NoticeEntry, NoticeEvent, TranscriptEntry } from '../../chat/types';
 import type { StringKey } from '../../i18n';
 import { describeReply } from '../interactive/replies';
+import { markdownPlain } from '../content/markdown-plain';
 
 type T = (key: StringKey, vars?: Record<string, string | number>) => string;
 
@@ -53,7 +54,7 @@ export function textOf(e: TranscriptEntry, t: T): string {
       text = '';
     }
   }
-  if (e.contentType === 'text/markdown') text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_~`#>]+/g, '');
+  if (e.contentType === 'text/markdown') text = markdownPlain(text);
   return text.trim();
 }
 

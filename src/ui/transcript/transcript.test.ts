@@ -72,7 +72,8 @@ describe('transcript', () => {
     const [plain, md] = $$('.cw-bubble');
     expect(plain.querySelector('b, img')).toBeNull();
     expect(plain.textContent).toContain('<b>not bold</b>');
-    expect(md.querySelector('strong')?.textContent).toBe('bold');
+    // The renderer is fetched when the first markdown message shows (not when the window opens).
+    await vi.waitFor(() => expect(md.querySelector('strong')?.textContent).toBe('bold'));
     expect(md.querySelector('img, script, [onerror]')).toBeNull();
     const links = Array.from(md.querySelectorAll('a'));
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com/']);

@@ -1,0 +1,124 @@
+// What the script-tag widget downloads, read from the browser's network log: after the click, one
+// file (widget.js) stands between the visitor and a usable window; the markdown renderer and its
+// sanitizer (marked + DOMPurify, the widget's largest chunk) are fetched only when a message needs
+// them — never in a plain-text chat — and a markdown message shown as plain text until they arrive
+// is formatted in place once they do.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { EMULATOR_PORT, chatWindow, clearFaults, consoleErrors, events, startedContactId } from './embed-support.js';
+import { Agent } from './ui-support.js';
+
+const CDN = '/dist/cdn/';
+
+/** The built file of a source module, from the widget build's manifest (chunk names carry hashes). */
+function builtFile(source: string): string {
+  const manifest = JSON.parse(readFileSync('dist/cdn/.vite/manifest.json', 'utf8')) as Record<string, { file: string }>;
+  const chunk = manifest[source];
+  if (!chunk) throw new Error(`dist/cdn/.vite/manifest.json lists no ${source}; run node scripts/build.mjs`);
+  return CDN + chunk.file;
+}
+
+/** Every path under dist/cdn/ the page requests from now on, in order. */
+function cdnRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith(CDN)) seen.push(path);
+  });
+  return seen;
+}
+
+/** Waits until the widget's socket is connected (what an agent says before that comes in as history). */
+async function connectedOf(page: Page): Promise<void> {
+  await expect.poll(async () => (await events(page)).some((e) => e.name === 'connectionChange' && e.detail === 'connected')).toBe(true);
+}
+
+/** Resolves once the widget's animations (a new row sliding in) have finished, so boxes can be compared. */
+async function settled(inside: Locator): Promise<void> {
+  await inside.evaluate((el) => Promise.all((el.getRootNode() as ShadowRoot).getAnimations().map((a) => a.finished.catch(() => undefined))));
+}
+
+const w = (page: Page, selector: string) => page.locator(`[data-connect-chat] ${selector}`);
+
+async function openSnippetPage(page: Page, storageKey: string): Promise<void> {
+  const query = new URLSearchParams({ emu: String(EMULATOR_PORT), config: JSON.stringify({ storageKey }) });
+  await page.goto(`/embed-snippet.html?${query}`);
+  await expect(w(page, '.l')).toBeVisible();
+  // The loader's idle-time configuration report is fetched before any click.
+  await page.waitForLoadState('networkidle');
+}
+
+test.afterEach(async () => {
+  await clearFaults();
+});
+
+test('after the click only widget.js is fetched before the window is usable; a plain-text chat never fetches markdown', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await openSnippetPage(page, 'e2e-loading-plain');
+  const requests = cdnRequests(page);
+  await w(page, '.l').click();
+  const composer = w(page, '.cw-ta');
+  await expect(composer).toBeEditable();
+  await composer.pressSequentially('hello');
+  await expect(composer).toHaveValue('hello');
+  // The transcript asks for older history as soon as it shows (its chunk, chat/older.ts, is half a
+  // kilobyte); the window does not wait for it.
+  const older = builtFile('src/chat/older.ts');
+  expect(requests.filter((p) => p !== older), 'files fetched between the click and a usable window').toEqual([`${CDN}widget.js`]);
+
+  const contactId = await startedContactId(page);
+  await connectedOf(page);
+  const agent = await Agent.join(contactId);
+  await composer.press('Enter');
+  await agent.say('Plain text, with a link: https://example.com/help');
+  await expect(w(page, '.cw-bubble').filter({ hasText: 'Plain text, with a link' })).toBeVisible();
+  await expect(w(page, '.cw-bubble a[href="https://example.com/help"]')).toBeVisible();
+  await expect(w(page, '.cw-bubble').filter({ hasText: 'hello' })).toBeVisible();
+  const markdown = builtFile('src/ui/content/markdown.ts');
+  expect(requests).not.toContain(markdown);
+  expect(requests.filter((p) => p.startsWith(`${CDN}chunks/`) && p !== older), 'chunks a plain-text chat fetched').toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('the first markdown message fetches the renderer once; it shows as plain text until then and is formatted in place', async ({ page }) => {
+  const errors = consoleErrors(page);
+  const markdown = builtFile('src/ui/content/markdown.ts');
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**${markdown}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openSnippetPage(page, 'e2e-loading-markdown');
+  const requests = cdnRequests(page);
+  await w(page, '.l').click();
+  await expect(chatWindow(page)).toBeVisible();
+  const agent = await Agent.join(await startedContactId(page));
+  await connectedOf(page);
+  expect(requests).not.toContain(markdown);
+
+  await agent.say('Your order **A-1042** has _shipped_.', 'text/markdown');
+  const bubble = w(page, '.cw-bubble').filter({ hasText: 'A-1042' });
+  // Until the renderer is there the text shows without its markers: nothing is parsed, nothing is lost.
+  await expect(bubble).toHaveText('Your order A-1042 has shipped.');
+  await expect(bubble.locator('strong')).toHaveCount(0);
+  await expect.poll(() => requests.filter((p) => p === markdown).length).toBe(1);
+  await settled(bubble);
+  const before = await bubble.boundingBox();
+
+  release();
+  await expect(bubble.locator('strong')).toHaveText('A-1042');
+  await expect(bubble.locator('em')).toHaveText('shipped');
+  await expect(bubble).toHaveText('Your order A-1042 has shipped.');
+  // In place, without a jump: the same row, where it was, the same height.
+  await settled(bubble);
+  const after = await bubble.boundingBox();
+  expect(Math.abs((after?.y ?? NaN) - (before?.y ?? NaN)), 'the row moved').toBeLessThanOrEqual(1);
+  expect(Math.abs((after?.height ?? NaN) - (before?.height ?? NaN)), 'the row changed height').toBeLessThanOrEqual(1);
+
+  // A second markdown message uses the loaded renderer at once: no second fetch.
+  await agent.say('- one\n- two', 'text/markdown');
+  await expect(w(page, '.cw-bubble li')).toHaveText(['one', 'two']);
+  expect(requests.filter((p) => p === markdown)).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
