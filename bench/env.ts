@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { startEmulator, type ContactHandle, type Emulator, type EmulatorPlugin } from '../emulator/index.js';
 import { startSiteServer, type SiteServer } from '../emulator/site-server.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
+import type { Baseline } from './baseline.js';
 
 /** The script-tag build the bench serves and measures: dist/cdn, or BENCH_CDN_DIR (another build). */
 export const CDN_DIR = process.env.BENCH_CDN_DIR || 'dist/cdn';
@@ -23,6 +24,8 @@ export interface BenchEnv {
   setGreeting(on: boolean): void;
   /** A fresh browser context (fresh storage) with the measuring script installed. */
   newContext(): Promise<BrowserContext>;
+  /** The baseline build served at /base-cdn/ (bench/baseline.ts), or why there is none. */
+  baseline: { commit: string } | { problem: string };
   /** URL of a bench page on the site, with the emulator's URL in the query string. */
   pageUrl(page: string, params?: Record<string, string>): string;
   close(): Promise<void>;
@@ -37,7 +40,7 @@ const BENCH_CHROMIUM_ARGS = [
   '--disable-backgrounding-occluded-windows',
 ];
 
-export async function startBenchEnv(initScript: string): Promise<BenchEnv> {
+export async function startBenchEnv(initScript: string, baseline: Baseline | { problem: string } = { problem: 'not asked for' }): Promise<BenchEnv> {
   const handles = new Map<string, ContactHandle>();
   let latest: string | undefined;
   let greet = true;
@@ -56,6 +59,7 @@ export async function startBenchEnv(initScript: string): Promise<BenchEnv> {
       '/': 'bench/pages',
       '/cdn/': CDN_DIR,
       '/vendor/chatjs/': 'node_modules/amazon-connect-chatjs/dist',
+      ...('dir' in baseline ? { '/base-cdn/': baseline.dir } : {}),
     },
   });
   const executablePath = chromiumPath();
@@ -77,6 +81,7 @@ export async function startBenchEnv(initScript: string): Promise<BenchEnv> {
       if (!latest) throw new Error('no chat has been started on the bench emulator yet');
       return latest;
     },
+    baseline: 'dir' in baseline ? { commit: baseline.commit } : baseline,
     setGreeting: (on) => {
       greet = on;
     },

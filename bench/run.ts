@@ -3,6 +3,7 @@
 //
 //   npm run bench                         everything (about 4 minutes on 2 cores)
 //   npm run bench -- --only sizes,burst   some scenarios (ids below)
+//   BENCH_BASELINE=<commit>|none          the baseline of open-throttled (bench/baseline.ts)
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,14 @@ import { burst } from './scenarios/burst.js';
 import { hostLoad } from './scenarios/host-load.js';
 import { networkCut } from './scenarios/network-cut.js';
 import { openChatScenario } from './scenarios/open-chat.js';
+import { openThrottled } from './scenarios/open-throttled.js';
+import { baselineBuild, type Baseline } from './baseline.js';
 import { reload } from './scenarios/reload.js';
 import { sizes } from './scenarios/sizes.js';
 import { socketDrop } from './scenarios/socket-drop.js';
 import { transcript10k } from './scenarios/transcript-10k.js';
 
-const SCENARIOS: Scenario[] = [sizes, hostLoad, openChatScenario, burst, transcript10k, reload, socketDrop, networkCut];
+const SCENARIOS: Scenario[] = [sizes, hostLoad, openChatScenario, openThrottled, burst, transcript10k, reload, socketDrop, networkCut];
 
 const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -49,6 +52,18 @@ async function main(): Promise<void> {
   let envStarting: Promise<BenchEnv> | undefined;
   const details: Record<string, unknown> = {};
   const missing = widgetMissing();
+  // The throttled scenario measures a baseline build beside this one (bench/baseline.ts).
+  let baseline: Baseline | { problem: string } = { problem: 'not asked for' };
+  if (scenarios.includes(openThrottled) && process.env.BENCH_BASELINE !== 'none') {
+    process.stdout.write('bench: building the baseline (once; kept in node_modules/.cache) ... ');
+    try {
+      baseline = baselineBuild();
+      console.log(baseline.commit);
+    } catch (error) {
+      baseline = { problem: error instanceof Error ? error.message : String(error) };
+      console.log(`not available: ${baseline.problem}`);
+    }
+  }
   if (missing) console.log(`note: ${missing}; the widget's scenarios print n/a`);
   if (CDN_DIR !== 'dist/cdn') console.log(`note: measuring the build in ${CDN_DIR} (BENCH_CDN_DIR), not dist/cdn`);
   const figures: Figure[] = [];
@@ -59,7 +74,7 @@ async function main(): Promise<void> {
       process.stdout.write(`bench: ${scenario.id} ... `);
       const result = await runScenario(scenario, {
         env: () => {
-          envStarting ??= startBenchEnv(readFileSync(PROBE, 'utf8')).then((e) => (env = e));
+          envStarting ??= startBenchEnv(readFileSync(PROBE, 'utf8'), baseline).then((e) => (env = e));
           return envStarting;
         },
         widgetMissing: missing,
