@@ -1,0 +1,62 @@
+// dist/cdn served from a CDN on another origin than the page. loader.js is a classic script and loads
+// anywhere; it imports widget.js (and validate.js, hours.js, chunks/) as ES modules, which browsers
+// fetch in CORS mode from another origin. So the CDN must answer them with
+// `Access-Control-Allow-Origin` (README, "4. CDN"): with it the widget works; without it the click
+// gives the page one `error` event (load-failed) and a console error naming the file, the launcher
+// stays, and nothing is thrown into the page.
+import { expect, test, type Page } from '@playwright/test';
+import { startSiteServer, type SiteServer } from '../emulator/site-server.js';
+import { EMULATOR_PORT, chatWindow, consoleErrors, events, startedContactId, waitForEvent } from './embed-support.js';
+
+/** A plain static host for dist/cdn on its own origin (a free port), with the given headers. */
+function cdn(headers: Record<string, string>): Promise<SiteServer> {
+  return startSiteServer({ port: 0, mounts: { '/': 'dist/cdn' }, headers });
+}
+
+async function openWithCdn(page: Page, server: SiteServer): Promise<void> {
+  const query = new URLSearchParams({ emu: String(EMULATOR_PORT), cdn: `${server.url}/` });
+  await page.goto(`/embed-cdn.html?${query}`);
+  await waitForEvent(page, 'ready');
+}
+
+test('from another origin that sends Access-Control-Allow-Origin, the widget loads and chats', async ({ page }) => {
+  const server = await cdn({ 'Access-Control-Allow-Origin': '*' });
+  try {
+    const errors = consoleErrors(page);
+    const widgetFetch = page.waitForResponse((r) => r.url() === `${server.url}/widget.js`);
+    await openWithCdn(page, server);
+    expect(new URL(page.url()).origin).not.toBe(server.url);
+    await page.locator('[data-connect-chat] .l').click();
+    expect((await widgetFetch).status()).toBe(200);
+    await expect(chatWindow(page)).toBeVisible();
+    await startedContactId(page);
+    expect((await events(page)).filter((e) => e.name === 'error')).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('from another origin without Access-Control-Allow-Origin, the click reports load-failed and the page goes on', async ({ page }) => {
+  const server = await cdn({});
+  try {
+    const errors = consoleErrors(page);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await openWithCdn(page, server);
+    // loader.js itself is a classic script: it loads and draws the launcher without CORS.
+    const placeholder = page.locator('[data-connect-chat] .l');
+    await expect(placeholder).toBeVisible();
+    await placeholder.click();
+    const [failed] = await waitForEvent(page, 'error');
+    expect(failed.detail).toMatchObject({ code: 'load-failed' });
+    expect(errors.some((e) => e.includes(`${server.url}/widget.js`))).toBe(true);
+    await expect(chatWindow(page)).toHaveCount(0);
+    // The launcher stays for another try, and the page's own script still runs.
+    await expect(placeholder).toBeVisible();
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
