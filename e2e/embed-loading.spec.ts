@@ -1,5 +1,6 @@
 // What the script-tag widget downloads, read from the browser's network log: after the click, one
-// file (widget.js) stands between the visitor and a usable window; the markdown renderer and its
+// file (widget.js) stands between the visitor and a usable window (the session's chunk comes beside
+// it, and the window does not wait for it); the markdown renderer and its
 // sanitizer (marked + DOMPurify, the widget's largest chunk) are fetched only when a message needs
 // them — never in a plain-text chat — and a markdown message shown as plain text until they arrive
 // is formatted in place once they do.
@@ -33,6 +34,17 @@ async function connectedOf(page: Page): Promise<void> {
   await expect.poll(async () => (await events(page)).some((e) => e.name === 'connectionChange' && e.detail === 'connected')).toBe(true);
 }
 
+/** Holds the responses for `path` until the returned function is called (a slow network for one file). */
+async function holdBack(page: Page, path: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**${path}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Resolves once the widget's animations (a new row sliding in) have finished, so boxes can be compared. */
 async function settled(inside: Locator): Promise<void> {
   await inside.evaluate((el) => Promise.all((el.getRootNode() as ShadowRoot).getAnimations().map((a) => a.finished.catch(() => undefined))));
@@ -52,8 +64,11 @@ test.afterEach(async () => {
   await clearFaults();
 });
 
-test('after the click only widget.js is fetched before the window is usable; a plain-text chat never fetches markdown', async ({ page }) => {
+test('the window is usable from widget.js alone, the session chunk arriving beside it, and what was typed meanwhile is kept; a plain-text chat never fetches markdown', async ({ page }) => {
   const errors = consoleErrors(page);
+  // The session (client, socket, store, engine) is held back: the window must not need it.
+  const session = builtFile('src/chat/chat-session.ts');
+  const release = await holdBack(page, session);
   await openSnippetPage(page, 'e2e-loading-plain');
   const requests = cdnRequests(page);
   await w(page, '.l').click();
@@ -61,14 +76,18 @@ test('after the click only widget.js is fetched before the window is usable; a p
   await expect(composer).toBeEditable();
   await composer.pressSequentially('hello');
   await expect(composer).toHaveValue('hello');
-  // The transcript asks for older history as soon as it shows (its chunk, chat/older.ts, is half a
-  // kilobyte); the window does not wait for it.
-  const older = builtFile('src/chat/older.ts');
-  expect(requests.filter((p) => p !== older), 'files fetched between the click and a usable window').toEqual([`${CDN}widget.js`]);
+  // After the click: widget.js, and the session's chunk asked for at once, in parallel.
+  expect(requests, 'files asked for between the click and a usable window').toEqual([`${CDN}widget.js`, session]);
 
+  release();
+  // The transcript asks for older history as soon as the session is there (chat/older.ts, half a
+  // kilobyte).
+  const older = builtFile('src/chat/older.ts');
   const contactId = await startedContactId(page);
   await connectedOf(page);
   const agent = await Agent.join(contactId);
+  // The session took over without wiping what the visitor typed while it loaded.
+  await expect(composer).toHaveValue('hello');
   await composer.press('Enter');
   await agent.say('Plain text, with a link: https://example.com/help');
   await expect(w(page, '.cw-bubble').filter({ hasText: 'Plain text, with a link' })).toBeVisible();
@@ -76,19 +95,14 @@ test('after the click only widget.js is fetched before the window is usable; a p
   await expect(w(page, '.cw-bubble').filter({ hasText: 'hello' })).toBeVisible();
   const markdown = builtFile('src/ui/content/markdown.ts');
   expect(requests).not.toContain(markdown);
-  expect(requests.filter((p) => p.startsWith(`${CDN}chunks/`) && p !== older), 'chunks a plain-text chat fetched').toEqual([]);
+  expect(requests.filter((p) => p.startsWith(`${CDN}chunks/`) && p !== older && p !== session), 'other chunks a plain-text chat fetched').toEqual([]);
   expect(errors).toEqual([]);
 });
 
 test('the first markdown message fetches the renderer once; it shows as plain text until then and is formatted in place', async ({ page }) => {
   const errors = consoleErrors(page);
   const markdown = builtFile('src/ui/content/markdown.ts');
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**${markdown}`, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, markdown);
   await openSnippetPage(page, 'e2e-loading-markdown');
   const requests = cdnRequests(page);
   await w(page, '.l').click();

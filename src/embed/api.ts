@@ -1,13 +1,18 @@
 // The one API object behind every way of embedding the widget: the script tag (through loader.js
-// and widget.ts), mount(), <connect-chat> and the Preact component. It owns one ChatSession and one
+// and widget.ts), mount(), <connect-chat> and the Preact component. It owns one session and one
 // mounted UI, turns their signals and session events into API events, and keeps the active-chat
-// marker loader.js reads at page load.
+// marker loader.js reads at page load. Which session it makes is the caller's: a ChatSession
+// (create-widget.ts, the npm entry points) or, in the script-tag widget, a stand-in whose
+// ChatSession arrives in a chunk of its own (chat/lazy-session.ts), so this file does not import it.
 import { effect, untracked } from '@preact/signals';
-import { ChatSession } from '../chat/chat-session.js';
+import type { ChatSession } from '../chat/chat-session.js';
+import type { ChatSessionOptions } from '../chat/options.js';
 import { underWay } from '../chat/phase.js';
+import type { ChatSessionApi } from '../chat/types.js';
 import { validateConfig, validateOption, type WidgetConfig } from '../config.js';
 import { mountWidget } from '../ui/mount-widget.js';
 import { sessionOptions } from '../ui/session-options.js';
+import type { SessionExtras } from '../ui/state.js';
 import type { WidgetCommands } from '../ui/widget-commands.js';
 import { Emitter, type WidgetEventName, type WidgetEvents, type WidgetListener } from './events.js';
 import { clearMarker, markerAction, setMarker } from './marker.js';
@@ -22,12 +27,15 @@ export interface ConnectChatApi extends WidgetCommands {
   off<K extends WidgetEventName>(event: K, listener: WidgetListener<K>): void;
 }
 
+/** What the widget needs of its session: the API, the extras the UI reads (ui/state.ts) and close(). */
+export type WidgetSession = ChatSessionApi & SessionExtras & { close(): Promise<void> };
+
 /** What mount(), the element and the component hold: the API plus what only code needs. */
-export interface WidgetInstance extends ConnectChatApi {
+export interface WidgetInstance<S extends WidgetSession = ChatSession> extends ConnectChatApi {
   /** The resolved configuration (defaults applied, bad options replaced). */
   readonly config: WidgetConfig;
   /** The conversation, for code that wants more than the API (e.g. `session.send('Hi')`). */
-  readonly session: ChatSession;
+  readonly session: S;
   /** Resolves once the launcher is rendered and a stored chat is resumed (or not). */
   readonly ready: Promise<void>;
   /** Removes the widget from the page and keeps the conversation: the next mount resumes it. */
@@ -45,8 +53,16 @@ export interface CreateWidgetOptions {
   onRemoved?: () => void;
 }
 
-/** Renders the widget into `root` with its own ChatSession. `input` is validated here (one console error). */
-export function createWidget(root: ShadowRoot, input: unknown, options: CreateWidgetOptions = {}): WidgetInstance {
+/**
+ * Renders the widget into `root` with its own session, made by `makeSession`. `input` is validated
+ * here (one console error).
+ */
+export function createWidgetWith<S extends WidgetSession>(
+  makeSession: (options: ChatSessionOptions) => S,
+  root: ShadowRoot,
+  input: unknown,
+  options: CreateWidgetOptions = {},
+): WidgetInstance<S> {
   report(input);
   const { config } = validateConfig(input);
   const emitter = new Emitter();
@@ -54,7 +70,7 @@ export function createWidget(root: ShadowRoot, input: unknown, options: CreateWi
     options.emit?.(event, detail);
     emitter.emit(event, detail);
   };
-  const session = new ChatSession(sessionOptions(config));
+  const session = makeSession(sessionOptions(config));
   const controller = mountWidget(root, config, session, options.open === undefined ? {} : { open: options.open });
   const { ui } = controller;
   let removed: Promise<void> | undefined;

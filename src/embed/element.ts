@@ -10,7 +10,8 @@
 // Removing the element from the page keeps the conversation (it resumes when an element is added
 // again); `el.destroy()` ends and forgets it.
 import type { ConfigIssue, WidgetOptions } from '../config.js';
-import { createWidget, type ConnectChatApi, type WidgetInstance } from './api.js';
+import type { ConnectChatApi, WidgetInstance } from './api.js';
+import { createWidget } from './create-widget.js';
 import { isOptionAttribute, optionsFromAttributes, parseValue } from './attributes.js';
 import { Emitter, type WidgetEventName, type WidgetEvents, type WidgetListener } from './events.js';
 

@@ -1,7 +1,8 @@
 // mount(element, config): the widget for any framework (or none). It adds its own host element
 // inside `element` (a Shadow DOM, so the page's CSS and the widget's never meet) and returns the API.
 import type { WidgetOptions } from '../config.js';
-import { createWidget, type WidgetInstance } from './api.js';
+import type { WidgetInstance } from './api.js';
+import { createWidget } from './create-widget.js';
 
 export type MountHandle = WidgetInstance;
 

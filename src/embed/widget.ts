@@ -1,13 +1,18 @@
 // widget.js — the script-tag widget, imported by loader.js on first open (or at once when a chat is
 // stored). It renders into the Shadow DOM the loader made, takes over from the loader's launcher and
 // runs the calls the loader queued. Events go to the loader, which holds the page's listeners.
-import { createWidget } from './api.js';
+import { lazySession } from '../chat/lazy-session.js';
+import { createWidgetWith } from './api.js';
+import type { ChatSessionOptions } from '../chat/options.js';
 import type { BootContext, WidgetHandle } from './boot-types.js';
 import { invoke } from './invoke.js';
 
 export function boot(ctx: BootContext): WidgetHandle {
   const placeholder = ctx.launcher;
-  const widget = createWidget(ctx.root, ctx.config, { emit: ctx.emit, announceReady: false });
+  // The session (client, socket, store, engine) is a chunk of its own, fetched from here while
+  // widget.js renders the window: the window does not wait for it (chat/lazy-session.ts).
+  const makeSession = (options: ChatSessionOptions) => lazySession(() => import('../chat/chat-session.js').then((m) => m.ChatSession), options);
+  const widget = createWidgetWith(makeSession, ctx.root, ctx.config, { emit: ctx.emit, announceReady: false });
   // hide() before the widget loaded hid the loader's launcher; the widget's own must stay hidden too.
   if (placeholder?.hidden) widget.hide();
   // Swap launchers as soon as the widget has rendered (same size and place, so nothing moves).

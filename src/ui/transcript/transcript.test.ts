@@ -192,7 +192,8 @@ describe('transcript', () => {
       const button = Array.from(log.querySelectorAll('button')).find((b) => b.textContent === 'Gut');
       if (!button) throw new Error('the quick reply has not rendered yet');
       return button;
-    });
+      // Two chunks load first (the templates and the markdown renderer): give a busy machine time.
+    }, { timeout: 10_000 });
     gut.click();
     await tick();
     expect(session.called('send')).toEqual([['Gut', 'text/plain']]);
