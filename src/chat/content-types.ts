@@ -57,3 +57,13 @@ export const SENDABLE_MESSAGE_TYPES: readonly string[] = [
   CONTENT_TYPE.json,
   CONTENT_TYPE.interactiveResponse,
 ];
+
+/**
+ * Characters as the service counts them against MESSAGE_LIMITS (code points: an emoji is one). Here,
+ * beside the limits, because the composer counts too: the outbox stays out of the window's code.
+ */
+export function characterCount(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { codePointLength } from '../client/validate.js';
+import { characterCount } from './content-types.js';
 import {
   acknowledgedItem,
   attemptStarted,
-  characterCount,
   createRecord,
   discardSend,
   enqueue,

@@ -4,7 +4,7 @@
 // stores the message once. States: sending (queued or in flight) → removed when acknowledged (the
 // message then lives in the transcript), or → failed on an error that retrying cannot fix; a failed
 // send waits for retry() or discard().
-import { CONTENT_TYPE, MESSAGE_LIMITS, MODEL_CONTENT_LIMIT, SENDABLE_MESSAGE_TYPES } from './content-types.js';
+import { CONTENT_TYPE, characterCount, MESSAGE_LIMITS, MODEL_CONTENT_LIMIT, SENDABLE_MESSAGE_TYPES } from './content-types.js';
 import { ChatError } from './errors.js';
 import { messageEntry } from './entry.js';
 import type { ChatItem } from './transcript.js';
@@ -47,12 +47,6 @@ export function tokenOfLocalId(id: string): string | undefined {
  * Length as the service counts it: characters (Unicode code points), so an emoji is one. (The
  * client's model validation counts the same way; this copy keeps it out of the widget's first load.)
  */
-export function characterCount(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
-
 export function contentLimit(contentType: string): number {
   return MESSAGE_LIMITS[contentType] ?? MODEL_CONTENT_LIMIT;
 }

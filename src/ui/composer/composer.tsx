@@ -7,7 +7,7 @@
 // was refused). Text is counted in characters as the service counts them, and the box holds at most
 // BOX_MAX_CHARS: a bigger paste is cut there, and the note says how much was left out.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { characterCount } from '../../chat/outbox';
+import { characterCount } from '../../chat/content-types';
 import type { ChatErrorCode } from '../../chat/types';
 import { MESSAGE_MAX_LENGTH } from '../../config';
 import { viewFreeTextReply } from '../interactive/replies';

@@ -2,7 +2,7 @@
 // wrong type, a too-large or empty file, or a too-long name is explained at once (in the visitor's
 // language), not when Send fails.
 import { MAX_ATTACHMENT_NAME, resolveContentType } from '../../chat/attachments';
-import { characterCount } from '../../chat/outbox';
+import { characterCount } from '../../chat/content-types';
 import type { WidgetConfig } from '../../config';
 import { formatSize, type StringKey } from '../../i18n';
 import { plainFileName } from '../content/file-name';

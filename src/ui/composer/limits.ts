@@ -1,7 +1,7 @@
 // What the message box accepts: text is counted in characters as the service counts them (code
 // points), and the box holds at most BOX_MAX_CHARS of them — a few messages' worth, so a long paste
 // can still be edited down, but a huge one (megabytes) never freezes the page or goes into the draft.
-import { characterCount } from '../../chat/outbox';
+import { characterCount } from '../../chat/content-types';
 import { MESSAGE_MAX_LENGTH } from '../../config';
 
 export const BOX_MAX_CHARS = 4 * MESSAGE_MAX_LENGTH;
