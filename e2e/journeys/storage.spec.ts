@@ -34,3 +34,16 @@ test('mount: indexedDB.open never answers: the widget falls back to memory withi
   const w = await makeWorld({ embed: 'mount', storage: 'open-hangs' });
   await journey(w, [s.visit(), s.openChat(), s.send(), s.agentSays(1), s.send()]);
 });
+
+// Found by the random mode (seed 3301, visit 7): the page that went away left its chat, so the agent
+// side has nothing to end; the next chat starts from the form and its end shows.
+test('cdn with a pre-chat form: indexedDB.open never answers: a reload leaves the chat, the next one ends in view', { tag: '@full' }, async ({ makeWorld }) => {
+  const w = await makeWorld({ embed: 'cdn', storage: 'open-hangs', config: { preChatForm: s.PRE_CHAT_FORM } });
+  await journey(w, [s.visit(), s.openChat(), s.send(), s.agentSays(1), s.dropSockets()]);
+  const first = w.currentContact()!;
+  await journey(w, [s.reload()]);
+  await notDangling(w, first);
+  expect(w.currentContact(), 'the reloaded page cannot hold the chat its storage never kept').toBeUndefined();
+  await journey(w, [s.openChat(), s.send(), s.agentEnds()]);
+  expect(w.currentContact()).not.toBe(first);
+});

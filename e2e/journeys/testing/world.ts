@@ -86,6 +86,8 @@ export class World {
   online = true;
   private agent: { contactId: string; agent: Agent } | undefined;
   private tokens = 0;
+  /** Contacts a page with broken storage left behind (see pageGone). */
+  private readonly forgotten = new Set<string>();
   private tabCount = 0;
   private release: (() => void) | undefined;
   private readonly widgetGate: Promise<void>;
@@ -178,8 +180,9 @@ export class World {
     return this.backend.contacts(this.id);
   }
 
+  /** The latest contact the visitor's pages still hold (not one a page with broken storage forgot). */
   currentContact(): string | undefined {
-    return this.contacts().at(-1);
+    return this.contacts().filter((id) => !this.forgotten.has(id)).at(-1);
   }
 
   /** A unique marker for a message, so the record and the screen can be matched exactly. */
@@ -205,10 +208,15 @@ export class World {
    * What may be forgotten when the page goes away (a reload, a new visit): with storage broken nothing
    * survives the page; after the chat ended, its stored conversation is gone by design (README: "Everything
    * is removed when the chat ends"), the draft and unsent messages of the ended chat with it. Otherwise
-   * everything must survive. Called by the steps that leave the page.
+   * everything must survive. When the last page holding the chat goes with storage broken, the chat
+   * itself is forgotten: the page leaves it as it goes (DisconnectParticipant, nothing could resume it),
+   * so the agent side has no chat with this visitor any more to end or talk in.
+   * Called by the steps that leave the page; `lastPage` when no other tab keeps the chat.
    */
-  async pageGone(chatEnded: boolean, delivered: (token: string) => Promise<boolean>): Promise<void> {
+  async pageGone(chatEnded: boolean, delivered: (token: string) => Promise<boolean>, lastPage: boolean): Promise<void> {
     if ((this.options.storage ?? 'ok') === 'ok' && !chatEnded) return;
+    const current = this.currentContact();
+    if ((this.options.storage ?? 'ok') !== 'ok' && lastPage && current) this.forgotten.add(current);
     this.draft = '';
     this.draftToken = '';
     for (const s of this.sent) if (!s.abandoned && !(await delivered(s.token))) s.abandoned = true;

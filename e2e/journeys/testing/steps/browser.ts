@@ -11,7 +11,7 @@ export const reload = (): Step => ({
   run: async (w) => {
     const page = w.page();
     const wasOpen = await windowOpen(page);
-    await w.pageGone(await endedIn([page]), (token) => delivered(w, token));
+    await w.pageGone(await endedIn([page]), (token) => delivered(w, token), w.tabs.length === 1);
     await page.reload();
     await page.locator(UI.launcher).first().waitFor({ state: 'visible', timeout: SETTLE_WITHIN_MS });
     if (wasOpen) await reopen(w);
@@ -99,7 +99,7 @@ export const leaveAndComeBack = (): Step => ({
   name: 'leave the site and come back',
   when: hasTab,
   run: async (w) => {
-    await w.pageGone(await endedIn(w.tabs.map((t) => t.page)), (token) => delivered(w, token));
+    await w.pageGone(await endedIn(w.tabs.map((t) => t.page)), (token) => delivered(w, token), true);
     for (const tab of [...w.tabs]) {
       await tab.page.close({ runBeforeUnload: false });
       w.forget(tab);
