@@ -1,7 +1,7 @@
 // Journeys with broken storage: IndexedDB that fails to open, that refuses every write, that never
 // answers. The chat still works (from memory), the visitor never reads technical text, and a chat
 // that cannot be resumed after a reload is not left dangling for the agent.
-import { EMULATOR } from '../ui-support';
+import { EMULATOR, record } from '../ui-support';
 import { expect, journey, test } from './testing/journey';
 import * as s from './testing/steps';
 import { within } from './testing/steps';
@@ -47,3 +47,25 @@ test('cdn with a pre-chat form: indexedDB.open never answers: a reload leaves th
   await journey(w, [s.openChat(), s.send(), s.agentEnds()]);
   expect(w.currentContact()).not.toBe(first);
 });
+
+// With storage broken, a page that goes away leaves its chat — but not while another tab waits to take
+// it over from what it mirrored: closing the tab that holds the chat (normally, with pagehide) or
+// reloading it must not end the chat in the other tab.
+for (const how of ['closes', 'reloads'] as const) {
+  test(`cdn: IndexedDB fails to open: the tab holding the chat ${how} while another is open: the chat goes on`, { tag: '@full' }, async ({ makeWorld }) => {
+    const w = await makeWorld({ embed: 'cdn', storage: 'open-fails' });
+    await journey(w, [s.visit(), s.openChat(), s.send(), s.newTab(), s.send()]);
+    const contact = w.currentContact()!;
+    const leader = w.leader()!;
+    expect(leader, 'the first tab holds the chat').not.toBe(w.active);
+    if (how === 'closes') {
+      await leader.page.close({ runBeforeUnload: true }); // a person closing the tab: pagehide runs
+      w.forget(leader);
+    } else {
+      await leader.page.reload();
+    }
+    await journey(w, [s.send(), s.agentSays(1), s.send()]);
+    expect(w.currentContact(), 'still the same chat').toBe(contact);
+    expect((await record(contact)).State).toBe('active');
+  });
+}

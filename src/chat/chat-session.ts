@@ -286,15 +286,17 @@ export class ChatSession implements ChatSessionApi {
 
   /**
    * The page goes away for good (not into the back/forward cache). The draft is written at once. A chat that is not stored
-   * (persistence 'none', or storage failed) cannot be resumed by a reload or another tab: leave
-   * it, so it does not stay open with a customer who is gone.
+   * (persistence 'none', or storage failed) cannot be resumed by a reload: leave it, so it does not
+   * stay open with a customer who is gone — unless another tab waits to take it over from what it
+   * mirrored.
    */
   private readonly onPageHide = (event: Event): void => {
     if (this.closed) return;
     // Synchronously: the debounced IndexedDB write of the last keystrokes may never finish now.
     this.engine?.keepDraftNow();
     if ((event as Event & { persisted?: boolean }).persisted) return;
-    if (this.engine && !this.persistence.durable()) this.engine.leave();
+    this.tabs?.leaving();
+    if (this.engine && !this.persistence.durable() && !this.tabs?.othersWaiting) this.engine.leave();
   };
 
   // ---------------------------------------------------------------------------------------------

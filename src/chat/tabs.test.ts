@@ -7,9 +7,14 @@ afterEach(() => {
 });
 
 function tab(name: string, locks = createMemoryLocks(), callTimeoutMs = 2000): TabCoordinator {
-  const t = new TabCoordinator({ name, locks, callTimeoutMs });
+  const t = new TabCoordinator({ name, locks, callTimeoutMs, othersCheckMs: 50 });
   open.push(t);
   return t;
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
 }
 
 function roleOf(t: TabCoordinator, want: TabRole): Promise<void> {
@@ -52,6 +57,42 @@ describe('TabCoordinator (real BroadcastChannel, in-memory Web Locks)', () => {
     expect(c.role).toBe('follower');
     await new Promise((r) => setTimeout(r, 20));
     expect(leaderMessages.some((m) => m.t === 'leader' && m.from === b.id)).toBe(true);
+  });
+
+  it('the leader knows whether another tab waits to take over: from a hello, a bye, and a takeover', async () => {
+    const name = `t${Math.random()}`;
+    const locks = createMemoryLocks();
+    const a = tab(name, locks);
+    expect(await a.start()).toBe('leader');
+    await until(() => !a.othersWaiting);
+    expect(a.othersWaiting).toBe(false);
+
+    const b = tab(name, locks);
+    expect(await b.start()).toBe('follower');
+    expect(b.othersWaiting).toBe(false); // only a leader has others to count on
+    await until(() => a.othersWaiting);
+    const c = tab(name, locks);
+    expect(await c.start()).toBe('follower');
+
+    c.leaving();
+    c.close();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(a.othersWaiting).toBe(true); // b still waits
+
+    b.leaving();
+    b.close();
+    await until(() => !a.othersWaiting);
+
+    // A tab that takes over counts the tabs queued behind it.
+    const d = tab(name, locks);
+    const e = tab(name, locks);
+    expect(await d.start()).toBe('follower');
+    expect(await e.start()).toBe('follower');
+    a.close();
+    await roleOf(d, 'leader');
+    await until(() => d.othersWaiting);
+    e.close(); // no bye, as when a tab crashes: the periodic check notices
+    await until(() => !d.othersWaiting);
   });
 
   it('hands unanswered calls to a tab that becomes leader', async () => {

@@ -15,6 +15,8 @@ export interface LockManagerLike {
     options: { mode?: 'exclusive' | 'shared'; signal?: AbortSignal; ifAvailable?: boolean },
     callback: (lock: unknown) => Promise<unknown>,
   ): Promise<unknown>;
+  /** Which locks are held and asked for, by every tab of the origin (missing in old browsers). */
+  query?(): Promise<{ pending?: { name?: string }[] }>;
 }
 
 export interface ChannelLike {
@@ -32,6 +34,8 @@ export interface TabsOptions {
   openChannel?: ((name: string) => ChannelLike) | null;
   /** How long a follower waits for the leader to answer a call before giving up on it (a new leader gets as long again). */
   callTimeoutMs?: number;
+  /** While other tabs wait to take over, how often the leader checks they are still there (default 3 s). */
+  othersCheckMs?: number;
 }
 
 /** What travels on the channel. `to` addresses one tab; messages without it are for every tab. */
@@ -41,7 +45,9 @@ export type TabMessage =
   | { t: 'event'; from: string; name: string; detail: unknown }
   | { t: 'call'; from: string; id: number; method: string; args: unknown[] }
   | { t: 'reply'; from: string; to: string; id: number; ok: boolean; value?: unknown; error?: { code?: string; message: string } }
-  | { t: 'leader'; from: string };
+  | { t: 'leader'; from: string }
+  | { t: 'bye'; from: string };
+
 
 export class TabCallError extends Error {
   override readonly name = 'TabCallError';
@@ -84,6 +90,8 @@ export class TabCoordinator {
   private handler: ((method: string, args: unknown[]) => Promise<unknown>) | null = null;
   private closed = false;
   private readonly callTimeoutMs: number;
+  private others = false;
+  private othersTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: TabsOptions) {
     this.locks = options.locks === undefined ? defaultLocks() : options.locks;
@@ -103,6 +111,20 @@ export class TabCoordinator {
   }
 
   /**
+   * Leader: another tab of this chat waits in the lock's queue and takes over when this one goes.
+   * Kept current from what tabs say (hello, bye), when this tab becomes leader and, while there are
+   * others, every few seconds (a tab may crash without a word). False where locks cannot be queried.
+   */
+  get othersWaiting(): boolean {
+    return this.roleValue === 'leader' && this.others;
+  }
+
+  /** This page is going away: a follower says so, so the leader stops counting on it at once. */
+  leaving(): void {
+    if (this.roleValue === 'follower') this.post({ t: 'bye', from: this.id });
+  }
+
+  /**
    * Starts the election and resolves with this tab's first role: 'leader' when the lock was free,
    * 'follower' when another tab holds it (this tab then queues for it and becomes leader later),
    * 'solo' when tabs cannot be coordinated here.
@@ -117,6 +139,7 @@ export class TabCoordinator {
         this.releaseLock = release;
         this.setRole('leader');
         this.post({ t: 'leader', from: this.id });
+        this.checkOthers();
       });
     };
     return new Promise<TabRole>((resolve) => {
@@ -197,6 +220,7 @@ export class TabCoordinator {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.othersTimer);
     this.lockAbort.abort();
     this.releaseLock?.();
     this.releaseLock = null;
@@ -217,8 +241,30 @@ export class TabCoordinator {
     for (const l of [...this.roleListeners]) l(role);
   }
 
+  /** Asks the lock manager whether another tab queues for this chat's lock (see othersWaiting). */
+  private checkOthers(): void {
+    const locks = this.locks;
+    if (this.roleValue !== 'leader' || this.closed || typeof locks?.query !== 'function') return;
+    const name = `connect-chat:${this.options.name}`;
+    locks.query().then(
+      (snapshot) => {
+        if (this.closed) return;
+        this.others = (snapshot.pending ?? []).some((lock) => lock.name === name);
+        clearTimeout(this.othersTimer);
+        if (this.others) {
+          this.othersTimer = setTimeout(() => this.checkOthers(), this.options.othersCheckMs ?? 3_000);
+          (this.othersTimer as { unref?: () => void }).unref?.();
+        }
+      },
+      () => {},
+    );
+  }
+
   private receive(message: TabMessage): void {
     if (this.closed || !message || typeof message !== 'object' || message.from === this.id) return;
+    // A tab came or goes: count again (a departing tab's place in the queue may outlive its bye a
+    // little; the periodic check settles it).
+    if (message.t === 'hello' || message.t === 'bye') this.checkOthers();
     if (message.t === 'reply') {
       if (message.to !== this.id) return;
       const call = this.pending.get(message.id);
@@ -307,6 +353,10 @@ export function createMemoryLocks(): LockManagerLike {
         queues.set(name, queue);
         pump(name);
       });
+    },
+    query() {
+      const pending = [...queues].flatMap(([name, queue]) => queue.map(() => ({ name })));
+      return Promise.resolve({ pending });
     },
   };
 }
