@@ -24,7 +24,7 @@ const CATALOGUE: Array<[number, (r: Draw) => Step]> = [
   [6, () => s.reload()],
   [4, () => s.newTab()],
   [4, () => s.switchTab()],
-  [3, () => s.closeTab()],
+  [3, (r) => s.closeTab(r() < 0.5 ? 'normally' : 'abruptly')],
   [2, () => s.crashLeader()],
   [1, () => s.crashLeaderWhileWriting()],
   [2, () => s.leaveAndComeBack()],

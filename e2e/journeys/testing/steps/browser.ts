@@ -40,13 +40,16 @@ export const switchTab = (): Step => ({
   },
 });
 
-/** Closes the active tab abruptly (no beforeunload), when another tab remains. */
-export const closeTab = (): Step => ({
-  name: 'close a tab',
+/**
+ * Closes the active tab when another tab remains: as a person does (its pagehide runs), or abruptly
+ * (the browser ends it without running the page's handlers).
+ */
+export const closeTab = (how: 'normally' | 'abruptly' = 'abruptly'): Step => ({
+  name: `close a tab ${how}`,
   when: async (w) => w.tabs.length > 1,
   run: async (w) => {
     const closing = w.active!;
-    await closing.page.close({ runBeforeUnload: false });
+    await closing.page.close({ runBeforeUnload: how === 'normally' });
     w.forget(closing);
     await w.page().bringToFront();
     await reopen(w);
