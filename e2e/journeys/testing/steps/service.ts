@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { Agent, EMULATOR, control } from '../../../ui-support';
 import type { BackendMode } from '../backend';
 import { UI, endChatFromMenu } from '../ui';
-import { SETTLE_WITHIN_MS, START_ERROR_WITHIN_MS, canWrite, chatShown, contactActive, endShown, within, type Step } from './step';
+import { SETTLE_WITHIN_MS, START_ERROR_WITHIN_MS, canWrite, chatShown, contactActive, customerConnected, endShown, within, type Step } from './step';
 import { send, typeDraft } from './visitor';
 
 /** The agent (joined through the Participant API) sends `n` messages back to back. */
@@ -60,10 +60,14 @@ export const sendRefused = (): Step => ({
   },
 });
 
-/** The chat ends while the socket is down: the page learns it only when it reconnects. */
+/**
+ * The chat ends while the socket is down: the page learns it only when it reconnects. Only once the
+ * chat got connected: a contact that ends before the page ever connected to it is a start that failed
+ * (the widget says so, with Retry), not an end.
+ */
 export const serviceForgets = (): Step => ({
   name: 'the chat ends while the socket is down; the visitor types on',
-  when: contactActive,
+  when: customerConnected,
   run: async (w) => {
     await control('faults', { dropSockets: true, fail: { operation: 'WebSocketConnect', status: 503, count: 2 } });
     await control(`contacts/${w.currentContact()}/end`);

@@ -1,7 +1,7 @@
 // What every step shares: the Step type, the time bounds the journeys hold the widget to, waiting
 // for a condition, and the preconditions the random mode checks.
 import type { Page } from '@playwright/test';
-import { record } from '../../../ui-support';
+import { EMULATOR, record } from '../../../ui-support';
 import { UI, openWindow, windowOpen } from '../ui';
 import type { World } from '../world';
 
@@ -47,6 +47,14 @@ export async function within<T>(ms: number, check: () => Promise<T> | T): Promis
 export async function contactActive(w: World): Promise<boolean> {
   const id = w.currentContact();
   return !!id && (await record(id)).State === 'active';
+}
+
+/** The latest contact is active and the visitor's side holds a socket to it (the chat got connected). */
+export async function customerConnected(w: World): Promise<boolean> {
+  const id = w.currentContact();
+  if (!id) return false;
+  const contact = (await (await fetch(`${EMULATOR}/emulator/contacts/${id}`)).json()) as { State: string; Participants: { ParticipantRole: string; Sockets?: number }[] };
+  return contact.State === 'active' && contact.Participants.some((p) => p.ParticipantRole === 'CUSTOMER' && (p.Sockets ?? 0) > 0);
 }
 
 export const hasTab = async (w: World) => w.tabs.length > 0;

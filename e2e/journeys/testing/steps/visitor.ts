@@ -113,7 +113,8 @@ export const typeDraft = (words?: string): Step => ({
 /** Presses Retry on the first message that failed. */
 export const retryFailed = (): Step => ({
   name: 'retry a failed message',
-  when: async (w) => !!w.active && (await w.page().locator(`${UI.ownRow} .cw-fail`).count()) > 0,
+  // A person presses what they see: the window must be open (a closed one still holds the rows).
+  when: async (w) => (await chatShown(w)) && (await w.page().locator(`${UI.ownRow} .cw-fail`).count()) > 0,
   run: async (w) => {
     const page = w.page();
     const row = page.locator(UI.ownRow).filter({ has: page.locator('.cw-fail') }).first();
