@@ -6,7 +6,7 @@
 // is formatted in place once they do.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { EMULATOR_PORT, chatWindow, clearFaults, consoleErrors, events, startedContactId } from './embed-support.js';
+import { EMULATOR_PORT, chatWindow, clearFaults, consoleErrors, events, startedContactId, storedKeys } from './embed-support.js';
 import { Agent } from './ui-support.js';
 
 const CDN = '/dist/cdn/';
@@ -134,5 +134,34 @@ test('the first markdown message fetches the renderer once; it shows as plain te
   await agent.say('- one\n- two', 'text/markdown');
   await expect(w(page, '.cw-bubble li')).toHaveText(['one', 'two']);
   expect(requests.filter((p) => p === markdown)).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
+test('text typed right after the click, before the session chunk arrives, becomes the session draft and survives a reload', async ({ page }) => {
+  const errors = consoleErrors(page);
+  const storageKey = 'e2e-loading-draft';
+  const session = builtFile('src/chat/chat-session.ts');
+  const release = await holdBack(page, session);
+  await openSnippetPage(page, storageKey);
+  let arrived = false;
+  page.on('requestfinished', (r) => (arrived ||= new URL(r.url()).pathname === session));
+  await w(page, '.l').click();
+  const composer = w(page, '.cw-ta');
+  await expect(composer).toBeEditable();
+  await composer.pressSequentially('typed before the session');
+  await expect(composer).toHaveValue('typed before the session');
+  expect(arrived, 'the session chunk was held back while the visitor typed').toBe(false);
+
+  release();
+  await startedContactId(page);
+  await connectedOf(page);
+  await expect(composer).toHaveValue('typed before the session');
+  // The session has it: it stores the draft with the conversation (IndexedDB), and the UI keeps no copy in Web Storage.
+  const drafts = async () => (await storedKeys(page, storageKey)).filter((k) => k.endsWith(':draft'));
+  await expect.poll(drafts).toEqual([expect.stringMatching(/^idb:/)]);
+
+  await page.reload();
+  await w(page, '#cw-launch').click();
+  await expect(w(page, '.cw-ta')).toHaveValue('typed before the session');
   expect(errors).toEqual([]);
 });

@@ -228,7 +228,14 @@ export interface ChatSessionApi {
   /** Own ParticipantId once started. */
   readonly participantId: ReadonlySignal<string | null>;
   readonly contactId: ReadonlySignal<string | null>;
+  /**
+   * The composer's unsent text. The session is its one owner: it keeps it with the conversation
+   * (stored, mirrored to other tabs, written at once when the page goes away), so a reload shows it again.
+   */
+  readonly draft: ReadonlySignal<string>;
 
+  /** Replaces the draft (call on every edit of the message box). */
+  setDraft(text: string): void;
   /** Starts a chat (or resumes a stored one). Resolves when connected. */
   start(request?: Partial<StartChatRequest>): Promise<void>;
   /** Resumes a stored conversation if there is one; resolves false when there is none. */

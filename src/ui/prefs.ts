@@ -3,7 +3,15 @@
 // memory only for persistence 'none' or when storage is blocked. A stored value that does not pass
 // `check` (edited, or written by another version) reads as the fallback.
 import type { WidgetConfig } from '../config';
-import { webStorage } from './composer/draft';
+
+/** The Web Storage for `persistence` ('browser': localStorage, 'tab': sessionStorage), or null. */
+function webStorage(config: WidgetConfig): Storage | null {
+  try {
+    return config.persistence === 'browser' ? localStorage : config.persistence === 'tab' ? sessionStorage : null;
+  } catch {
+    return null; // storage blocked (privacy settings): kept in memory only
+  }
+}
 
 const memory = new Map<string, string>();
 const keyOf = (config: WidgetConfig, name: string) => `connect-chat-widget:${config.storageKey}:${name}`;

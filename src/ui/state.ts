@@ -8,14 +8,11 @@ import { refreshAvailability, type AvailabilityState } from './availability';
 import { toPending, type Pending } from './composer/files';
 
 /**
- * Beyond ChatSessionApi, ChatSession says which tab holds the conversation and keeps the draft with
- * it (so reloads and other tabs see it). Other implementations may lack both: every tab then counts
- * as holding the conversation, and the draft falls back to Web Storage (composer/draft.ts).
+ * Beyond ChatSessionApi, ChatSession says which tab holds the conversation. Other implementations may
+ * lack it: every tab then counts as holding the conversation.
  */
 export type SessionExtras = {
   tabRole?: ReadonlySignal<'leader' | 'follower' | 'solo'>;
-  draft?: ReadonlySignal<string>;
-  setDraft?(text: string): void;
 };
 
 export interface AuthState {

@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSession } from '../testing/session';
 import { key, setup, tick, type } from '../testing/mount';
-import { draftKey } from './draft';
 
 let done: (() => void)[] = [];
 afterEach(() => {
@@ -17,6 +16,8 @@ async function chat(options = {}, session = new FakeSession()) {
   await tick();
   return { ...w, ta: w.$<HTMLTextAreaElement>('.cw-ta')! };
 }
+/** Drafts the UI put in Web Storage itself (the Web Storage fallback it no longer has). */
+const webStorageDrafts = () => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.endsWith(':draft'));
 
 describe('composer', () => {
   it('Enter sends the trimmed text and clears the box; Shift+Enter does not send', async () => {
@@ -67,41 +68,41 @@ describe('composer', () => {
     expect(ta.value).toHaveLength(1030); // nothing lost
   });
 
-  it('keeps the draft across a reload (same storage key), and forgets it once sent', async () => {
+  it('keeps the draft across a reload (the session keeps it), and forgets it once sent', async () => {
     const first = await chat({ storageKey: 'draft-test' });
     type(first.ta, 'half-written thought');
-    expect(localStorage.getItem(draftKey(first.config))).toBe('half-written thought');
+    expect(first.session.draft.value).toBe('half-written thought');
+    expect(webStorageDrafts()).toEqual([]);
     first.cleanup();
     done = [];
-    const second = await chat({ storageKey: 'draft-test' });
+    // After the reload the session resumes the stored conversation with its draft.
+    const resumed = new FakeSession();
+    resumed.draft.value = first.session.draft.value;
+    const second = await chat({ storageKey: 'draft-test' }, resumed);
     expect(second.ta.value).toBe('half-written thought');
     key(second.ta, 'Enter');
-    expect(localStorage.getItem(draftKey(second.config))).toBeNull();
+    expect(resumed.called('send')).toEqual([['half-written thought', 'text/plain']]);
+    expect(resumed.draft.value).toBe('');
   });
 
-  it('with a session that keeps drafts (ChatSession), the draft goes there and follows it', async () => {
-    const { signal } = await import('@preact/signals');
-    const session = Object.assign(new FakeSession(), {
-      draft: signal('from another tab'),
-      setDraft(text: string) {
-        this.draft.value = text;
-      },
-    });
-    const { ta, config } = await chat({}, session);
+  it("the draft is the session's: it goes there and follows it", async () => {
+    const session = new FakeSession();
+    session.draft.value = 'from another tab';
+    const { ta } = await chat({}, session);
     expect(ta.value).toBe('from another tab');
     type(ta, 'mine now');
     expect(session.draft.value).toBe('mine now');
-    expect(localStorage.getItem(draftKey(config))).toBeNull();
+    expect(webStorageDrafts()).toEqual([]);
     session.draft.value = 'typed elsewhere';
     await tick();
     expect(ta.value).toBe('typed elsewhere');
   });
 
   it('persistence "none" keeps no draft in storage', async () => {
-    const { ta, config } = await chat({ persistence: 'none' });
+    const { ta, session } = await chat({ persistence: 'none' });
     type(ta, 'secret');
-    expect(localStorage.getItem(draftKey(config))).toBeNull();
-    expect(sessionStorage.getItem(draftKey(config))).toBeNull();
+    expect(session.draft.value).toBe('secret'); // the session keeps it as its persistence says (memory)
+    expect(webStorageDrafts()).toEqual([]);
   });
 
   it('after the end: disabled with the reason, transcript download and Start new chat', async () => {

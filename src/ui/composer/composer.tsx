@@ -1,6 +1,7 @@
 // The message box: Enter sends, Shift+Enter breaks the line, the count appears near the limit, each
-// keystroke tells the session "typing" (it throttles), the draft survives reloads, files wait in the
-// tray until Send. After the end it stays visible but disabled, with the reason and the next steps.
+// keystroke tells the session "typing" (it throttles), the text is the session's draft (so it survives
+// reloads), files wait in the tray until Send. After the end it stays visible but disabled, with the
+// reason and the next steps.
 //
 // It never swallows what the visitor typed: a send goes out or is queued by the session, or the
 // text stays in the box and a note under it says why (the chat is ending, has not started, the send
@@ -18,7 +19,6 @@ import { visitorMessage } from '../errors';
 import { EmojiButton } from '../emoji/emoji-button';
 import { Icon } from '../icons';
 import type { Ui } from '../state';
-import { loadDraft, saveDraft, sessionDraft } from './draft';
 import { BOX_MAX_CHARS, fitInsert } from './limits';
 import { Tray } from './tray';
 
@@ -28,14 +28,11 @@ export function Composer({ ui }: { ui: Ui }) {
   const { t, session, config } = ui;
   const phase = session.phase.value;
   const ended = phase === 'ended';
-  const kept = sessionDraft(ui);
-  const [text, setText] = useState(() => (kept ? kept.draft.peek() : loadDraft(config)));
+  // The box shows the session's draft, the text's one owner: every edit goes there at once (the
+  // signal changes synchronously, so the box never lags), and a draft that arrives later (the stored
+  // conversation loading, another tab, the chunk behind the stand-in) shows without copying.
+  const text = session.draft.value;
   const area = useRef<HTMLTextAreaElement>(null);
-  // The session's draft arrives after the stored conversation loads, or from another tab.
-  const stored = kept?.draft.value;
-  useLayoutEffect(() => {
-    if (stored !== undefined && stored !== (area.current?.value ?? text)) setText(stored);
-  }, [stored]);
   const picker = useRef<HTMLInputElement>(null);
   const files = config.attachments.enabled && !ended;
   // Why the last send did not go out, or what a paste left out; cleared when the chat moves on.
@@ -57,11 +54,7 @@ export function Composer({ ui }: { ui: Ui }) {
     el.style.height = `${Math.min(el.scrollHeight + 2, 160)}px`;
   }, [text]);
 
-  const update = (v: string) => {
-    setText(v);
-    if (kept) kept.setDraft(v);
-    else saveDraft(config, v);
-  };
+  const update = (v: string) => session.setDraft(v);
 
   const send = () => {
     if (ended) return;

@@ -41,6 +41,8 @@ export class FakeSession implements ChatSessionApi {
   readonly lastError = signal<{ code: ChatErrorCode; message: string } | null>(null);
   readonly participantId = signal<string | null>(null);
   readonly contactId = signal<string | null>(null);
+  /** The unsent text; a test sets it to play a resumed conversation or another tab. */
+  readonly draft = signal('');
 
   readonly calls: { method: string; args: unknown[] }[] = [];
   /** Make the next start() fail. */
@@ -93,6 +95,10 @@ export class FakeSession implements ChatSessionApi {
   discard(id: string) {
     this.record('discard', id);
     this.transcript.value = this.transcript.value.filter((e) => e.id !== id);
+  }
+  setDraft(text: string) {
+    this.record('setDraft', text);
+    this.draft.value = text;
   }
   typingActivity() {
     this.record('typingActivity');

@@ -8,7 +8,6 @@ import { describeReply } from '../interactive/replies';
 import type { InteractiveStates } from '../interactive/transcript';
 import { INTERACTIVE_CONTENT_TYPE } from '../interactive/types';
 import { signIn, cancelSignIn } from '../auth';
-import { saveDraft, sessionDraft } from '../composer/draft';
 import type { Ui } from '../state';
 import { Avatar } from '../avatar';
 import { Attachment } from './attachment';
@@ -144,9 +143,7 @@ function Processing({ ui, e }: { ui: Ui; e: MessageEntry }) {
 
 /** Puts a blocked message's text back into the message box and focuses it. */
 function editAgain(ui: Ui, text: string, from: HTMLElement): void {
-  const kept = sessionDraft(ui);
-  if (kept) kept.setDraft(text);
-  else saveDraft(ui.config, text);
+  ui.session.setDraft(text);
   const root = from.getRootNode() as ShadowRoot | Document;
   setTimeout(() => root.querySelector<HTMLTextAreaElement>('.cw-ta')?.focus(), 0);
 }
