@@ -111,11 +111,11 @@ test('the first markdown message fetches the renderer once; it shows as plain te
   await connectedOf(page);
   expect(requests).not.toContain(markdown);
 
-  await agent.say('Your order **A-1042** has _shipped_.', 'text/markdown');
+  await agent.say('Your order **A-1042** has _shipped_.\n\nTrack it [here](https://example.com/t) or reply `help`.', 'text/markdown');
   const bubble = w(page, '.cw-bubble').filter({ hasText: 'A-1042' });
   // Until the renderer is there the text shows without its markers: nothing is parsed, nothing is lost.
-  await expect(bubble).toHaveText('Your order A-1042 has shipped.');
-  await expect(bubble.locator('strong')).toHaveCount(0);
+  await expect(bubble).toHaveText(/^\s*Your order A-1042 has shipped\.\s*Track it here or reply help\.\s*$/);
+  await expect(bubble.locator('strong, a, code')).toHaveCount(0);
   await expect.poll(() => requests.filter((p) => p === markdown).length).toBe(1);
   await settled(bubble);
   const before = await bubble.boundingBox();
@@ -123,7 +123,8 @@ test('the first markdown message fetches the renderer once; it shows as plain te
   release();
   await expect(bubble.locator('strong')).toHaveText('A-1042');
   await expect(bubble.locator('em')).toHaveText('shipped');
-  await expect(bubble).toHaveText('Your order A-1042 has shipped.');
+  await expect(bubble.locator('a[href="https://example.com/t"]')).toHaveText('here');
+  await expect(bubble).toHaveText(/^\s*Your order A-1042 has shipped\.\s*Track it here or reply help\.\s*$/);
   // In place, without a jump: the same row, where it was, the same height.
   await settled(bubble);
   const after = await bubble.boundingBox();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownPlain } from './markdown-plain';
+import { markdownParagraphs, markdownPlain } from './markdown-plain';
 
 describe('markdownPlain (markdown shown before the renderer arrives)', () => {
   it('drops emphasis, strike-through and code marks around words', () => {
@@ -20,5 +20,13 @@ describe('markdownPlain (markdown shown before the renderer arrives)', () => {
 
   it('takes anything: not a string gives an empty text', () => {
     expect(markdownPlain(undefined as unknown as string)).toBe('');
+  });
+});
+
+describe('markdownParagraphs', () => {
+  it('splits where markdown starts a new paragraph (blank lines), keeping single line breaks', () => {
+    expect(markdownParagraphs('Your **order** shipped.\n\nTrack it [here](https://t.example).\nThanks!')).toEqual(['Your order shipped.', 'Track it here.\nThanks!']);
+    expect(markdownParagraphs('\n\n  one  \n \n\n two \n')).toEqual(['one', 'two']);
+    expect(markdownParagraphs('')).toEqual([]);
   });
 });

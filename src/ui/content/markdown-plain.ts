@@ -11,3 +11,14 @@ export function markdownPlain(source: string): string {
     .replace(/^[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)+)/gm, '')
     .replace(/(\*\*|__|~~|\*|_|`+)(?=\S)([^\n]*?\S)\1(?![\w*])/g, '$2');
 }
+
+/**
+ * markdownPlain's text in paragraphs, split where markdown splits them (a blank line), so the plain
+ * form can take the same paragraph boxes (and margins) as the formatted one.
+ */
+export function markdownParagraphs(source: string): string[] {
+  return markdownPlain(source)
+    .split(/\n[ \t]*(?:\n[ \t]*)+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}

@@ -10,12 +10,13 @@
 // loaded with import() the first time markdown is shown (loadMarkdown; the interactive templates
 // and views load it alongside their own chunk), never before: a plain-text chat does not download it.
 // Until it is there the source shows as plain text without its markers (markdown-plain.ts, as
-// textContent: nothing is parsed) with its line breaks, so the words are where they will be and the
-// row keeps about its size when the formatting arrives; if the renderer cannot load, it stays so.
+// textContent: nothing is parsed) with its line breaks, in paragraphs where the renderer will make
+// them, so the words are where they will be and the row keeps its size when the formatting arrives;
+// if the renderer cannot load, it stays so.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { splitLinks } from './linkify';
-import { markdownPlain } from './markdown-plain';
+import { markdownParagraphs, markdownPlain } from './markdown-plain';
 
 type Markdown = typeof import('./markdown');
 
@@ -62,7 +63,18 @@ export function SafeMarkdown({ source, inline = false, links = true, class: clas
     const el = ref.current;
     if (!el) return;
     if (markdown) el.replaceChildren(markdown.renderMarkdown(source, { inline, links }, el.ownerDocument));
-    else el.textContent = markdownPlain(source);
+    else if (inline) el.textContent = markdownPlain(source);
+    else {
+      // Block markdown: one paragraph box per paragraph, as the renderer will make them.
+      const doc = el.ownerDocument;
+      el.replaceChildren(
+        ...markdownParagraphs(source).map((text) => {
+          const p = doc.createElement('p');
+          p.textContent = text;
+          return p;
+        }),
+      );
+    }
   }, [source, inline, links, markdown]);
   const cls = ['cw-md', markdown ? '' : 'cw-md-plain', className].filter(Boolean).join(' ');
   return inline ? (
