@@ -3,7 +3,7 @@
 // grid, Enter inserts at the caret (over a selection), Escape closes and gives the caret back; the
 // mouse: a group, a skin tone, recently used; axe clean while open; emojiPicker: false removes it.
 import { expect, test, type Page } from '@playwright/test';
-import { axe, buildHarness, openShop, record, startChatWithAgent, widget } from './ui-support';
+import { axe, buildHarness, openShop, record, reload, startChatWithAgent, widget } from './ui-support';
 
 test.beforeAll(async () => {
   await buildHarness();
@@ -121,8 +121,8 @@ test('mouse: a group, a skin tone, recently used first; no match says so; axe cl
   await expect(box).toHaveValue('🇩🇪👋🏽');
 
   // The tone and the recently used survive a reload (stored with the widget's key).
-  await page.reload();
-  await widget(page, '#cw-launch').click();
+  await reload(page);
+  await expect(widget(page, '#cw-win')).toBeVisible(); // it was open: it reopens by itself
   await widget(page, 'button[aria-label="Emoji"]').click();
   await expect(picker.getByRole('button', { name: /^Skin tone/ })).toHaveText('✋🏽');
   await expect(picker.getByRole('group', { name: 'Recently used' }).getByRole('button')).toHaveText(['👋🏽', '🇩🇪']);

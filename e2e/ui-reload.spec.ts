@@ -18,8 +18,8 @@ test('a reload resumes the same chat with its history, and what arrived meanwhil
   await page.goto('about:blank');
   await agent.say('Sent while you were away');
   await page.goBack();
-  await expect(page.locator('#chat-widget .cw')).toBeAttached();
-  await widget(page, '#cw-launch').click();
+  // The window was open when the visitor left: it is open again, onto the same chat.
+  await expect(widget(page, '#cw-win')).toBeVisible();
   const log = widget(page, '.cw-log');
   await expect(log).toContainText('Your refund is on its way.');
   await expect(log).toContainText('Thank you!');
@@ -27,7 +27,7 @@ test('a reload resumes the same chat with its history, and what arrived meanwhil
   expect(await contactIdOf(page)).toBe(contactId);
 
   await reload(page);
-  await widget(page, '#cw-launch').click();
+  await expect(widget(page, '#cw-win')).toBeVisible();
   await expect(widget(page, '.cw-log')).toContainText('Sent while you were away');
   await widget(page, '.cw-ta').fill('Still here after two reloads');
   await widget(page, '.cw-ta').press('Enter');

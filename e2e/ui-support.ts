@@ -51,10 +51,13 @@ export async function openShop(page: Page, options: OpenOptions = {}): Promise<v
   await expect(page.locator('#chat-widget .cw')).toBeAttached({ timeout: 20_000 });
 }
 
-/** Reloads keeping the same query (same storage key). */
+/**
+ * Reloads keeping the same query (same storage key); resolves once the widget has settled: the stored
+ * chat resumed (or not) and the window open again if it was open and there is something to show.
+ */
 export async function reload(page: Page): Promise<void> {
   await page.reload();
-  await expect(page.locator('#chat-widget .cw')).toBeAttached();
+  await expect(page.locator('#chat-widget .cw[data-ready]')).toBeAttached({ timeout: 20_000 });
 }
 
 /** The page's current ContactId (once the chat started). */

@@ -5,7 +5,7 @@
 // emulator's record. One chat for the whole file.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { sampleViewData } from '../emulator/views/index.js';
-import { axe, buildHarness, openShop, startChatWithAgent, watchProblems, widget } from './ui-support';
+import { axe, buildHarness, openShop, reload, startChatWithAgent, watchProblems, widget } from './ui-support';
 import {
   Replies,
   cspReports,
@@ -290,8 +290,8 @@ test('after a reload the bubbles still show the buttons pressed, not the actions
   const before = await ownTexts();
   expect(before.filter((t) => t === 'You: Book')).toHaveLength(2);
   expect(before.filter((t) => t === 'You: Done')).toHaveLength(2);
-  await page.reload();
-  await widget(page, '#cw-launch').click();
+  await reload(page);
+  await expect(widget(page, '#cw-win')).toBeVisible(); // it was open: it reopens by itself
   expect(await ownTexts()).toEqual(before);
   expect(before.filter((t) => t === 'You: Next')).toEqual([]);
 });

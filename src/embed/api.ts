@@ -16,6 +16,7 @@ import type { SessionExtras } from '../ui/state.js';
 import type { WidgetCommands } from '../ui/widget-commands.js';
 import { Emitter, type WidgetEventName, type WidgetEvents, type WidgetListener } from './events.js';
 import { clearMarker, markerAction, setMarker } from './marker.js';
+import { forgetOpen } from '../ui/reopen.js';
 import { report } from './validate.js';
 
 /** What site owners call, whichever way they embedded the widget. */
@@ -133,6 +134,7 @@ export function createWidgetWith<S extends WidgetSession>(
       options.onRemoved?.();
       if (clearData) {
         clearMarker(config.storageKey);
+        forgetOpen(config.storageKey);
         await session.destroy();
       } else {
         await session.close();

@@ -6,7 +6,9 @@ import { Window } from './window';
 
 export function App({ ui, toggle, close }: { ui: Ui; toggle: () => void; close: () => void }) {
   return (
-    <div class={ui.open.value ? 'cw cw-open' : 'cw'} dir={ui.dir.value} lang={ui.locale.value}>
+    // data-ready: the stored chat was resumed (or not) and the window reopened if it was open before a
+    // reload (reopen.ts); from then on the launcher toggles the window the visitor sees.
+    <div class={ui.open.value ? 'cw cw-open' : 'cw'} dir={ui.dir.value} lang={ui.locale.value} data-ready={ui.resumed.value ? '' : undefined}>
       <InteractiveStringsContext.Provider value={{ strings: ui.imStrings.value, locale: ui.locale.value }}>
         <Window ui={ui} close={close} />
       </InteractiveStringsContext.Provider>

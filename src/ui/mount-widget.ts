@@ -12,6 +12,7 @@ import { watchDesktop } from './desktop-notify';
 import { watchAvailability } from './availability';
 import { unlockSound, watchIncoming } from './notify';
 import { loadPreChat } from './prechat-lazy';
+import { rememberOpen, reopenOnto, wasOpen } from './reopen';
 import { applyLocale, autoStart, createUi, type Ui } from './state';
 import { contentStyles } from './content/styles';
 import { lateStyles, onLateStyles } from './late-styles';
@@ -100,13 +101,14 @@ export function mountWidget(
     if (!rendered) focusPending = true;
     else focusIn('.cw-form [id^=cw-f-]', '.cw-ta:not([disabled])', '.cw-win button');
   };
-  const open = () => {
+  /** `focus: false` when the window is restored after a reload: the page keeps its focus. */
+  const open = (focus = true) => {
     if (ui.open.peek()) return;
     const active = (root.activeElement ?? document.activeElement) as HTMLElement | null;
     returnFocus = active && active !== document.body ? active : null;
     if (config.sound) unlockSound();
     ui.open.value = true;
-    focusWindow();
+    if (focus) focusWindow();
   };
   const close = () => {
     if (!ui.open.peek()) return;
@@ -116,8 +118,9 @@ export function mountWidget(
     setTimeout(() => back?.focus(), 0);
   };
   const toggle = () => (ui.open.peek() ? close() : open());
+  const restore = !(options.open ?? config.autoOpen) && wasOpen(config);
 
-  const disposers: (() => void)[] = [watchIncoming(ui), watchDesktop(ui, open), autoStart(ui), trackViewport(container), onLateStyles(applyStyles), watchAvailability(ui)];
+  const disposers: (() => void)[] = [watchIncoming(ui), watchDesktop(ui, open), autoStart(ui), trackViewport(container), onLateStyles(applyStyles), watchAvailability(ui), rememberOpen(ui)];
   // Once a chat is under way (resumed, or started through the API) the form has nothing to add.
   disposers.push(
     effect(() => {
@@ -137,13 +140,14 @@ export function mountWidget(
     } catch {
       // nothing stored, or it could not be resumed: a new chat starts on open
     }
+    if (reopenOnto(ui, restore)) open(false);
     ui.resumed.value = true;
   })();
 
   return {
     ui,
     ready,
-    open,
+    open: () => open(),
     close,
     toggle,
     show: () => (ui.launcher.value = true),

@@ -4,8 +4,10 @@
 import type { Locator, Page } from '@playwright/test';
 
 export const UI = {
-  /** The widget's launcher, or the loader's placeholder (`.l`) before widget.js has arrived. */
-  launcher: '#cw-launch:visible, [data-connect-chat] .l:visible',
+  /** The widget's launcher, or loader.js's before widget.js has arrived. */
+  launcher: '#cw-launch:visible, [data-connect-chat] .cw-launch:visible',
+  /** The widget once it has resumed what was stored (and reopened the window if it was open). */
+  settled: '.cw[data-ready]',
   window: '#cw-win',
   composer: '.cw-ta',
   send: '.cw-send',

@@ -4,7 +4,10 @@ import { UI, typeText, windowOpen } from '../ui';
 import { SETTLE_WITHIN_MS, canWrite, endedIn, hasTab, reopen, within, type Step } from './step';
 import { judgeSend } from './visitor';
 
-/** Reloads the tab the visitor looks at, and reopens the window if it was open. */
+/**
+ * Reloads the tab the visitor looks at. A window that was open reopens by itself onto a stored chat
+ * or the pre-chat form (issue 14 item 6): once the widget has settled, the visitor opens it if not.
+ */
 export const reload = (): Step => ({
   name: 'reload',
   when: hasTab,
@@ -14,7 +17,9 @@ export const reload = (): Step => ({
     await w.pageGone(await endedIn([page]), (token) => delivered(w, token), w.tabs.length === 1);
     await page.reload();
     await page.locator(UI.launcher).first().waitFor({ state: 'visible', timeout: SETTLE_WITHIN_MS });
-    if (wasOpen) await reopen(w);
+    if (!wasOpen) return;
+    await page.locator(UI.settled).waitFor({ state: 'attached', timeout: SETTLE_WITHIN_MS });
+    await reopen(w);
   },
 });
 
