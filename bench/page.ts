@@ -41,7 +41,7 @@ export interface BenchMessage {
   own: boolean;
 }
 
-export type WaitCondition = 'launcher' | 'dialog' | 'composer' | 'connected' | 'text' | 'messages' | 'allTexts';
+export type WaitCondition = 'launcher' | 'dialog' | 'frame' | 'composer' | 'connected' | 'text' | 'messages' | 'allTexts';
 
 export interface ProbeApi {
   longTasks: LongTask[];

@@ -84,6 +84,11 @@
     const d = bench.root()?.querySelector('[role=dialog]');
     return d && d.getClientRects().length > 0 ? d : null;
   };
+  // The window's frame on screen: the shell loader.js draws on the click, or the window itself.
+  bench.frame = () => {
+    const f = bench.root()?.querySelector('.cw-shell, [role=dialog]');
+    return f && f.getClientRects().length > 0 ? f : null;
+  };
   bench.composer = () => {
     const t = bench.root()?.querySelector('[role=dialog] textarea');
     return t && !t.disabled && t.getClientRects().length > 0 ? t : null;
@@ -96,6 +101,7 @@
   const conditions = {
     launcher: () => bench.launcher() !== null,
     dialog: () => bench.dialog() !== null,
+    frame: () => bench.frame() !== null,
     composer: () => bench.composer() !== null,
     text: (text) => bench.shows(text),
     connected: () => bench.events.some((e) => e.name === 'connectionChange' && e.detail === 'connected'),

@@ -81,12 +81,20 @@ export type Budgets = typeof BUDGETS;
  * 183.97 KB). The split costs 1.7 KB in everything: the names the session chunk imports from widget.js.
  */
 export const CEILINGS: Ceilings = {
-  criticalGzip: 40.5 * 1024,
-  openingGzip: 78.25 * 1024,
-  everythingGzip: 184.25 * 1024,
+  // Issue 14 items 6, 12, 14, on main 3002459 (loader 1.93, critical 40.10, opening 77.99, everything
+  // 183.93 KB -> 2.73, 40.77, 78.66, 185.40 KB): loader.js draws the launcher in the widget's exact
+  // look (its icon, shape and motion, the brand colour and the text colour the theme derives on it,
+  // light, dark and auto) and the window's shell on the click, so neither waits for another fetch
+  // (1976 -> 2791 B: it does not fit the 2 KB beside the queue and the API, 1676 B of main's loader);
+  // widget.js +0.67 KB: the window reopened after a reload, the launcher's shared look and the bar.
+  loaderGzip: 2.75 * 1024,
+  criticalGzip: 41.0 * 1024,
+  openingGzip: 78.9 * 1024,
+  everythingGzip: 185.65 * 1024,
 };
 
 export interface Ceilings {
+  loaderGzip?: number;
   criticalGzip?: number;
   openingGzip?: number;
   everythingGzip?: number;
@@ -292,7 +300,7 @@ export function checkBudgets(
     return { name, value, unit, limit, target, ok: value <= limit };
   };
   return [
-    check('loader.js', sizes.loader.gzip, budgets.loaderGzip),
+    check('loader.js', sizes.loader.gzip, budgets.loaderGzip, ceilings.loaderGzip),
     check('critical path (click to a usable window)', sizes.critical.gzip, budgets.criticalGzip, ceilings.criticalGzip),
     check('round trips on the critical path', sizes.critical.roundTrips, budgets.criticalRoundTrips, undefined, 'round trips'),
     check('opening (to connected and the first plain-text message)', sizes.opening.gzip, budgets.openingGzip, ceilings.openingGzip),

@@ -9,7 +9,7 @@ export interface OpenChat {
   page: Page;
   contactId: string;
   /** performance.now() in the page at each step, from the click on the launcher. */
-  times: { click: number; dialog: number; composer: number; connected: number; started: number | null; greeting: number };
+  times: { click: number; frame: number; dialog: number; composer: number; connected: number; started: number | null; greeting: number };
 }
 
 /** Loads the page with the snippet, clicks the launcher, waits until connected and greeted. */
@@ -26,7 +26,8 @@ export async function openChat(ctx: ScenarioContext, config: Record<string, unkn
       b.listen();
       const click = b.clickLauncher();
       // All waits start at the click, so each resolves at the first frame its condition held.
-      const [dialog, composer, , greeted] = await Promise.all([
+      const [frame, dialog, composer, , greeted] = await Promise.all([
+        b.waitFor('frame', null, 20_000),
         b.waitFor('dialog', null, 20_000),
         b.waitFor('composer', null, 20_000),
         b.waitFor('connected', null, 20_000),
@@ -34,6 +35,7 @@ export async function openChat(ctx: ScenarioContext, config: Record<string, unkn
       ]);
       return {
         click,
+        frame,
         dialog,
         composer,
         connected: b.eventAt('connectionChange', 'connected') ?? NaN,

@@ -78,7 +78,7 @@ test('"Open hours" off: the launcher says we are away, the form\'s message is a 
   const hours = page.getByRole('switch', { name: 'Open hours' });
   await expect(hours).toBeChecked();
   await hours.press('Space'); // the page reloads with the hours off
-  await expect(page.locator('[data-connect-chat] .l')).toHaveAttribute('aria-label', "Open chat. We're away");
+  await expect(page.locator('[data-connect-chat] .cw-launch:not(#cw-launch)')).toHaveAttribute('aria-label', "Open chat. We're away");
   await expect(hours).not.toBeChecked();
   await page.getByRole('button', { name: 'Chat with us' }).click();
   await expect(page.getByRole('heading', { name: "We're away" })).toBeVisible();

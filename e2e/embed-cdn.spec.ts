@@ -6,7 +6,7 @@
 // stays, and nothing is thrown into the page.
 import { expect, test, type Page } from '@playwright/test';
 import { startSiteServer, type SiteServer } from '../emulator/site-server.js';
-import { EMULATOR_PORT, chatWindow, consoleErrors, events, startedContactId, waitForEvent } from './embed-support.js';
+import { EMULATOR_PORT, chatWindow, consoleErrors, events, loaderLauncher, startedContactId, waitForEvent } from './embed-support.js';
 
 /** A plain static host for dist/cdn on its own origin (a free port), with the given headers. */
 function cdn(headers: Record<string, string>): Promise<SiteServer> {
@@ -26,7 +26,7 @@ test('from another origin that sends Access-Control-Allow-Origin, the widget loa
     const widgetFetch = page.waitForResponse((r) => r.url() === `${server.url}/widget.js`);
     await openWithCdn(page, server);
     expect(new URL(page.url()).origin).not.toBe(server.url);
-    await page.locator('[data-connect-chat] .l').click();
+    await loaderLauncher(page).click();
     expect((await widgetFetch).status()).toBe(200);
     await expect(chatWindow(page)).toBeVisible();
     await startedContactId(page);
@@ -45,7 +45,7 @@ test('from another origin without Access-Control-Allow-Origin, the click reports
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await openWithCdn(page, server);
     // loader.js itself is a classic script: it loads and draws the launcher without CORS.
-    const placeholder = page.locator('[data-connect-chat] .l');
+    const placeholder = loaderLauncher(page);
     await expect(placeholder).toBeVisible();
     await placeholder.click();
     const [failed] = await waitForEvent(page, 'error');

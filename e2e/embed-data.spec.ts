@@ -1,7 +1,7 @@
 // The script tag configured by data-* attributes alone (e2e/pages/embed-data.html: left side,
 // offsets, z-index, dark theme, French, display name and contact attributes), then the whole API.
 import { expect, test } from '@playwright/test';
-import { chatWindow, consoleErrors, contactInfo, driveApiAndEvents, launcher, startedContactId, waitForEvent } from './embed-support.js';
+import { chatWindow, consoleErrors, contactInfo, driveApiAndEvents, launcher, loaderLauncher, startedContactId, waitForEvent } from './embed-support.js';
 
 test('data-* attributes configure the launcher and the widget', async ({ page }) => {
   const errors = consoleErrors(page);
@@ -10,7 +10,7 @@ test('data-* attributes configure the launcher and the widget', async ({ page })
   const viewport = page.viewportSize()!;
 
   // The loader's launcher already follows the attributes: left, 32 px in, 24 px up, z-index 4321, dark.
-  const placeholder = page.locator('[data-connect-chat] .l');
+  const placeholder = loaderLauncher(page);
   const box = (await placeholder.boundingBox())!;
   expect(Math.round(box.x)).toBe(32);
   expect(Math.round(viewport.height - box.y - box.height)).toBe(24);
@@ -47,7 +47,7 @@ test('bad data-* attributes: one console error naming each, and the widget start
   expect(errors[0]).toContain("invalid 'position'");
   expect(errors[0]).toContain("unknown option 'colour'");
   expect(errors[0]).toContain("invalid 'zIndex'");
-  await page.locator('[data-connect-chat] .l').click();
+  await loaderLauncher(page).click();
   await startedContactId(page);
   await page.mouse.move(10, 10);
   await expect.poll(async () => Math.round(page.viewportSize()!.width - (await launcher(page).boundingBox())!.x)).toBe(76); // right side, 20 px in

@@ -2,7 +2,7 @@
 // launcher before widget.js has arrived ends with the focus in the window, and submitting the
 // pre-chat form with Enter puts it in the message box, so nothing the visitor types is lost. (issue 11)
 import { expect, test, type Page } from '@playwright/test';
-import { EMULATOR_PORT, startedContactId } from './embed-support.js';
+import { EMULATOR_PORT, loaderLauncher, startedContactId } from './embed-support.js';
 import { customerMessages } from './ui-support.js';
 
 const FORM = { preChatForm: { fields: [{ name: 'name', type: 'name', label: 'Your name', required: true }] } };
@@ -33,7 +33,7 @@ async function holdWidget(page: Page): Promise<() => void> {
 test('Enter on the launcher before widget.js has loaded: the pre-chat form gets the focus, then Enter on it the message box', async ({ page }) => {
   const release = await holdWidget(page);
   await page.goto(snippetUrl(FORM));
-  await page.locator('[data-connect-chat] button').first().focus();
+  await loaderLauncher(page).focus();
   await page.keyboard.press('Enter');
   release();
   await expect.poll(() => focused(page)).toBe('input#cw-f-name.cw-input');
@@ -51,7 +51,7 @@ test('Enter on the launcher before widget.js has loaded: the pre-chat form gets 
 test('Enter on the launcher before widget.js has loaded, no pre-chat form: the message box gets the focus', async ({ page }) => {
   const release = await holdWidget(page);
   await page.goto(snippetUrl({}));
-  await page.locator('[data-connect-chat] button').first().focus();
+  await loaderLauncher(page).focus();
   await page.keyboard.press('Enter');
   release();
   await expect.poll(() => focused(page)).toMatch(/^textarea#?\.cw-ta/);

@@ -55,7 +55,7 @@ const w = (page: Page, selector: string) => page.locator(`[data-connect-chat] ${
 async function openSnippetPage(page: Page, storageKey: string): Promise<void> {
   const query = new URLSearchParams({ emu: String(EMULATOR_PORT), config: JSON.stringify({ storageKey }) });
   await page.goto(`/embed-snippet.html?${query}`);
-  await expect(w(page, '.l')).toBeVisible();
+  await expect(w(page, '.cw-launch:not(#cw-launch)')).toBeVisible();
   // The loader's idle-time configuration report is fetched before any click.
   await page.waitForLoadState('networkidle');
 }
@@ -71,7 +71,7 @@ test('the window is usable from widget.js alone, the session chunk arriving besi
   const release = await holdBack(page, session);
   await openSnippetPage(page, 'e2e-loading-plain');
   const requests = cdnRequests(page);
-  await w(page, '.l').click();
+  await w(page, '.cw-launch:not(#cw-launch)').click();
   const composer = w(page, '.cw-ta');
   await expect(composer).toBeEditable();
   await composer.pressSequentially('hello');
@@ -105,7 +105,7 @@ test('the first markdown message fetches the renderer once; it shows as plain te
   const release = await holdBack(page, markdown);
   await openSnippetPage(page, 'e2e-loading-markdown');
   const requests = cdnRequests(page);
-  await w(page, '.l').click();
+  await w(page, '.cw-launch:not(#cw-launch)').click();
   await expect(chatWindow(page)).toBeVisible();
   const agent = await Agent.join(await startedContactId(page));
   await connectedOf(page);

@@ -12,6 +12,7 @@ import {
   driveApiAndEvents,
   eventNames,
   launcher,
+  loaderLauncher,
   setFaults,
   startedContactId,
   waitForEvent,
@@ -105,7 +106,7 @@ test('loader.js shifts no layout and fetches the widget only on first open', asy
   const validateFetch = page.waitForRequest((r) => new URL(r.url()).pathname === '/dist/cdn/validate.js');
   await page.goto(snippetUrl({ config: { storageKey: 'e2e-lazy' } }));
   await waitForEvent(page, 'ready');
-  const placeholder = page.locator('[data-connect-chat] .l');
+  const placeholder = loaderLauncher(page);
   await expect(placeholder).toBeVisible();
   await expect(placeholder).toHaveAttribute('aria-label', 'Open chat');
   // The launcher is fixed in the corner: 56 px, 20 px from the right and bottom edges.
@@ -132,7 +133,7 @@ test('loader.js shifts no layout and fetches the widget only on first open', asy
 
 test('a stored chat makes the loader fetch the widget at once and resume it', async ({ page }) => {
   await page.goto(snippetUrl({ config: { storageKey: 'e2e-resume' } }));
-  await page.locator('[data-connect-chat] .l').click();
+  await loaderLauncher(page).click();
   const contactId = await startedContactId(page);
   expect(await page.evaluate(() => localStorage.getItem('connect-chat-widget:e2e-resume:active'))).toBe('1');
 
@@ -176,7 +177,7 @@ test('unknown and invalid options: one console error naming them, and the widget
   expect(errors[0]).toContain("invalid 'zIndex'");
   expect(errors[0]).toContain("invalid 'theme.mode'");
   // The defaults stand in: the chat opens and starts, and nothing more is printed.
-  await page.locator('[data-connect-chat] .l').click();
+  await loaderLauncher(page).click();
   await startedContactId(page);
   await expect(launcher(page)).toHaveCSS('z-index', '10000');
   expect(errors).toHaveLength(1);
@@ -229,7 +230,7 @@ test('destroy before the widget loaded removes the launcher; init works again af
     (window as unknown as { ConnectChat: (...a: unknown[]) => void }).ConnectChat('init', { startChat: `${emulator}/start-chat`, endpoint: emulator, storageKey: 'e2e-destroy-early' });
   }, EMULATOR_PORT);
   await waitForEvent(page, 'ready', 2);
-  await page.locator('[data-connect-chat] .l').click();
+  await loaderLauncher(page).click();
   await startedContactId(page);
   await callChat(page, 'destroy');
   await expect(page.locator('[data-connect-chat]')).toHaveCount(0);
@@ -240,7 +241,7 @@ test('works under a strict Content-Security-Policy with Trusted Types (no violat
   await request.delete('/csp-report');
   const errors = consoleErrors(page);
   await page.goto(`/csp${snippetUrl({ config: { storageKey: 'e2e-csp' } })}`);
-  await page.locator('[data-connect-chat] .l').click();
+  await loaderLauncher(page).click();
   await expect(chatWindow(page)).toBeVisible();
   await startedContactId(page);
   await expect(launcher(page)).toHaveCSS('background-color', 'rgb(29, 91, 184)'); // the stylesheets applied

@@ -65,8 +65,10 @@ export function callChat(page: Page, method: string, ...args: unknown[]): Promis
   );
 }
 
-/** The widget's launcher (Playwright pierces open shadow roots); the loader's placeholder is `.l`. */
+/** The widget's launcher (Playwright pierces open shadow roots). */
 export const launcher = (page: Page) => page.locator('#cw-launch');
+/** loader.js's launcher, before the widget's own (#cw-launch) replaces it. */
+export const loaderLauncher = (page: Page) => page.locator('[data-connect-chat] .cw-launch:not(#cw-launch)');
 export const chatWindow = (page: Page) => page.locator('#cw-win');
 
 export interface ContactInfo {
@@ -153,9 +155,9 @@ export async function driveApiAndEvents(page: Page, storageKey: string, errors: 
 
   // Launcher: hide / show.
   await callChat(page, 'hide');
-  await expect(page.locator('#cw-launch:visible, .l:visible')).toHaveCount(0);
+  await expect(page.locator('.cw-launch:visible')).toHaveCount(0);
   await callChat(page, 'show');
-  await expect(page.locator('#cw-launch:visible, .l:visible').first()).toBeVisible();
+  await expect(page.locator('.cw-launch:visible').first()).toBeVisible();
 
   // Attributes before the start; open starts the chat (no pre-chat form).
   await callChat(page, 'setAttributes', { tier: 'gold' });
@@ -214,7 +216,7 @@ export async function driveApiAndEvents(page: Page, storageKey: string, errors: 
 
   // destroy: nothing left on the page or in storage, the chat is over for the agent.
   await callChat(page, 'destroy');
-  await expect(page.locator('#cw-launch, #cw-win, .l')).toHaveCount(0);
+  await expect(page.locator('[data-connect-chat], .cw-launch, #cw-win')).toHaveCount(0);
   await expect.poll(() => storedKeys(page, storageKey)).toEqual([]);
   await expect.poll(async () => (await contactInfo(second)).State).toBe('ended');
   expect(errors).toEqual([expect.stringContaining('setLocale')]);

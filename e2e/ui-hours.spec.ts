@@ -142,7 +142,7 @@ test("the loader's launcher shows the hours before widget.js loads", async ({ pa
   page.on('request', (r) => new URL(r.url()).pathname === '/dist/cdn/widget.js' && widgetFetches.push(r.url()));
   const url = (config: Record<string, unknown>) => `/embed-snippet.html?${new URLSearchParams({ emu: String(EMULATOR_PORT), config: JSON.stringify(config) })}`;
   await page.goto(url({ storageKey: 'e2e-hours-away', availability: '/hours-closed.json' }));
-  const placeholder = page.locator('[data-connect-chat] .l');
+  const placeholder = page.locator('[data-connect-chat] .cw-launch:not(#cw-launch)');
   await expect(placeholder).toHaveAttribute('aria-label', "Open chat. We're away");
   await expect(placeholder).toHaveClass(/away/);
   expect(widgetFetches).toEqual([]);
@@ -151,7 +151,7 @@ test("the loader's launcher shows the hours before widget.js loads", async ({ pa
   await page.goto(url({ storageKey: 'e2e-hours-hide', availability: '/hours-closed.json', whenClosed: 'hide' }));
   await checked;
   await page.waitForLoadState('networkidle');
-  await expect(page.locator('[data-connect-chat] .l')).toBeHidden();
+  await expect(page.locator('[data-connect-chat] .cw-launch:not(#cw-launch)')).toBeHidden();
   await page.goto(url({ storageKey: 'e2e-hours-open', availability: '/hours-open.json', whenClosed: 'hide' }));
-  await expect(page.locator('[data-connect-chat] .l')).toBeVisible();
+  await expect(page.locator('[data-connect-chat] .cw-launch:not(#cw-launch)')).toBeVisible();
 });

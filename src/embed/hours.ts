@@ -5,7 +5,7 @@
 import { checkAvailability, type AvailabilitySource } from '../chat/availability.js';
 
 const AWAY_CSS =
-  '.l.away::after{content:"";position:absolute;top:1px;right:1px;width:14px;height:14px;border-radius:50%;background:#8a8f98;border:2px solid #fff}';
+  '.cw-launch.away::after{content:"";position:absolute;top:1px;right:1px;width:14px;height:14px;border-radius:50%;background:#8a8f98;border:2px solid #fff}';
 
 /** Marks the loader's launcher with the hours; the widget's launcher takes over from it later. */
 export async function mark(config: Record<string, unknown>, launcher: HTMLButtonElement | undefined): Promise<void> {

@@ -15,20 +15,31 @@ export function boot(ctx: BootContext): WidgetHandle {
   const widget = createWidgetWith(makeSession, ctx.root, ctx.config, { emit: ctx.emit, announceReady: false });
   // hide() before the widget loaded hid the loader's launcher; the widget's own must stay hidden too.
   if (placeholder?.hidden) widget.hide();
-  // Swap launchers as soon as the widget has rendered (same size and place, so nothing moves).
+  // Swap launchers as soon as the widget has rendered (the same look, size and place: nothing moves).
+  let swapped = false;
+  // The shell loader.js drew goes two frames after the window shows over it, or once the widget is
+  // ready without a window to show (nothing to reopen after a reload).
+  const dropShell = () => requestAnimationFrame(() => requestAnimationFrame(() => ctx.root.querySelector('.cw-shell')?.remove()));
   const swap = () => {
     if (!ctx.root.querySelector('.cw')) return;
-    observer.disconnect();
-    const hadFocus = !!placeholder && ctx.root.activeElement === placeholder;
-    placeholder?.remove();
-    // The visitor was on the loader's launcher: keep them on the widget's (opening moves it on).
-    if (hadFocus) ctx.root.querySelector<HTMLElement>('#cw-launch')?.focus();
+    if (!swapped) {
+      swapped = true;
+      const hadFocus = !!placeholder && ctx.root.activeElement === placeholder;
+      placeholder?.remove();
+      // The visitor was on the loader's launcher: keep them on the widget's (opening moves it on).
+      if (hadFocus) ctx.root.querySelector<HTMLElement>('#cw-launch')?.focus();
+    }
+    if (ctx.root.querySelector('#cw-win:not([hidden])')) {
+      observer.disconnect();
+      dropShell();
+    }
   };
   const observer = new MutationObserver(swap);
-  observer.observe(ctx.root, { childList: true, subtree: true });
+  observer.observe(ctx.root, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
   void widget.ready.then(() => {
     observer.disconnect();
     placeholder?.remove();
+    dropShell();
   });
   const onInvalid = (message: string) => {
     console.error(`ConnectChat: ${message}`);

@@ -5,10 +5,19 @@
 //   the pointer or keyboard focus (:focus-visible) highlights an item, so a click that opens the menu
 //   focuses the first item without marking it.
 // - Filled controls under the pointer take --cw-primary-hover, a step away from their text colour.
+// - The launcher's icon, shape and motion are look.ts's, shared with loader.js (the last rules, so its
+//   focus ring wins); its place and colours come from a weightier rule here.
+// - The window fits the pre-chat form (no empty area under it), up to its usual height. While the
+//   shell loader.js drew on the click is still under it, the window does not play the opening motion
+//   again (the visitor has seen the window appear). While the chat is on its way a bar under the
+//   header moves, as in the shell.
 // - Motion: the window grows from its corner on opening and shrinks back on closing (@starting-style,
 //   display as a discrete transition; browsers without them just show and hide it), a message that
 //   arrives while the visitor is at the bottom slides in (transcript/arrivals.ts), the typing line
-//   fades in. prefers-reduced-motion turns all of it off (the last rule).
+//   fades in. prefers-reduced-motion turns all of it off (the progress bars go: standing still they
+//   would say nothing).
+import { LAUNCHER_CSS } from './look';
+
 export const STYLES = `
 /* The page's inherited styles reach the host (and beat :host rules): reset them one level in. */
 .cw{all:initial;display:block;font:var(--cw-font-size)/1.45 var(--cw-font);color:var(--cw-text)}
@@ -20,15 +29,17 @@ export const STYLES = `
 .cw-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .cw-i{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round;flex:none}
 [dir=rtl] .cw-flip{transform:scaleX(-1)}
-.cw-launch{position:fixed;z-index:var(--cw-z);bottom:var(--cw-bottom);left:var(--cw-left);right:var(--cw-right);width:var(--cw-launcher-size);height:var(--cw-launcher-size);border-radius:50%;display:grid;place-items:center;background:var(--cw-primary);color:var(--cw-on-primary);box-shadow:0 4px 14px rgb(0 0 0/.25);transition:transform .15s}
-.cw-launch:hover{transform:scale(1.06)}
-.cw-launch .cw-i{width:28px;height:28px}
+.cw .cw-launch{z-index:var(--cw-z);bottom:var(--cw-bottom);left:var(--cw-left);right:var(--cw-right);width:var(--cw-launcher-size);height:var(--cw-launcher-size);background:var(--cw-primary);color:var(--cw-on-primary)}
 .cw-dot{position:absolute;top:1px;inset-inline-end:1px;width:14px;height:14px;border-radius:50%;background:var(--cw-muted);border:2px solid var(--cw-background)}
 .cw-badge{position:absolute;top:-4px;inset-inline-end:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:var(--cw-badge);color:var(--cw-badge-text);font-size:12px;font-weight:700;line-height:22px;text-align:center}
 .cw-win{position:fixed;z-index:var(--cw-z);left:var(--cw-left);right:var(--cw-right);bottom:calc(var(--cw-bottom) + var(--cw-launcher-size) + 12px);width:var(--cw-width);max-width:calc(100vw - 16px);height:min(var(--cw-height),calc(100dvh - var(--cw-bottom) - var(--cw-launcher-size) - 24px));display:flex;flex-direction:column;overflow:hidden;background:var(--cw-background);border:1px solid color-mix(in srgb,var(--cw-border) 40%,transparent);border-radius:var(--cw-radius);box-shadow:0 8px 32px rgb(0 0 0/.28)}
 .cw-win{transform-origin:bottom var(--cw-side);transition:opacity .18s ease-out,transform .24s cubic-bezier(.2,.8,.3,1),display .24s allow-discrete}
 .cw-win[hidden]{display:none;opacity:0;transform:translateY(16px) scale(.97)}
 @starting-style{.cw-win:not([hidden]){opacity:0;transform:translateY(16px) scale(.97)}}
+.cw-shell~* .cw-win{transition:none}
+.cw-bar{flex:none;height:3px;overflow:hidden}
+.cw-bar::before{content:"";display:block;width:40%;height:100%;background:var(--cw-primary);animation:cw-bar 1.2s infinite}
+@keyframes cw-bar{0%{translate:-100%}to{translate:250%}}
 @keyframes cw-arrive{from{opacity:0;transform:translateY(8px)}}
 .cw-arrive{animation:cw-arrive .22s ease-out}
 @keyframes cw-fade{from{opacity:0}}
@@ -117,6 +128,7 @@ export const STYLES = `
 .cw-danger{background:var(--cw-error);border-color:var(--cw-error);color:var(--cw-background)}
 .cw-center{flex:1;display:flex;flex-direction:column;gap:12px;align-items:center;justify-content:center;padding:24px;text-align:center;color:var(--cw-muted)}
 .cw-form{flex:1;overflow:auto;display:flex;flex-direction:column;gap:14px;padding:16px}
+@media (min-width:481px){.cw-win:has(.cw-form){height:auto;max-height:min(var(--cw-height),calc(100dvh - var(--cw-bottom) - var(--cw-launcher-size) - 24px))}}
 .cw-field label{display:block;margin-bottom:4px;font-size:.9em;font-weight:600}
 .cw-req{font-weight:400;color:var(--cw-muted)}
 .cw-input{width:100%;padding:8px 10px;border:1px solid var(--cw-border);border-radius:8px;font:inherit;color:var(--cw-text);background:var(--cw-background)}
@@ -124,5 +136,5 @@ export const STYLES = `
 .cw .cw-check{display:flex;gap:8px;align-items:flex-start;font-weight:400}
 .cw-check input{margin-top:.3em}
 @media (max-width:480px){.cw-win{left:0;right:0;top:var(--cw-vvt,0);bottom:auto;width:100%;max-width:none;height:var(--cw-vvh,100dvh);border:0;border-radius:0}.cw-open .cw-launch{display:none}}
-@media (prefers-reduced-motion:reduce){.cw *{transition:none!important;animation:none!important}}
-`;
+@media (prefers-reduced-motion:reduce){.cw *,.cw ::before{transition:none!important;animation:none!important}.cw-bar{display:none}}
+` + LAUNCHER_CSS;

@@ -110,6 +110,7 @@ function Chat({ ui }: { ui: Ui }) {
   const unusable = err?.code === 'config-invalid';
   return (
     <>
+      {waiting && !ui.startFailed.value && <div class="cw-bar" aria-hidden="true" />}
       {waiting ? (
         <div class="cw-center">
           {ui.startFailed.value && unusable ? (
