@@ -34,6 +34,7 @@ export const agentEnds = (how: 'stop-contact' | 'flow' = 'stop-contact'): Step =
   when: contactActive,
   run: async (w) => {
     const contactId = w.currentContact()!;
+    const connected = await customerConnected(w);
     if (how === 'flow') await control(`contacts/${contactId}/end`);
     else {
       const r = await fetch(`${EMULATOR}/contact/stop`, {
@@ -43,7 +44,7 @@ export const agentEnds = (how: 'stop-contact' | 'flow' = 'stop-contact'): Step =
       });
       if (r.status !== 200) throw new Error(`StopContact answered ${r.status}: ${await r.text()}`);
     }
-    await endShown(w, 'the agent side ended the chat');
+    await endShown(w, 'the agent side ended the chat', !connected);
   },
 });
 

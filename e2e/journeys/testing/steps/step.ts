@@ -73,9 +73,16 @@ export async function reopen(w: World): Promise<void> {
   await openWindow(w.page());
 }
 
-/** When the window is open, the end must show there (a wait that ends). */
-export async function endShown(w: World, what: string): Promise<void> {
+/**
+ * When the window is open, the end must show there (a wait that ends). `beforeConnected`: the chat
+ * ended before the page had connected to it — from the visitor's side a start that failed, so the
+ * start's error with Retry is as right as the end.
+ */
+export async function endShown(w: World, what: string, beforeConnected = false): Promise<void> {
   if (!w.active || !(await windowOpen(w.page()))) return;
-  const shown = await within(SETTLE_WITHIN_MS, () => w.page().locator(UI.ended).isVisible());
+  const page = w.page();
+  const startFailed = async () =>
+    beforeConnected && (await page.locator(`${UI.window} [role=alert]:visible`).count()) > 0 && (await page.locator(UI.window).getByRole('button', { name: 'Retry' }).first().isVisible());
+  const shown = await within(SETTLE_WITHIN_MS, async () => (await page.locator(UI.ended).isVisible()) || (await startFailed()));
   if (!shown) w.violate({ kind: 'stuck', key: `end ${w.steps.length}`, detail: `${what}, but the window does not show the end within ${SETTLE_WITHIN_MS / 1000} s` });
 }
