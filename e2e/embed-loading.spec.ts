@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { EMULATOR_PORT, chatWindow, clearFaults, consoleErrors, events, startedContactId, storedKeys } from './embed-support.js';
-import { Agent } from './ui-support.js';
+import { Agent, customerMessages } from './ui-support.js';
 
 const CDN = '/dist/cdn/';
 
@@ -146,7 +146,7 @@ test('text typed right after the click, before the session chunk arrives, become
   await openSnippetPage(page, storageKey);
   let arrived = false;
   page.on('requestfinished', (r) => (arrived ||= new URL(r.url()).pathname === session));
-  await w(page, '.l').click();
+  await w(page, '.cw-launch:not(#cw-launch)').click();
   const composer = w(page, '.cw-ta');
   await expect(composer).toBeEditable();
   await composer.pressSequentially('typed before the session');
@@ -164,5 +164,30 @@ test('text typed right after the click, before the session chunk arrives, become
   await page.reload();
   await w(page, '#cw-launch').click();
   await expect(w(page, '.cw-ta')).toHaveValue('typed before the session');
+  expect(errors).toEqual([]);
+});
+
+test('Enter before the session chunk has arrived: the message waits in the box and goes out, once, when the chat starts', async ({ page }) => {
+  const errors = consoleErrors(page);
+  const session = builtFile('src/chat/chat-session.ts');
+  const release = await holdBack(page, session);
+  await openSnippetPage(page, 'e2e-loading-early-enter');
+  let arrived = false;
+  page.on('requestfinished', (r) => (arrived ||= new URL(r.url()).pathname === session));
+  await w(page, '.cw-launch:not(#cw-launch)').click();
+  const composer = w(page, '.cw-ta');
+  await expect(composer).toBeEditable();
+  await composer.pressSequentially('sent before the session');
+  await composer.press('Enter');
+  // Nothing can go out yet: the text stays where the visitor sees it, and no error is shown.
+  await expect(composer).toHaveValue('sent before the session');
+  expect(arrived, 'the session chunk was held back when Enter was pressed').toBe(false);
+  await expect(w(page, '[role=alert]')).toHaveCount(0);
+
+  release();
+  const contactId = await startedContactId(page);
+  await expect(composer).toHaveValue('');
+  await expect(w(page, '.cw-bubble').filter({ hasText: 'sent before the session' })).toBeVisible();
+  await expect.poll(() => customerMessages(contactId)).toEqual(['sent before the session']);
   expect(errors).toEqual([]);
 });

@@ -3,9 +3,9 @@
 // reloads), files wait in the tray until Send. After the end it stays visible but disabled, with the
 // reason and the next steps.
 //
-// It never swallows what the visitor typed: a send goes out or is queued by the session, or the
-// text stays in the box and a note under it says why (the chat is ending, has not started, the send
-// was refused). Text is counted in characters as the service counts them, and the box holds at most
+// It never swallows what the visitor typed: a send goes out or is queued by the session, waits in the
+// box for a chat that is on its way, or the text stays in the box and a note under it says why (the
+// chat is ending, has not started, the send was refused). Text is counted in characters as the service counts them, and the box holds at most
 // BOX_MAX_CHARS: a bigger paste is cut there, and the note says how much was left out.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { characterCount } from '../../chat/content-types';
@@ -24,6 +24,9 @@ import { Tray } from './tray';
 
 const WARN_AT = MESSAGE_MAX_LENGTH - 100;
 
+/** The chat will start without the visitor doing more: no form to fill, no failed start to retry, not closed. */
+const startComing = (ui: Ui): boolean => !ui.form.peek() && !ui.startFailed.peek() && !ui.closedStart.peek();
+
 export function Composer({ ui }: { ui: Ui }) {
   const { t, session, config } = ui;
   const phase = session.phase.value;
@@ -38,6 +41,14 @@ export function Composer({ ui }: { ui: Ui }) {
   // Why the last send did not go out, or what a paste left out; cleared when the chat moves on.
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => setNote(null), [phase]);
+  // Enter while the chat is on its way (its code still loading, a stored chat resuming, the start
+  // about to run by itself): the text stays in the box and goes out once the chat has started.
+  const [waiting, setWaiting] = useState(false);
+  useEffect(() => {
+    if (!waiting || phase === 'idle') return;
+    setWaiting(false);
+    if (phase !== 'ended' && phase !== 'ending') send();
+  }, [phase, waiting]);
   // The pre-chat form was just sent from the keyboard: the visitor's next keys are for this box.
   useLayoutEffect(() => {
     if (ui.focusComposer && area.current && !area.current.disabled) {
@@ -65,6 +76,10 @@ export function Composer({ ui }: { ui: Ui }) {
     if (phase === 'idle' || phase === 'ending') {
       // Nothing can go out now: all of it stays, and the visitor is told why.
       const unusable = session.lastError.peek()?.code === 'config-invalid';
+      if (phase === 'idle' && !unusable && startComing(ui)) {
+        setWaiting(true);
+        return;
+      }
       setNote(t(phase === 'ending' ? 'endingKept' : unusable ? 'errConfig' : 'notStarted'));
       return;
     }
