@@ -60,6 +60,22 @@ async function openSnippetPage(page: Page, storageKey: string): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
+/**
+ * Opens the window with the session's chunk held back: the composer is there to type into, the
+ * session is not. `release` lets the chunk through; `arrived` says whether it has come.
+ */
+async function openWithSessionHeld(page: Page, storageKey: string): Promise<{ composer: Locator; release: () => void; arrived: () => boolean }> {
+  const session = builtFile('src/chat/chat-session.ts');
+  const release = await holdBack(page, session);
+  await openSnippetPage(page, storageKey);
+  let arrived = false;
+  page.on('requestfinished', (r) => (arrived ||= new URL(r.url()).pathname === session));
+  await w(page, '.cw-launch:not(#cw-launch)').click();
+  const composer = w(page, '.cw-ta');
+  await expect(composer).toBeEditable();
+  return { composer, release, arrived: () => arrived };
+}
+
 test.afterEach(async () => {
   await clearFaults();
 });
@@ -141,17 +157,10 @@ test('the first markdown message fetches the renderer once; it shows as plain te
 test('text typed right after the click, before the session chunk arrives, becomes the session draft and survives a reload', async ({ page }) => {
   const errors = consoleErrors(page);
   const storageKey = 'e2e-loading-draft';
-  const session = builtFile('src/chat/chat-session.ts');
-  const release = await holdBack(page, session);
-  await openSnippetPage(page, storageKey);
-  let arrived = false;
-  page.on('requestfinished', (r) => (arrived ||= new URL(r.url()).pathname === session));
-  await w(page, '.cw-launch:not(#cw-launch)').click();
-  const composer = w(page, '.cw-ta');
-  await expect(composer).toBeEditable();
+  const { composer, release, arrived } = await openWithSessionHeld(page, storageKey);
   await composer.pressSequentially('typed before the session');
   await expect(composer).toHaveValue('typed before the session');
-  expect(arrived, 'the session chunk was held back while the visitor typed').toBe(false);
+  expect(arrived(), 'the session chunk was held back while the visitor typed').toBe(false);
 
   release();
   await startedContactId(page);
@@ -169,19 +178,12 @@ test('text typed right after the click, before the session chunk arrives, become
 
 test('Enter before the session chunk has arrived: the message waits in the box and goes out, once, when the chat starts', async ({ page }) => {
   const errors = consoleErrors(page);
-  const session = builtFile('src/chat/chat-session.ts');
-  const release = await holdBack(page, session);
-  await openSnippetPage(page, 'e2e-loading-early-enter');
-  let arrived = false;
-  page.on('requestfinished', (r) => (arrived ||= new URL(r.url()).pathname === session));
-  await w(page, '.cw-launch:not(#cw-launch)').click();
-  const composer = w(page, '.cw-ta');
-  await expect(composer).toBeEditable();
+  const { composer, release, arrived } = await openWithSessionHeld(page, 'e2e-loading-early-enter');
   await composer.pressSequentially('sent before the session');
   await composer.press('Enter');
   // Nothing can go out yet: the text stays where the visitor sees it, and no error is shown.
   await expect(composer).toHaveValue('sent before the session');
-  expect(arrived, 'the session chunk was held back when Enter was pressed').toBe(false);
+  expect(arrived(), 'the session chunk was held back when Enter was pressed').toBe(false);
   await expect(w(page, '[role=alert]')).toHaveCount(0);
 
   release();

@@ -22,8 +22,6 @@ export type LoadSession = () => Promise<new (options: ChatSessionOptions) => Cha
 
 export type LazySession = ChatSessionApi & {
   readonly tabRole: ReadonlySignal<TabRole>;
-  readonly draft: ReadonlySignal<string>;
-  setDraft(text: string): void;
   close(): Promise<void>;
   /** The session once its chunk has loaded (for tests and tools). */
   loaded(): Promise<ChatSession>;
