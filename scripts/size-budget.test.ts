@@ -31,12 +31,12 @@ const CDN = fileURLToPath(new URL('../dist/cdn', import.meta.url));
 
 describe('size walker (bench/sizes.ts) on made-up manifests', () => {
   const manifest: Manifest = {
-    'src/embed/widget.ts': { file: 'widget.js', isEntry: true, imports: ['_ui.js'], dynamicImports: ['src/ui/views/index.ts', 'src/chat/older.ts'], css: ['widget.css'] },
+    'src/embed/widget.ts': { file: 'widget.js', isEntry: true, imports: ['_ui.js'], dynamicImports: ['src/ui/views/index.ts', 'src/chat/chat-session.ts'], css: ['widget.css'] },
     '_ui.js': { file: 'chunks/ui-1.js', imports: ['_shared.js'] },
     '_shared.js': { file: 'chunks/shared-2.js', imports: ['_ui.js'] }, // a cycle
     'src/ui/views/index.ts': { file: 'chunks/views-3.js', isDynamicEntry: true, imports: ['_shared.js', '_views-dep.js'] },
     '_views-dep.js': { file: 'chunks/views-dep-4.js' },
-    'src/chat/older.ts': { file: 'chunks/older-5.js', isDynamicEntry: true, imports: ['_shared.js'] },
+    'src/chat/chat-session.ts': { file: 'chunks/chat-session-5.js', isDynamicEntry: true, imports: ['_shared.js'] },
     'src/embed/validate.ts': { file: 'validate.js', isEntry: true, imports: ['_shared.js'] },
   };
 
@@ -73,9 +73,9 @@ describe('size walker (bench/sizes.ts) on made-up manifests', () => {
       'src/ui/content/markdown.ts': { file: 'chunks/markdown-6.js', isDynamicEntry: true, imports: ['_purify.js'] },
       '_purify.js': { file: 'chunks/purify-7.js' },
     };
-    expect(openingFiles(withMarkdown)).toEqual(['widget.js', 'widget.css', 'chunks/ui-1.js', 'chunks/shared-2.js', 'chunks/older-5.js']);
+    expect(openingFiles(withMarkdown)).toEqual(['widget.js', 'widget.css', 'chunks/ui-1.js', 'chunks/shared-2.js', 'chunks/chat-session-5.js']);
     // When such a chunk is bundled into widget.js there is nothing to add.
-    const { 'src/chat/older.ts': _older, ...bundled } = manifest;
+    const { 'src/chat/chat-session.ts': _session, ...bundled } = manifest;
     expect(openingFiles(bundled)).toEqual(staticClosure(manifest, 'widget.js'));
   });
 
@@ -83,7 +83,7 @@ describe('size walker (bench/sizes.ts) on made-up manifests', () => {
     const withOrphan: Manifest = { ...manifest, 'src/client/stub.ts': { file: 'chunks/stub-8.js', isDynamicEntry: true } };
     const reachable = reachableFiles(withOrphan);
     expect([...reachable].sort()).toEqual(
-      ['chunks/older-5.js', 'chunks/shared-2.js', 'chunks/ui-1.js', 'chunks/views-3.js', 'chunks/views-dep-4.js', 'validate.js', 'widget.css', 'widget.js'].sort(),
+      ['chunks/chat-session-5.js', 'chunks/shared-2.js', 'chunks/ui-1.js', 'chunks/views-3.js', 'chunks/views-dep-4.js', 'validate.js', 'widget.css', 'widget.js'].sort(),
     );
     expect(reachable.has('chunks/stub-8.js')).toBe(false);
   });
@@ -143,22 +143,22 @@ describe('size walker (bench/sizes.ts) on made-up manifests', () => {
       const widget = Buffer.from('export const a = 1;'.repeat(200));
       const ui = randomBytes(1000);
       const shared = Buffer.from('b');
-      const older = randomBytes(300);
+      const session = randomBytes(300);
       put('loader.js', randomBytes(3000));
       put('widget.js', widget);
       put('validate.js', 'v');
       put('chunks/ui-1.js', ui);
       put('chunks/shared-2.js', shared);
       put('chunks/views-3.js', randomBytes(500));
-      put('chunks/older-4.js', older);
+      put('chunks/chat-session-4.js', session);
       put('chunks/stub-5.js', randomBytes(200));
       put('chunks/views-3.js.map', randomBytes(5000));
       put('.vite/manifest.json', JSON.stringify({
-        w: { file: 'widget.js', isEntry: true, imports: ['u'], dynamicImports: ['v', 'src/chat/older.ts'] },
+        w: { file: 'widget.js', isEntry: true, imports: ['u'], dynamicImports: ['v', 'src/chat/chat-session.ts'] },
         u: { file: 'chunks/ui-1.js', imports: ['s'] },
         s: { file: 'chunks/shared-2.js' },
         v: { file: 'chunks/views-3.js', isDynamicEntry: true },
-        'src/chat/older.ts': { file: 'chunks/older-4.js', isDynamicEntry: true },
+        'src/chat/chat-session.ts': { file: 'chunks/chat-session-4.js', isDynamicEntry: true },
       }));
       put('.vite/validate-manifest.json', JSON.stringify({ 'src/embed/validate.ts': { file: 'validate.js', isEntry: true } }));
       const sizes = measureCdn(dir);
@@ -169,9 +169,9 @@ describe('size walker (bench/sizes.ts) on made-up manifests', () => {
       expect(sizes.critical.gzip).toBe(compressedSize(widget).gzip + compressedSize(ui).gzip + compressedSize(shared).gzip);
       expect(sizes.critical.raw).toBe(widget.byteLength + 1000 + 1);
       expect(sizes.critical.files[0].gzip).toBeLessThan(sizes.critical.files[0].raw / 10); // repetitive text compresses
-      expect(sizes.opening.gzip).toBe(sizes.critical.gzip + compressedSize(older).gzip);
+      expect(sizes.opening.gzip).toBe(sizes.critical.gzip + compressedSize(session).gzip);
       expect(sizes.everything.files.map((f) => f.file)).toEqual([
-        'chunks/older-4.js', 'chunks/shared-2.js', 'chunks/stub-5.js', 'chunks/ui-1.js', 'chunks/views-3.js', 'loader.js', 'validate.js', 'widget.js',
+        'chunks/chat-session-4.js', 'chunks/shared-2.js', 'chunks/stub-5.js', 'chunks/ui-1.js', 'chunks/views-3.js', 'loader.js', 'validate.js', 'widget.js',
       ]);
       expect(sizes.everything.gzip).toBeGreaterThan(sizes.opening.gzip + sizes.loader.gzip);
       expect(sizes.unreachable).toEqual(['chunks/stub-5.js']);

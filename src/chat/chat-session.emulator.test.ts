@@ -219,6 +219,20 @@ describe('ChatSession with the emulator', () => {
     expect(session.connection.value).toBe('ended');
   });
 
+  it('a new chat has no older history: none is offered or asked for, only the gap fill reads the transcript', async () => {
+    const calls: ClientLogEvent[] = [];
+    const session = track(customerSession({ emu, options: { clientOptions: { logger: (e) => calls.push(e) } } }));
+    const offered: boolean[] = [];
+    cleanup.push(effect(() => void offered.push(session.hasOlder.value)));
+    await session.start();
+    const reads = () => calls.filter((e) => e.type === 'response' && e.operation === 'GetTranscript');
+    await eventually(async () => (reads().length > 0 ? true : undefined), 8000, 'the gap fill after connecting');
+    await session.loadOlder();
+    expect(offered.filter(Boolean), 'hasOlder while the chat started and connected').toEqual([]);
+    expect(reads()).toHaveLength(1);
+    expect(session.loadingOlder.value).toBe(false);
+  });
+
   it('loads older history on demand, BACKWARD page by page', async () => {
     const { session, agent } = await startedPair({ pageSize: 10 });
     for (let i = 0; i < 25; i++) await agent.send(`m${i}`);

@@ -42,9 +42,13 @@ export class HistorySync {
     for (const id of session.history?.related ?? []) this.related.add(id);
   }
 
-  /** A new chat, continuing `continuedFrom` (a persistent chat's earlier contact) if any. */
+  /**
+   * A new chat, continuing `continuedFrom` (a persistent chat's earlier contact) if any. Its own
+   * transcript has nothing older than the first gap fill's page, so none is asked for (nor the code
+   * that asks) unless that page says there is more; an earlier contact is older history at once.
+   */
   started(continuedFrom: string | undefined, contactId: string): void {
-    this.older = noteRelatedContacts(initialOlderPlan, [continuedFrom], contactId);
+    this.older = noteRelatedContacts(markTargetExhausted(initialOlderPlan), [continuedFrom], contactId);
   }
 
   get hasOlder(): boolean {
@@ -131,8 +135,13 @@ export class HistorySync {
       this.p.handleItems((response.Transcript ?? []) as ChatItem[]);
       const step = gapFillNext(plan, response, (id) => known.has(id), options);
       if (step.done) {
-        if (plan.mode === 'backward' && step.reachedStart && !this.older.targetDone && this.older.target === undefined) {
-          this.older = markTargetExhausted(this.older);
+        const older = this.older;
+        // The beginning was reached (nothing older), or the first page of a new chat ended before
+        // it (older pages exist after all: they come on demand, from the oldest item shown).
+        const exhausted = step.reachedStart && !older.targetDone;
+        const reopened = !step.reachedStart && plan.mode === 'backward' && plan.initial && older.targetDone;
+        if (plan.mode === 'backward' && older.target === undefined && (exhausted || reopened)) {
+          this.older = exhausted ? markTargetExhausted(older) : { ...older, targetDone: false };
           this.p.s.hasOlder.value = hasOlder(this.older);
           void this.p.saveSession();
         }
