@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { existsSync } from 'node:fs';
 import { emojiDataPlugin } from './scripts/emoji-data';
+import { localePacksPlugin } from './scripts/locale-packs';
 
 // Library build of the npm entry points. Each entry is built only once its source exists, so the
 // build stays honest while the project grows. Dependencies are not bundled into the npm build.
@@ -13,7 +14,7 @@ const entries: Record<string, string> = {
 
 export default defineConfig({
   publicDir: false,
-  plugins: [emojiDataPlugin()],
+  plugins: [emojiDataPlugin(), localePacksPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { emojiDataPlugin } from './scripts/emoji-data';
+import { localePacksPlugin } from './scripts/locale-packs';
 
 // The script-tag widget next to loader.js: widget.js (everything needed to chat, imported by the loader
 // on the click), hours.js (the business-hours check, fetched by the loader where `availability` is set)
@@ -13,7 +14,7 @@ import { emojiDataPlugin } from './scripts/emoji-data';
 // The manifest lets the size budget follow imports the way a browser does (bench/sizes.ts).
 export default defineConfig({
   publicDir: false,
-  plugins: [emojiDataPlugin(), clientExtrasOut()],
+  plugins: [emojiDataPlugin(), localePacksPlugin(), clientExtrasOut()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: false,

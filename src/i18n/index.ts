@@ -1,12 +1,13 @@
 // Locale packs, string overrides and Intl formatting. English is bundled; every other pack is a
 // dynamic import, so a visitor downloads only the language they see.
-import { en, type Strings } from './en';
+import { en, type StringKey, type Strings } from './en';
+import { unpack } from './packed';
 
 export { en, type Strings, type StringKey } from './en';
 
 // One chunk per locale: the UI strings and (as `interactive`) those of interactive messages and views,
-// which are always needed together.
-type Pack = () => Promise<{ default: Strings; interactive: Record<string, string> }>;
+// which are always needed together. Built, the UI strings come packed (./packed.ts).
+type Pack = () => Promise<{ default: Strings | string; interactive: Record<string, string> }>;
 const PACKS: Record<string, Pack> = {
   de: () => import('./locales/de'),
   es: () => import('./locales/es'),
@@ -59,7 +60,7 @@ export async function loadStrings(
   const load = PACKS[locale];
   if (load) {
     try {
-      pack = (await load()).default;
+      pack = unpack(Object.keys(en) as StringKey[], (await load()).default);
     } catch {
       pack = en;
     }
