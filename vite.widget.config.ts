@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { emojiDataPlugin } from './scripts/emoji-data';
 import { localePacksPlugin } from './scripts/locale-packs';
+import { terserPass } from './scripts/terser-pass';
 
 // The script-tag widget next to loader.js: widget.js (everything needed to chat, imported by the loader
 // on the click), hours.js (the business-hours check, fetched by the loader where `availability` is set)
@@ -12,9 +13,11 @@ import { localePacksPlugin } from './scripts/locale-packs';
 // modules widget.js shares with its lazy chunks inside widget.js (the lazy chunks import them from it)
 // instead of in common chunks that widget.js would fetch only after it has been parsed.
 // The manifest lets the size budget follow imports the way a browser does (bench/sizes.ts).
+// Locale packs are built keyless (scripts/locale-packs.ts); terser runs after the bundler's minifier
+// where it pays (scripts/terser-pass.ts).
 export default defineConfig({
   publicDir: false,
-  plugins: [emojiDataPlugin(), localePacksPlugin(), clientExtrasOut()],
+  plugins: [emojiDataPlugin(), localePacksPlugin(), clientExtrasOut(), terserPass()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: false,
@@ -27,6 +30,8 @@ export default defineConfig({
     },
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
+      // The terser pass takes most of the build's time, knowingly: no timing warning for it.
+      checks: { bundlerTimings: false },
       output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
