@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { emojiDataPlugin } from './scripts/emoji-data';
+import { localePacksPlugin } from './scripts/locale-packs';
 
 // Unit and integration tests sit beside the code they test (src/**, emulator/**).
 // Node is the default environment; DOM tests opt in per file with `// @vitest-environment jsdom`
 // (jsdom, not happy-dom: DOMPurify does not sanitize under happy-dom).
 export default defineConfig({
-  plugins: [emojiDataPlugin()],
+  plugins: [emojiDataPlugin(), localePacksPlugin()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'emulator/**/*.test.ts', 'scripts/**/*.test.ts'],

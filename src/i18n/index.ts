@@ -1,13 +1,15 @@
 // Locale packs, string overrides and Intl formatting. English is bundled; every other pack is a
 // dynamic import, so a visitor downloads only the language they see.
 import { en, type StringKey, type Strings } from './en';
+import type { InteractiveKey } from './interactive-keys';
 import { unpack } from './packed';
 
 export { en, type Strings, type StringKey } from './en';
 
 // One chunk per locale: the UI strings and (as `interactive`) those of interactive messages and views,
-// which are always needed together. Built, the UI strings come packed (./packed.ts).
-type Pack = () => Promise<{ default: Strings | string; interactive: Record<string, string> }>;
+// which are always needed together. Built, both come packed (./packed.ts): the UI strings in en.ts's
+// key order, the interactive ones in that of ./interactive-keys.ts, a chunk fetched beside the pack.
+type Pack = () => Promise<{ default: Strings | string; interactive: Record<InteractiveKey, string> | string }>;
 const PACKS: Record<string, Pack> = {
   de: () => import('./locales/de'),
   es: () => import('./locales/es'),
@@ -78,10 +80,14 @@ export async function loadInteractiveStrings(
   translations: Record<string, Record<string, string>> = {},
 ): Promise<Record<string, string>> {
   let pack: Record<string, string> = {};
-  try {
-    pack = (await PACKS[locale]?.())?.interactive ?? {};
-  } catch {
-    pack = {};
+  const load = PACKS[locale];
+  if (load) {
+    try {
+      const [{ interactive }, { INTERACTIVE_KEYS }] = await Promise.all([load(), import('./interactive-keys')]);
+      pack = unpack(INTERACTIVE_KEYS, interactive);
+    } catch {
+      pack = {};
+    }
   }
   const over: Record<string, string> = {};
   for (const o of [strings, translations[locale] ?? {}])

@@ -1,5 +1,8 @@
-// Interactive messages and views (keys of DEFAULT_INTERACTIVE_STRINGS in src/ui/interactive/strings.ts).
-const ar: Record<string, string> = {
+// Interactive messages and views (keys: ../interactive-keys.ts, the English: DEFAULT_INTERACTIVE_STRINGS
+// in src/ui/interactive/strings.ts).
+import type { InteractiveKey } from '../interactive-keys';
+
+const ar: Record<InteractiveKey, string> = {
   optionsLabel: 'الخيارات',
   opensInNewTab: '(يُفتح في علامة تبويب جديدة)',
   yourAnswer: 'إجابتك: {answer}',

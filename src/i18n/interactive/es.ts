@@ -1,5 +1,8 @@
-// Interactive messages and views (keys of DEFAULT_INTERACTIVE_STRINGS in src/ui/interactive/strings.ts).
-const es: Record<string, string> = {
+// Interactive messages and views (keys: ../interactive-keys.ts, the English: DEFAULT_INTERACTIVE_STRINGS
+// in src/ui/interactive/strings.ts).
+import type { InteractiveKey } from '../interactive-keys';
+
+const es: Record<InteractiveKey, string> = {
   optionsLabel: 'Opciones',
   opensInNewTab: '(se abre en una pestaña nueva)',
   yourAnswer: 'Tu respuesta: {answer}',

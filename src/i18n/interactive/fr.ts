@@ -1,5 +1,8 @@
-// Interactive messages and views (keys of DEFAULT_INTERACTIVE_STRINGS in src/ui/interactive/strings.ts).
-const fr: Record<string, string> = {
+// Interactive messages and views (keys: ../interactive-keys.ts, the English: DEFAULT_INTERACTIVE_STRINGS
+// in src/ui/interactive/strings.ts).
+import type { InteractiveKey } from '../interactive-keys';
+
+const fr: Record<InteractiveKey, string> = {
   optionsLabel: 'Options',
   opensInNewTab: '(s’ouvre dans un nouvel onglet)',
   yourAnswer: 'Votre réponse : {answer}',

@@ -1,5 +1,8 @@
-// Interactive messages and views (keys of DEFAULT_INTERACTIVE_STRINGS in src/ui/interactive/strings.ts).
-const he: Record<string, string> = {
+// Interactive messages and views (keys: ../interactive-keys.ts, the English: DEFAULT_INTERACTIVE_STRINGS
+// in src/ui/interactive/strings.ts).
+import type { InteractiveKey } from '../interactive-keys';
+
+const he: Record<InteractiveKey, string> = {
   optionsLabel: 'אפשרויות',
   opensInNewTab: '(נפתח בכרטיסייה חדשה)',
   yourAnswer: 'התשובה שלך: {answer}',

@@ -1,5 +1,8 @@
-// Interactive messages and views (keys of DEFAULT_INTERACTIVE_STRINGS in src/ui/interactive/strings.ts).
-const id: Record<string, string> = {
+// Interactive messages and views (keys: ../interactive-keys.ts, the English: DEFAULT_INTERACTIVE_STRINGS
+// in src/ui/interactive/strings.ts).
+import type { InteractiveKey } from '../interactive-keys';
+
+const id: Record<InteractiveKey, string> = {
   optionsLabel: 'Pilihan',
   opensInNewTab: '(terbuka di tab baru)',
   yourAnswer: 'Jawaban Anda: {answer}',

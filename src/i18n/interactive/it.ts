@@ -1,5 +1,8 @@
-// Interactive messages and views (keys of DEFAULT_INTERACTIVE_STRINGS in src/ui/interactive/strings.ts).
-const it: Record<string, string> = {
+// Interactive messages and views (keys: ../interactive-keys.ts, the English: DEFAULT_INTERACTIVE_STRINGS
+// in src/ui/interactive/strings.ts).
+import type { InteractiveKey } from '../interactive-keys';
+
+const it: Record<InteractiveKey, string> = {
   optionsLabel: 'Opzioni',
   opensInNewTab: '(si apre in una nuova scheda)',
   yourAnswer: 'La tua risposta: {answer}',

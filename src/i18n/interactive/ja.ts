@@ -1,5 +1,8 @@
-// Interactive messages and views (keys of DEFAULT_INTERACTIVE_STRINGS in src/ui/interactive/strings.ts).
-const ja: Record<string, string> = {
+// Interactive messages and views (keys: ../interactive-keys.ts, the English: DEFAULT_INTERACTIVE_STRINGS
+// in src/ui/interactive/strings.ts).
+import type { InteractiveKey } from '../interactive-keys';
+
+const ja: Record<InteractiveKey, string> = {
   optionsLabel: '選択肢',
   opensInNewTab: '(新しいタブで開きます)',
   yourAnswer: 'あなたの回答: {answer}',

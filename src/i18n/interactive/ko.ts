@@ -1,5 +1,8 @@
-// Interactive messages and views (keys of DEFAULT_INTERACTIVE_STRINGS in src/ui/interactive/strings.ts).
-const ko: Record<string, string> = {
+// Interactive messages and views (keys: ../interactive-keys.ts, the English: DEFAULT_INTERACTIVE_STRINGS
+// in src/ui/interactive/strings.ts).
+import type { InteractiveKey } from '../interactive-keys';
+
+const ko: Record<InteractiveKey, string> = {
   optionsLabel: '선택 항목',
   opensInNewTab: '(새 탭에서 열림)',
   yourAnswer: '내 답변: {answer}',

@@ -1,5 +1,8 @@
-// Interactive messages and views (keys of DEFAULT_INTERACTIVE_STRINGS in src/ui/interactive/strings.ts).
-const ptBR: Record<string, string> = {
+// Interactive messages and views (keys: ../interactive-keys.ts, the English: DEFAULT_INTERACTIVE_STRINGS
+// in src/ui/interactive/strings.ts).
+import type { InteractiveKey } from '../interactive-keys';
+
+const ptBR: Record<InteractiveKey, string> = {
   optionsLabel: 'Opções',
   opensInNewTab: '(abre em uma nova guia)',
   yourAnswer: 'Sua resposta: {answer}',

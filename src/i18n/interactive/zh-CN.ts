@@ -1,5 +1,8 @@
-// Interactive messages and views (keys of DEFAULT_INTERACTIVE_STRINGS in src/ui/interactive/strings.ts).
-const zhCN: Record<string, string> = {
+// Interactive messages and views (keys: ../interactive-keys.ts, the English: DEFAULT_INTERACTIVE_STRINGS
+// in src/ui/interactive/strings.ts).
+import type { InteractiveKey } from '../interactive-keys';
+
+const zhCN: Record<InteractiveKey, string> = {
   optionsLabel: '选项',
   opensInNewTab: '（在新标签页中打开）',
   yourAnswer: '您的回答：{answer}',
