@@ -68,7 +68,7 @@ export function parseEmojiData(text: string, locale: string): EmojiItem[][] {
       const [, points, tone, version] = /^(.*?)(~?)(?:\^([\d.]+))?$/.exec(token)!;
       const char = points
         .split('.')
-        .map((p) => (p === 'V' ? '\uFE0F' : p === 'Z' ? '\u200D' : String.fromCodePoint((previous += parseInt(p, 36)))))
+        .map((p, i) => (p === 'V' ? '\uFE0F' : p === 'Z' ? '\u200D' : String.fromCodePoint(i ? parseInt(p, 36) : (previous += parseInt(p, 36)))))
         .join('');
       return item(char, lines[n++], tone === '~', Number(version ?? 0));
     }),
