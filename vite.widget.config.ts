@@ -38,21 +38,25 @@ export default defineConfig({
 });
 
 /**
- * The client's model validation, stub mode and adaptive rate limiter load only for client options
- * the widget never passes (ui/session-options.ts sets no clientOptions; the session turns
- * validation off), so the script-tag build leaves them out instead of shipping chunks nobody can
- * fetch. Should one ever be asked for, its import fails and the client goes on as it does offline
- * (unchecked, unlimited; stub mode says it could not load).
+ * The client's model validation, stub mode and adaptive rate limiter, and the session's check of the
+ * clientOptions it is given, load only for client options the widget never passes
+ * (ui/session-options.ts sets no clientOptions; the session turns validation off), so the script-tag
+ * build leaves them out instead of shipping chunks nobody can fetch. Should one ever be asked for,
+ * its import fails and the client goes on as it does offline (unchecked, unlimited; stub mode says
+ * it could not load).
  */
 function clientExtrasOut(): Plugin {
-  const extras = /\/src\/client\/base\.ts$/;
+  const extras = [
+    { importer: /\/src\/client\/base\.ts$/, specifier: /^\.\/(validate|stub|rate-limiter)\.js$/ },
+    { importer: /\/src\/chat\/resolved-options\.ts$/, specifier: /^\.\.\/client\/(check-options)\.js$/ },
+  ];
   return {
     name: 'client-extras-out',
     enforce: 'pre',
     resolveDynamicImport(specifier, importer) {
-      if (typeof specifier !== 'string' || !importer || !extras.test(importer)) return null;
-      if (!/^\.\/(validate|stub|rate-limiter)\.js$/.test(specifier)) return null;
-      return { id: `./not-in-the-script-tag-build/${specifier.slice(2)}`, external: true };
+      if (typeof specifier !== 'string' || !importer) return null;
+      if (!extras.some((e) => e.importer.test(importer) && e.specifier.test(specifier))) return null;
+      return { id: `./not-in-the-script-tag-build/${specifier.replace(/^.*\//, '')}`, external: true };
     },
   };
 }

@@ -1,7 +1,7 @@
 // Participant calls with the ConnectionToken: the socket's connection details, the token and its
 // refresh before expiry, and every other operation run with the current token. On a 403 the token
 // is renewed once and the call repeated; a refused renewal means the chat is over (isChatOver).
-import type { ParticipantClientCore } from '../client/base.js';
+import type { UncheckedClientCore } from '../client/base.js';
 import type { OperationInput } from '../client/types.js';
 import { isChatOver, tokenRefreshDelay, type ConnectionDetails } from '../connection/index.js';
 import { ChatError, describeCause, isChatError } from './errors.js';
@@ -10,7 +10,7 @@ import type { Life, Op, SetTimer } from './ports.js';
 import type { ViewDescription } from './types.js';
 
 export interface CallsPorts {
-  client: Pick<ParticipantClientCore, 'send'>;
+  client: Pick<UncheckedClientCore, 'send'>;
   life: Life;
   session: () => SessionDetails | null;
   /** Aborted when the chat ends or the page stops working on it. */

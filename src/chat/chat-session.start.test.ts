@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ChatSession } from './chat-session.js';
 import { customerSession, until } from './testing/harness.js';
 import { emulatorPerTest } from './testing/per-test.js';
+import type { ChatSessionOptions } from './options.js';
 import type { ChatSessionEvents } from './types.js';
 
 const t = emulatorPerTest();
@@ -68,28 +69,39 @@ describe('ChatSession start failures', () => {
     expect(session.transcript.value).toEqual([]);
   });
 
+  /** Options that cannot work: the constructor does not throw, nothing is requested, start() refuses naming `named`. */
+  async function refusesToStart(options: (fetchSpy: typeof fetch) => ChatSessionOptions, named: string): Promise<void> {
+    const requests: string[] = [];
+    const fetchSpy = (input: RequestInfo | URL): Promise<Response> => {
+      requests.push(String(input));
+      return Promise.reject(new TypeError('no network in this test'));
+    };
+    let session: ChatSession | undefined;
+    expect(() => {
+      session = new ChatSession({ ...options(fetchSpy), startChat: `${t.emu.url}/start-chat`, persistence: 'none', tabs: false, fetch: fetchSpy });
+    }).not.toThrow();
+    t.later(() => session!.close());
+    const seen = heard(session!);
+    const error = await session!.start().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'config-invalid' });
+    expect((error as Error).message).toContain(named);
+    expect(requests).toEqual([]);
+    expect(seen.errors.map((e) => e.code)).toEqual(['config-invalid']);
+    expect(session!.lastError.value?.code).toBe('config-invalid');
+    expect(await session!.resume()).toBe(false);
+  }
+
   it.each([['not a url'], ['ftp://participant.example.com'], ['javascript:alert(1)']])(
     'endpoint %j: no throw from the constructor, no request anywhere, start() refuses with config-invalid',
-    async (endpoint) => {
-      const requests: string[] = [];
-      const fetchSpy = (input: RequestInfo | URL): Promise<Response> => {
-        requests.push(String(input));
-        return Promise.reject(new TypeError('no network in this test'));
-      };
-      let session: ChatSession | undefined;
-      expect(() => {
-        session = new ChatSession({ endpoint, startChat: `${t.emu.url}/start-chat`, persistence: 'none', tabs: false, fetch: fetchSpy, clientOptions: { fetch: fetchSpy } });
-      }).not.toThrow();
-      t.later(() => session!.close());
-      const seen = heard(session!);
-      const error = await session!.start().catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'config-invalid' });
-      expect((error as Error).message).toContain('endpoint');
-      expect(requests).toEqual([]);
-      expect(seen.errors.map((e) => e.code)).toEqual(['config-invalid']);
-      expect(session!.lastError.value?.code).toBe('config-invalid');
-      expect(await session!.resume()).toBe(false);
-    },
+    (endpoint) => refusesToStart((fetchSpy) => ({ endpoint, clientOptions: { fetch: fetchSpy } }), 'endpoint'),
+  );
+
+  it.each([
+    ['a wrong clientOptions value', { region: 'us-east-1', clientOptions: { retryMode: 'sometimes' as never } }, "retryMode must be 'standard', 'adaptive' or 'legacy'"],
+    ['an unknown clientOptions key', { region: 'us-east-1', clientOptions: { credentials: {} } as never }, 'unknown option "credentials"'],
+    ['a region that is not a string', { region: 42 as never }, 'needs the region'],
+  ])('%s: no throw from the constructor, no request anywhere, start() refuses with config-invalid naming it', (_, options: ChatSessionOptions, named) =>
+    refusesToStart(() => options, named),
   );
 
   it('a message sent while the chat is starting is queued (shown as sending) and goes out once connected', async () => {

@@ -69,6 +69,8 @@ export class ChatSession implements ChatSessionApi {
   private readonly options: ChatSessionOptions;
   /** Why these options cannot work (then nothing starts, resumes or is stored); null when they can. */
   private readonly configError: ChatError | null;
+  /** The same for the clientOptions given, whose check loads apart (null when there are none). */
+  private readonly clientCheck: Promise<ChatError | null> | null;
   private readonly persistence: SessionPersistence;
   private readonly tabs: TabCoordinator | null;
   /** Which engine this tab runs and when commands may reach it (start-resume.ts). */
@@ -107,7 +109,7 @@ export class ChatSession implements ChatSessionApi {
       this.s.lastError.value = { code: 'storage-failed', message };
       this.deliver('error', { code: 'storage-failed', message, cause: error });
     });
-    ({ configError: this.configError, persistence: this.persistence, remembered: this.remembered, tabs: this.tabs } = parts);
+    ({ configError: this.configError, clientCheck: this.clientCheck, persistence: this.persistence, remembered: this.remembered, tabs: this.tabs } = parts);
 
     pageEvents()?.addEventListener('pagehide', this.onPageHide);
     pageEvents()?.addEventListener('visibilitychange', this.onHidden);
@@ -128,11 +130,15 @@ export class ChatSession implements ChatSessionApi {
       relay: this.relay,
       mirror: this.mirror,
       check: () => {
-        if (!this.configError) return;
-        const { code, message } = this.configError;
-        this.s.lastError.value = { code, message };
-        this.emit('error', { code, message, cause: this.configError.cause });
-        throw this.configError;
+        const refuse = (error: ChatError | null): void => {
+          if (!error) return;
+          const { code, message } = error;
+          this.s.lastError.value = { code, message };
+          this.emit('error', { code, message, cause: error.cause });
+          throw error;
+        };
+        if (this.configError || !this.clientCheck) return refuse(this.configError);
+        return this.clientCheck.then(refuse);
       },
       reset: () => this.resetSignals(),
     });
@@ -148,7 +154,7 @@ export class ChatSession implements ChatSessionApi {
   }
 
   async resume(): Promise<boolean> {
-    if (this.configError) return false;
+    if (this.configError || (this.clientCheck && (await this.clientCheck))) return false;
     return this.life.resume();
   }
 

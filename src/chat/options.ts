@@ -38,6 +38,8 @@ export interface ChatSessionOptions {
    * More ParticipantClient options (retries, timeouts, logger). Default none. Unlike a standalone
    * ParticipantClient, validateParams defaults to false here: the session checks messages and files
    * itself; set it to true to also check every request against the model (loaded on first use).
+   * They are checked when given (that check loads apart): a wrong one makes start() refuse with
+   * 'config-invalid', naming it, as a wrong region or endpoint does.
    */
   clientOptions?: Omit<ParticipantClientOptions, 'region' | 'endpoint'>;
   /** A ready client (tests, custom transports). Default: one built from region/endpoint/clientOptions. */

@@ -1,7 +1,8 @@
 // The session's options resolved (every default from DEFAULTS in options.ts): the parts a session is
 // made of (client, persistence, the tab coordinator), what its engine runs with, and the options
 // that cannot work at all.
-import { ParticipantClientCore } from '../client/base.js';
+import { UncheckedClientCore } from '../client/base.js';
+import type { ParticipantClientOptions } from '../client/options.js';
 import { normalizeCustomEndpoint } from '../client/endpoint.js';
 import type { WebSocketManagerOptions } from '../connection/index.js';
 import type { StorageError } from '../store/index.js';
@@ -19,7 +20,7 @@ import type { StartChatProvider, StartChatRequest } from './types.js';
 
 /** The resolved options the engine runs with (see options.ts for the documented defaults). */
 export interface EngineConfig {
-  client: Pick<ParticipantClientCore, 'send'>;
+  client: Pick<UncheckedClientCore, 'send'>;
   persistence: SessionPersistence;
   startChat?: StartChatProvider;
   startChatHttp: StartChatHttpOptions;
@@ -46,7 +47,12 @@ export interface EngineConfig {
 export interface SessionParts {
   /** Why these options cannot work (then nothing starts, resumes or is stored); null when they can. */
   configError: ChatError | null;
-  client: Pick<ParticipantClientCore, 'send'>;
+  /**
+   * The check of the clientOptions given, loaded only then (the widget passes none): what makes them
+   * unusable, or null. Null when there are none to check.
+   */
+  clientCheck: Promise<ChatError | null> | null;
+  client: Pick<UncheckedClientCore, 'send'>;
   persistence: SessionPersistence;
   /** persistentChat: 'auto': the last ended chat's signed id, continued by the next start. */
   remembered: RememberedChat | undefined;
@@ -59,18 +65,21 @@ export function sessionParts(options: ChatSessionOptions, onStorageError: (error
   // Options that cannot work never throw out of the constructor (a page must not break): the
   // session refuses to start, and says why, through start() and the `error` event.
   const configError = configProblem(options);
-  let client: Pick<ParticipantClientCore, 'send'>;
+  let client: Pick<UncheckedClientCore, 'send'>;
+  let clientCheck: Promise<ChatError | null> | null = null;
   if (configError) client = { send: () => Promise.reject(configError) };
   else if (options.client) client = options.client;
   else {
     // The core client: the session checks what the customer types itself (validateMessage,
     // checkAttachment), so the model validation is loaded only when clientOptions ask for it.
-    client = new ParticipantClientCore({
+    const clientOptions: ParticipantClientOptions = {
       validateParams: false,
       ...options.clientOptions,
       ...(options.region ? { region: options.region } : {}),
       ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
-    });
+    };
+    if (options.clientOptions) ({ client, check: clientCheck } = checkedClient(clientOptions));
+    else client = new UncheckedClientCore(clientOptions); // region and endpoint: checked by configProblem
   }
   const mode = configError ? 'none' : (options.persistence ?? DEFAULTS.persistence);
   const key = options.storageKey ?? DEFAULTS.storageKey;
@@ -87,6 +96,7 @@ export function sessionParts(options: ChatSessionOptions, onStorageError: (error
   const t = options.tabs || {};
   return {
     configError,
+    clientCheck,
     client,
     persistence,
     remembered: options.persistentChat === 'auto' ? rememberedChat(mode, key) : undefined,
@@ -105,7 +115,7 @@ export function sessionParts(options: ChatSessionOptions, onStorageError: (error
 /** The options with their defaults, and the parts the session made of them. */
 export function engineConfig(
   o: ChatSessionOptions,
-  parts: { client: Pick<ParticipantClientCore, 'send'>; persistence: SessionPersistence; remembered: RememberedChat | undefined },
+  parts: { client: Pick<UncheckedClientCore, 'send'>; persistence: SessionPersistence; remembered: RememberedChat | undefined },
 ): EngineConfig {
   return {
     client: parts.client,
@@ -146,9 +156,33 @@ export function engineConfig(
   };
 }
 
+const invalid = (message: string, cause?: unknown) => new ChatError('config-invalid', message, cause === undefined ? undefined : { cause });
+
+/**
+ * The client of the clientOptions given, made once their check (loaded now) has passed. `check`
+ * settles with what makes them unusable, or null; start() and resume() wait for it, so no call is
+ * made with options that failed. Where the check cannot load (offline), the client is made unchecked,
+ * as the client goes on without its validator: a developer's aid must not stop a working chat.
+ */
+export function checkedClient(
+  o: ParticipantClientOptions,
+  load: () => Promise<typeof import('../client/check-options.js')> = () => import('../client/check-options.js'),
+): { client: Pick<UncheckedClientCore, 'send'>; check: Promise<ChatError | null> } {
+  const made = load().then(
+    (m) => m.checkOptions(o),
+    () => undefined,
+  ).then(() => new UncheckedClientCore(o));
+  return {
+    client: { send: (operation, input, callOptions) => made.then((core) => core.send(operation, input, callOptions)) },
+    check: made.then(
+      () => null,
+      (cause: unknown) => invalid(`The chat cannot start: ${describeCause(cause)}`, cause),
+    ),
+  };
+}
+
 /** What makes these options unusable, as a 'config-invalid' error naming the option and the fix. */
 export function configProblem(options: ChatSessionOptions): ChatError | null {
-  const invalid = (message: string, cause?: unknown) => new ChatError('config-invalid', message, cause === undefined ? undefined : { cause });
   const mode = options.persistence ?? DEFAULTS.persistence;
   if (!['browser', 'tab', 'none'].includes(mode)) return invalid(`persistence must be 'browser', 'tab' or 'none', not ${JSON.stringify(mode)}.`);
   if (options.client) return null;
@@ -162,7 +196,7 @@ export function configProblem(options: ChatSessionOptions): ChatError | null {
     }
     return null;
   }
-  if (!options.region) {
+  if (!options.region || typeof options.region !== 'string') {
     return invalid('The chat cannot start: ChatSession needs the region of your Amazon Connect instance (option region, e.g. "us-east-1") or an endpoint (e.g. the emulator\'s "http://127.0.0.1:8787").');
   }
   return null;

@@ -30,8 +30,8 @@ export interface StartResumePorts<E extends SessionEngine> {
   /** A follower's start, carried out by the tab that holds the chat. */
   relay: Pick<SessionCommands, 'start'>;
   mirror: Pick<TabMirror, 'whenSeen' | 'start' | 'session'>;
-  /** Throws (after showing it) when the options cannot work. */
-  check: () => void;
+  /** Throws or rejects (after showing it) when the options cannot work; a promise while their check loads. */
+  check: () => void | Promise<void>;
   /** Forgets the conversation: the signals and what the session keeps beside them. */
   reset: () => void;
 }
@@ -63,7 +63,8 @@ export class StartResume<E extends SessionEngine> {
   }
 
   private async startOnce(request: Partial<StartChatRequest>): Promise<void> {
-    this.p.check();
+    const checking = this.p.check();
+    if (checking) await checking;
     await this.ready;
     const engine = this.engine;
     if (!engine) {

@@ -1,7 +1,7 @@
 // The parts the core loads on first use may fail to load (a browser offline fetching the chunk):
 // the call must still go out, unchecked and unlimited, rather than fail with a loading error.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ParticipantClientCore } from './base.js';
+import { ParticipantClientCore } from './core.js';
 import { startTestServer, type TestServer } from './testing/server.js';
 
 vi.mock('./validate.js', () => {

@@ -1,7 +1,7 @@
 // The core client (what ChatSession uses): validation, stubs and the adaptive limiter are not built
 // in, and are loaded on first use when the options ask for them, so behaviour matches ParticipantClient.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ParticipantClientCore } from './base.js';
+import { ParticipantClientCore } from './core.js';
 import { ClientConfigurationError, ParticipantValidationError, ThrottlingException } from './errors.js';
 import { startTestServer, type TestServer } from './testing/server.js';
 

@@ -1,12 +1,13 @@
 // The client without the parts only some callers need: model validation (validate.ts), stub mode
 // (stub.ts) and the adaptive rate limiter are plugged in by the caller or loaded when first used, and
-// operations are called by name (send). ParticipantClient (client.ts) adds the typed methods and
-// wires validation and stubs in statically; ChatSession uses this core directly, so the widget does
-// not download them (it checks what the customer types itself).
+// operations are called by name (send). ParticipantClientCore (core.ts) checks the options first;
+// ParticipantClient (client.ts) adds the typed methods and wires validation and stubs in statically.
+// ChatSession uses this core directly, so the widget does not download them (it checks what the
+// customer types itself, and its own options).
 import { resolveEndpoint } from './endpoint.js';
 import { ClientConfigurationError, isModeledErrorName, MODELED_ERRORS, type ValidationIssue } from './errors.js';
 import { invoke, type CallOptions, type ClientRuntime } from './invoke.js';
-import { checkOptions, DEFAULTS, STUB_REGION, type Clock, type ParticipantClientOptions } from './options.js';
+import { DEFAULTS, STUB_REGION, type Clock, type ParticipantClientOptions } from './options.js';
 import { RetryQuota } from './retry.js';
 import type { AdaptiveRateLimiter } from './rate-limiter.js';
 import type { StubEnv, StubRegistry, StubResponses } from './stub.js';
@@ -38,13 +39,16 @@ function defaultFetch(): FetchLike {
   };
 }
 
-export class ParticipantClientCore {
+/**
+ * The client as its options say, without checking them first: for a caller whose options are its
+ * own (the chat session, which checks what it is given itself). Everyone else: ParticipantClientCore.
+ */
+export class UncheckedClientCore {
   /** The service URL every request goes to (without trailing slash). */
   readonly endpoint: string;
   protected readonly rt: ClientRuntime;
 
-  constructor(options: ParticipantClientOptions = {}, parts: ClientParts = {}) {
-    checkOptions(options);
+  constructor(options: ParticipantClientOptions, parts: ClientParts = {}) {
     const stubbing = options.stubResponses !== undefined && options.stubResponses !== false;
     const region = options.region ?? (stubbing && options.endpoint === undefined ? STUB_REGION : undefined);
     this.endpoint = resolveEndpoint({

@@ -1,6 +1,6 @@
 // ParticipantClient: one typed method per operation of the Amazon Connect Participant Service, with
 // model validation (validateParams) and stub mode (stubResponses) built in.
-import { ParticipantClientCore } from './base.js';
+import { ParticipantClientCore } from './core.js';
 import type { CallOptions } from './invoke.js';
 import { ClientConfigurationError } from './errors.js';
 import type { ParticipantClientOptions } from './options.js';

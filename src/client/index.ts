@@ -1,7 +1,7 @@
 // connect-chat-widget/client: a small, dependency-free client for the Amazon Connect Participant
 // Service, for browsers and Node >= 20.
 export { ParticipantClient } from './client.js';
-export { ParticipantClientCore } from './base.js';
+export { ParticipantClientCore } from './core.js';
 export { DEFAULTS } from './options.js';
 export type { ParticipantClientOptions, ClientLogEvent, Clock } from './options.js';
 export type { CallOptions } from './invoke.js';
