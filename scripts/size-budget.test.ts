@@ -214,11 +214,13 @@ describe(`size budget of dist/cdn (gzip -9; issue 12: loader ${kb(BUDGETS.loader
   }
   it('every file in dist/cdn can be fetched by the script-tag widget (nothing unreachable is shipped)', () => {
     expect(measured.unreachable).toEqual([]);
-    // The client's model validation, stub mode and adaptive rate limiter load only for client options
-    // the widget never passes (vite.widget.config.ts leaves them out).
+    // The client's model validation, stub mode and adaptive rate limiter, and the session's check of
+    // clientOptions, load only for client options the widget never passes (vite.widget.config.ts
+    // leaves them out). The only client chunk shipped is the error advice, loaded with the first
+    // error response.
     const manifest = JSON.parse(readFileSync(join(CDN, '.vite/manifest.json'), 'utf8')) as Manifest;
     const sources = Object.values(manifest).map((c) => c.src ?? '');
-    expect(sources.filter((src) => /^src\/client\//.test(src))).toEqual([]);
+    expect(sources.filter((src) => /^src\/client\//.test(src))).toEqual(['src/client/advice.ts']);
     expect(measured.everything.files.map((f) => f.file).filter((f) => /(^|\/)(stub|rate-limiter)-/.test(f))).toEqual([]);
   });
 });

@@ -107,6 +107,14 @@ describe('error name precedence: x-amzn-ErrorType > body code > __type, then san
     expect(await call()).toBeInstanceOf(ConflictException);
   });
 
+  it('the whole message: what failed, where, and what to do (the advice loads with the first error response)', async () => {
+    server.reply({ status: 400, headers: { 'x-amzn-ErrorType': 'ValidationException' }, body: { message: 'Content is too long' } });
+    const err = await call();
+    expect((err as Error).message).toBe(
+      'SendMessage failed: Content is too long (ValidationException, HTTP 400). The service rejected the input: correct the member named in the message.',
+    );
+  });
+
   it('__type with a namespace prefix', async () => {
     server.reply({ status: 400, body: { __type: 'com.amazonaws.connectparticipant#ValidationException', message: 'bad' } });
     const err = await call();

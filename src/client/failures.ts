@@ -22,28 +22,16 @@ export interface FailureContext {
   stoppedBecause?: 'max-attempts' | 'retry-quota';
 }
 
-function advice(name: string | undefined, operation: OperationName, status: number): string {
-  switch (name) {
-    case 'AccessDeniedException':
-      return operation === 'CreateParticipantConnection'
-        ? 'The ParticipantToken is not valid (expired, from another contact, or a ConnectionToken was passed): start a new chat to get a new ParticipantToken.'
-        : 'The ConnectionToken is missing, expired or not valid for this operation, or the chat has ended: call createParticipantConnection again with the ParticipantToken to get a new ConnectionToken.';
-    case 'ValidationException':
-      return 'The service rejected the input: correct the member named in the message.';
-    case 'ThrottlingException':
-      return 'Too many requests: slow down and try again in a few seconds.';
-    case 'InternalServerException':
-      return 'The service failed: try again later.';
-    case 'ConflictException':
-      return "The request conflicts with the chat's current state (e.g. an upload already in progress, or receipts while more than two participants are present): do not repeat it unchanged.";
-    case 'ServiceQuotaExceededException':
-      return 'A service quota was reached (e.g. attachment size or number of attachments): reduce it or try again later.';
-    case 'ResourceNotFoundException':
-      return 'The resource does not exist or is no longer available (e.g. an expired view token).';
-    default:
-      return status >= 500
-        ? 'The service or a proxy in front of it failed: try again later.'
-        : 'Check that the request and the endpoint are right.';
+/**
+ * What to do about an error response, loaded with the first one (advice.ts: the longer half of the
+ * message, which a chat that meets none does not download). Where it cannot load, the message says
+ * what failed without it.
+ */
+async function adviceFor(name: string | undefined, operation: OperationName, status: number): Promise<string> {
+  try {
+    return ` ${(await import('./advice.js')).advice(name, operation, status)}`;
+  } catch {
+    return '';
   }
 }
 
@@ -55,12 +43,12 @@ function stopNote(ctx: FailureContext): string {
 }
 
 /** The error for an HTTP error response. Modeled names get their own class. */
-export function serviceError(f: ServiceFailure, ctx: FailureContext): ParticipantServiceError {
+export async function serviceError(f: ServiceFailure, ctx: FailureContext): Promise<ParticipantServiceError> {
   const name = f.name ?? 'UnknownError';
   const said = f.serviceMessage ?? (f.nonJsonBody ? 'the response body is not JSON' : `HTTP ${f.statusCode}`);
   const where = `${name}, HTTP ${f.statusCode}${f.requestId ? `, request id ${f.requestId}` : ''}`;
   const proxyHint = f.nonJsonBody ? ` If this keeps happening, check that the endpoint ${ctx.origin} is the Participant Service.` : '';
-  const message = `${ctx.operation} failed: ${said} (${where}). ${advice(f.name, ctx.operation, f.statusCode)}${stopNote(ctx)}${proxyHint}`;
+  const message = `${ctx.operation} failed: ${said} (${where}).${await adviceFor(f.name, ctx.operation, f.statusCode)}${stopNote(ctx)}${proxyHint}`;
   const context = {
     operation: ctx.operation,
     statusCode: f.statusCode,

@@ -59,7 +59,7 @@ function withIdempotencyToken(operation: OperationName, input: Record<string, un
   return out;
 }
 
-type Failed = { kind: FailureKind; name: string; error: (ctx: FailureContext) => ParticipantServiceError; retryAfterMs?: number };
+type Failed = { kind: FailureKind; name: string; error: (ctx: FailureContext) => ParticipantServiceError | Promise<ParticipantServiceError>; retryAfterMs?: number };
 
 export async function invoke<O extends OperationName>(
   rt: ClientRuntime,
@@ -143,11 +143,11 @@ export async function invoke<O extends OperationName>(
     const retryable = failed.kind !== 'none';
     limiter?.record(failed.kind === 'throttling');
     rt.log({ type: 'error', operation, attempt, status, error: failed.name, durationMs, retryable, requestId });
-    if (!retryable) throw failed.error(ctx(false));
-    if (attempt >= rt.maxAttempts) throw failed.error(ctx(true, 'max-attempts'));
+    if (!retryable) throw await failed.error(ctx(false));
+    if (attempt >= rt.maxAttempts) throw await failed.error(ctx(true, 'max-attempts'));
     if (rt.retryMode !== 'legacy') {
       const cost = rt.quota.acquire(failed.kind);
-      if (cost === undefined) throw failed.error(ctx(true, 'retry-quota'));
+      if (cost === undefined) throw await failed.error(ctx(true, 'retry-quota'));
       lastRetryCost = cost;
     }
     const retryIndex = attempt - 1;
