@@ -1,6 +1,4 @@
-// loader.js — the only script a site owner adds. No framework, and small: its budget is 2 KB gzipped
-// (it is over it since it draws the launcher's final look and the window's shell itself; bench/sizes.ts
-// holds a ceiling).
+// loader.js — the only script a site owner adds. No framework, and small: at most 2 KB gzipped.
 //
 // It replays calls queued by the snippet, reads data-* options from its own <script> tag, draws the
 // launcher in a Shadow DOM with the widget's own look (ui/look.ts and the theme values it needs, so
@@ -13,16 +11,17 @@ import type { BootContext, WidgetHandle } from './boot-types.js';
 
 type Args = unknown[];
 type Listener = (detail: unknown) => void;
-interface Queued { q?: Args[] }
+type Options = Record<string, unknown>;
 
-const w = window as unknown as { ConnectChat?: ((...a: Args) => unknown) & Queued };
+const w = window as unknown as { ConnectChat?: ((...a: Args) => unknown) & { q?: Args[] } };
 const script = document.currentScript as HTMLScriptElement | null;
-// Resolve chunks next to loader.js, wherever the site hosts it.
-const base = script?.src ? new URL('.', script.src).href : new URL('./', location.href).href;
+// Chunks resolve next to loader.js, wherever the site hosts it.
+const base = new URL('.', script?.src || location.href).href;
+const get = (file: string) => import(/* @vite-ignore */ base + file);
 
 const listeners: Record<string, Listener[]> = {};
 const pending: Args[] = [];
-let config: Record<string, unknown> | undefined;
+let config: Options | undefined;
 let widget: WidgetHandle | undefined;
 let loading: Promise<void> | undefined;
 let root: ShadowRoot | undefined;
@@ -33,32 +32,33 @@ let markDrawn: () => void;
 // The launcher is drawn once the body exists; loading the widget waits for it.
 const drawn = new Promise<void>((ok) => (markDrawn = ok));
 
-const emit = (event: string, detail?: unknown): void => {
-  for (const fn of listeners[event] ?? []) {
+const emit = (event: string, detail?: unknown): void =>
+  listeners[event]?.forEach((fn) => {
     try {
       fn(detail);
     } catch (error) {
       console.error(`ConnectChat: a "${event}" listener threw`, error);
     }
-  }
-};
+  });
 
-const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
-const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+const obj = (v: unknown) => (v && typeof v == 'object' ? (v as Options) : {});
+const num = (v: unknown, d: number) => (Number.isFinite(v) ? (v as number) : d);
 /** A string option, or `d`; one with `;{}` (refused by the widget's validation) cannot escape its CSS declaration. */
-const str = (v: unknown, d: string) => (typeof v === 'string' && v && !/[;{}]/.test(v) ? v : d);
-const el = (tag: string, cls: string, parent: Node): HTMLElement => parent.appendChild(Object.assign(document.createElement(tag), { className: cls }));
+const str = (v: unknown, d: string) => (typeof v == 'string' && v && !/[;{}]/.test(v) ? v : d);
 const expanded = (open: boolean) => launcher?.setAttribute('aria-expanded', '' + open);
 
-/** WCAG luminance of #rgb or #rrggbb; NaN for any other CSS colour (src/theme/colour.ts, in brief). */
-function lum(css: string): number {
-  const hex = /^#([\da-f]{3}|[\da-f]{6})$/i.exec(css.trim())?.[1];
-  let l = hex ? 0 : NaN;
-  for (let i = 0; hex && i < 3; i++) {
-    const v = parseInt(hex.length < 4 ? hex[i] + hex[i] : hex.substr(i * 2, 2), 16) / 255;
+/**
+ * Whether white on `css` misses 4.5:1 (WCAG), so the theme puts black on it; only #rgb and
+ * #rrggbb are read, as src/theme/colour.ts does (white on any other colour).
+ */
+function pale(css: string): boolean {
+  const hex = css.trim().replace(/^#(.)(.)(.)$/, '#$1$1$2$2$3$3');
+  let l = 0.05;
+  for (let i = 0; i < 3; i++) {
+    const v = parseInt(hex.substr(1 + 2 * i, 2), 16) / 255;
     l += [0.2126, 0.7152, 0.0722][i] * (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
   }
-  return l;
+  return /^#[\da-f]{6}$/i.test(hex) && 1.05 / l < 4.5;
 }
 
 /**
@@ -66,16 +66,15 @@ function lum(css: string): number {
  * one stands for the dark scheme too), white on it unless that misses 4.5:1 (then black, which reads
  * better there), the window's background.
  */
-function colours(theme: Record<string, unknown>, dark: boolean): string {
+function colours(theme: Options, dark: boolean): string {
   const own = obj(dark ? theme.dark : theme.light);
   const primary = str(own.primary, dark ? str(obj(theme.light).primary, '#2c64c0') : '#1d5bb8');
-  const on = str(own.onPrimary, 1.05 / (lum(primary) + 0.05) < 4.5 ? '#000' : '#fff');
-  return `.cw-launch{background:${primary};color:${on}}.cw-shell{background:${str(own.background, dark ? '#17191c' : '#fff')};color:${primary}}`;
+  return `.cw-launch{background:${primary};color:${str(own.onPrimary, pale(primary) ? '#000' : '#fff')}}.cw-shell{background:${str(own.background, dark ? '#17191c' : '#fff')};color:${primary}}`;
 }
 
 /** data-start-chat="/api" → { startChat: "/api" }; JSON values (true, 5, {…}) become values, the rest stays text. */
-function dataConfig(): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function dataConfig(): Options {
+  const out: Options = {};
   for (const [key, raw] of Object.entries(script?.dataset ?? {})) {
     try {
       out[key] = JSON.parse(raw!);
@@ -86,47 +85,52 @@ function dataConfig(): Record<string, unknown> {
   return out;
 }
 
-/** Set by the widget: 'active' while a chat is stored to resume, 'open' while the window is open (this tab). */
-function marked(key: string, marker: string): boolean {
+/**
+ * The markers the widget sets: 'open' while the window is open in this tab (ui/reopen.ts,
+ * sessionStorage), 'active' while a chat is stored to resume (embed/marker.ts, either storage).
+ */
+function marked(storageKey: unknown): [open: unknown, active: unknown] {
+  const key = `connect-chat-widget:${typeof storageKey == 'string' ? storageKey : 'connect-chat'}:`;
   try {
-    const name = `connect-chat-widget:${key}:${marker}`;
-    return localStorage.getItem(name) === '1' || sessionStorage.getItem(name) === '1';
+    return [sessionStorage.getItem(key + 'open'), localStorage.getItem(key + 'active') || sessionStorage.getItem(key + 'active')];
   } catch {
-    return false; // storage blocked: nothing to resume
+    return [null, null]; // storage blocked: nothing to reopen or resume
   }
 }
 
-function drawLauncher(cfg: Record<string, unknown>): void {
+function drawLauncher(cfg: Options): void {
   const host = document.createElement('div');
   host.setAttribute('data-connect-chat', '');
   root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   const theme = obj(cfg.theme);
   const pos = obj(cfg.position);
-  const mode = typeof cfg.theme === 'string' ? cfg.theme : theme.mode;
-  const side = pos.side === 'left' ? 'left' : 'right';
+  const mode = typeof cfg.theme == 'string' ? cfg.theme : theme.mode;
+  const side = pos.side == 'left' ? 'left' : 'right';
   const x = num(pos.offsetX, 20);
   const y = num(pos.offsetY, 20);
   const size = num(theme.launcherSize, 56);
-  const z = num(cfg.zIndex, 10000);
+  const z = num(cfg.zIndex, 1e4);
   // A pre-chat window is as tall as its form: the shell guesses it from the number of fields.
-  const form = cfg.preChatForm ? ((obj(cfg.preChatForm).fields as unknown[] | undefined)?.length ?? 0) : 0;
+  const form = (obj(cfg.preChatForm).fields as unknown[] | undefined)?.length || 0;
   // The launcher's look (ui/look.ts) at the place and in the colours of the widget's theme; the
-  // window's shell in the window's place: the header band is its top border (in the brand colour), the progress bar its ::after.
+  // window's shell in the window's place: the header band is its top border (in the brand colour),
+  // the progress bar its ::after.
   sheet.replaceSync(
     `:host{all:initial}${LAUNCHER_CSS}:host .cw-launch{${side}:${x}px;bottom:${y}px;z-index:${z};width:${size}px;height:${size}px}` +
       `.cw-shell{position:fixed;z-index:${z};${side}:${x}px;bottom:${y + size + 12}px;width:${num(theme.width, 380)}px;max-width:calc(100vw - 16px);` +
-      `height:min(${Math.min(num(theme.height, 620), form ? 190 + 77 * form : 1e4)}px,calc(100dvh - ${y + size + 24}px));box-sizing:border-box;border:solid;border-width:60px 0 0;` +
+      `height:min(${Math.min(num(theme.height, 620), form ? 190 + 77 * form : 1e4) - 60}px,calc(100dvh - ${y + size + 84}px));border-top:60px solid;` +
       `border-radius:${num(theme.radius, 12)}px;box-shadow:0 8px 32px #0005;overflow:hidden}` +
-      `.cw-shell::after{content:"";display:block;width:40%;height:3px;background:currentColor;animation:cw-bar 1.2s infinite}@keyframes cw-bar{0%{translate:-100%}to{translate:250%}}` +
+      `.cw-shell::after{content:"";display:block;width:40%;border-top:3px solid;animation:cw-bar 1.2s infinite}@keyframes cw-bar{0%{translate:-100%}to{translate:250%}}` +
       `@media (max-width:480px){.cw-shell{inset:0;width:auto;height:auto;max-width:none;border-radius:0}.cw-launch[aria-expanded=true]{display:none}}` +
       `@media (prefers-reduced-motion:reduce){*{transition:none!important}.cw-shell::after{display:none}}[hidden],.off{display:none!important}` +
-      colours(theme, mode === 'dark') +
-      (mode === 'auto' ? `@media (prefers-color-scheme:dark){${colours(theme, true)}}` : ''),
+      colours(theme, mode == 'dark') +
+      (mode == 'auto' ? `@media (prefers-color-scheme:dark){${colours(theme, true)}}` : ''),
   );
   root.adoptedStyleSheets = [sheet];
+  launcher = root.appendChild(document.createElement('button'));
   // Business hours with whenClosed 'hide': no launcher until hours.js says chat is open.
-  launcher = el('button', cfg.availability && cfg.whenClosed === 'hide' ? 'cw-launch off' : 'cw-launch', root) as HTMLButtonElement;
+  launcher.className = cfg.availability && cfg.whenClosed == 'hide' ? 'cw-launch off' : 'cw-launch';
   launcher.setAttribute('aria-label', str(obj(cfg.strings).openChat, 'Open chat'));
   expanded(false);
   for (const d of [CHAT_ICON, CLOSE_ICON]) {
@@ -136,7 +140,7 @@ function drawLauncher(cfg: Record<string, unknown>): void {
     svg.setAttribute('aria-hidden', 'true');
     svg.appendChild(document.createElementNS(ns, 'path')).setAttribute('d', d);
   }
-  launcher.addEventListener('click', () => call(['open']));
+  launcher.onclick = () => call(['open']);
   launcher.hidden = hidden || cfg.showLauncher === false;
   document.body.append(host);
   markDrawn();
@@ -149,29 +153,26 @@ function drawLauncher(cfg: Record<string, unknown>): void {
  */
 function drawShell(): void {
   if (shell || !root) return;
-  shell = el('div', 'cw-shell', root);
+  shell = root.appendChild(document.createElement('div'));
+  shell.className = 'cw-shell';
   shell.setAttribute('aria-hidden', 'true');
   expanded(true);
 }
 
-function undoShell(): void {
-  shell?.remove();
-  shell = undefined;
-  expanded(false);
-}
-
 function load(): Promise<void> {
-  loading ??= drawn.then(() => import(/* @vite-ignore */ base + 'widget.js')).then(
+  loading ??= drawn.then(() => get('widget.js')).then(
     (mod: { boot(ctx: BootContext): WidgetHandle }) => {
-      const ctx: BootContext = { config: config ?? {}, root: root!, launcher, emit };
-      widget = mod.boot(ctx);
-      for (const args of pending.splice(0)) call(args);
+      widget = mod.boot({ config: config!, root: root!, launcher, emit });
+      pending.splice(0).forEach(call);
     },
     (error: unknown) => {
       loading = undefined; // let the next click try again
-      undoShell();
-      console.error('ConnectChat: could not load ' + base + 'widget.js', error);
-      emit('error', { code: 'load-failed', message: 'The chat could not be loaded. Check your connection and try again.' });
+      shell?.remove();
+      shell = undefined;
+      expanded(false);
+      const message = 'The chat could not be loaded. Check your connection and try again.';
+      console.error(`ConnectChat: ${message} (${base}widget.js)`, error);
+      emit('error', { code: 'load-failed', message });
     },
   );
   return loading;
@@ -179,68 +180,50 @@ function load(): Promise<void> {
 
 function call(args: Args): unknown {
   const [method, ...rest] = args;
-  switch (method) {
-    case 'init': {
-      if (config) return console.error('ConnectChat: "init" was called twice; the second is ignored.');
-      config = { ...dataConfig(), ...(rest[0] as Record<string, unknown> | undefined) };
-      const start = () => {
-        drawLauncher(config!);
-        const key = typeof config!.storageKey === 'string' ? config!.storageKey : 'connect-chat';
-        // The window was open before the reload: the widget reopens it (ui/reopen.ts); its shell shows at once.
-        if (marked(key, 'open')) drawShell();
-        if (shell || marked(key, 'active') || config!.autoOpen === true) void load().then(() => config!.autoOpen === true && widget?.call('open', []));
-        else {
-          // Unknown or invalid options are reported at once, without loading the whole widget.
-          const idle = (window as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1));
-          idle(() => import(/* @vite-ignore */ base + 'validate.js').then((m: { report(c: unknown): void }) => m.report(config), () => {}));
-        }
-        if (config!.availability) import(/* @vite-ignore */ base + 'hours.js').then((m: { mark(c: unknown, l: unknown): Promise<void> }) => m.mark(config, launcher), () => launcher?.classList.remove('off'));
-        setTimeout(emit, 0, 'ready'); // after the calls queued behind `init` (their `on` too)
-      };
-      if (document.body) start();
-      else addEventListener('DOMContentLoaded', start, { once: true });
-      for (const early of pending.splice(0)) call(early);
-      return;
-    }
-    case 'on':
-    case 'off': {
-      const [event, fn] = rest as [string, Listener];
-      const list = (listeners[event] ??= []);
-      if (method === 'on') list.push(fn);
-      else listeners[event] = list.filter((f) => f !== fn);
-      return;
-    }
-  }
-  if (!config) {
-    // Calls before init wait for it, in order.
-    pending.push(args);
-    return;
-  }
-  if (method === 'destroy' && (widget || !loading)) {
+  if (method == 'on' || method == 'off') {
+    const [event, fn] = rest as [string, Listener];
+    const list = (listeners[event] ??= []);
+    if (method == 'on') list.push(fn);
+    else listeners[event] = list.filter((f) => f != fn);
+  } else if (method == 'init') {
+    if (config) return console.error('ConnectChat: "init" was called twice; the second is ignored.');
+    const cfg: Options = (config = { ...dataConfig(), ...(rest[0] as Options | undefined) });
+    const start = () => {
+      drawLauncher(cfg);
+      const [open, active] = marked(cfg.storageKey);
+      // The window was open before the reload: the widget reopens it (ui/reopen.ts); its shell shows at once.
+      if (open) drawShell();
+      if (open || active || cfg.autoOpen === true) void load().then(() => cfg.autoOpen === true && widget?.call('open', []));
+      // Unknown or invalid options are reported at once, without loading the whole widget.
+      else (window.requestIdleCallback || setTimeout)(() => get('validate.js').then((m: { report(c: unknown): void }) => m.report(cfg), () => {}));
+      if (cfg.availability) get('hours.js').then((m: { mark(c: unknown, l: unknown): Promise<void> }) => m.mark(cfg, launcher), () => launcher?.classList.remove('off'));
+      setTimeout(emit, 0, 'ready'); // after the calls queued behind `init` (their `on` too)
+    };
+    if (document.body) start();
+    else addEventListener('DOMContentLoaded', start);
+    pending.splice(0).forEach(call);
+  } else if (!config) pending.push(args); // calls before init wait for it, in order
+  else if (method == 'destroy' && (widget || !loading)) {
     // The widget removes what it rendered and stored; the host and the loader's state go here, so
     // `init` may run again (e.g. after a single-page app changes route).
     widget?.call('destroy', rest);
     root?.host.remove();
     config = widget = loading = root = launcher = shell = undefined;
-    return;
-  }
-  if (widget) return widget.call(method as string, rest);
-  if (method === 'show' || method === 'hide') {
-    hidden = method === 'hide';
+  } else if (widget) return widget.call(method as string, rest);
+  else if (method == 'show' || method == 'hide') {
+    hidden = method == 'hide';
     if (launcher) launcher.hidden = hidden;
-    return;
+  } else {
+    pending.push(args);
+    if (method == 'open' || method == 'toggle' || method == 'startChat') {
+      drawShell(); // in the frame of the click, before anything is fetched
+      void load();
+    }
   }
-  pending.push(args);
-  if (method === 'open' || method === 'toggle' || method === 'startChat') {
-    drawShell(); // in the frame of the click, before anything is fetched
-    void load();
-  }
-  return;
 }
 
 const queued = w.ConnectChat?.q ?? [];
-const api = Object.assign((...args: Args) => call(args), { q: undefined });
-w.ConnectChat = api;
+w.ConnectChat = (...args: Args) => call(args);
 // `init` first (calls before it wait), then everything else in the order it was made.
-for (const args of queued) call(Array.from(args));
-if (!config && script && Object.keys(script.dataset).length > 0) call(['init', {}]);
+for (const args of queued) call([...args]);
+if (!config && script && Object.keys(script.dataset).length) call(['init', {}]);
