@@ -4,6 +4,7 @@
 // `Access-Control-Allow-Origin` (README, "4. CDN"): with it the widget works; without it the click
 // gives the page one `error` event (load-failed) and a console error naming the file, the launcher
 // stays, and nothing is thrown into the page.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startSiteServer, type SiteServer } from '../emulator/site-server.js';
 import { EMULATOR_PORT, chatWindow, consoleErrors, events, loaderLauncher, startedContactId, waitForEvent } from './embed-support.js';
@@ -11,6 +12,12 @@ import { EMULATOR_PORT, chatWindow, consoleErrors, events, loaderLauncher, start
 /** A plain static host for dist/cdn on its own origin (a free port), with the given headers. */
 function cdn(headers: Record<string, string>): Promise<SiteServer> {
   return startSiteServer({ port: 0, mounts: { '/': 'dist/cdn' }, headers });
+}
+
+/** The session chunk's built name (it carries a hash), from the widget build's manifest. */
+function sessionChunk(): string {
+  const manifest = JSON.parse(readFileSync('dist/cdn/.vite/manifest.json', 'utf8')) as Record<string, { file: string }>;
+  return manifest['src/chat/chat-session.ts'].file;
 }
 
 async function openWithCdn(page: Page, server: SiteServer): Promise<void> {
@@ -24,12 +31,17 @@ test('from another origin that sends Access-Control-Allow-Origin, the widget loa
   try {
     const errors = consoleErrors(page);
     const widgetFetch = page.waitForResponse((r) => r.url() === `${server.url}/widget.js`);
+    // The session's chunk, which the loader fetches beside widget.js, comes through CORS as well.
+    const sessionUrl = `${server.url}/${sessionChunk()}`;
+    const sessionFetches: number[] = [];
+    page.on('response', (r) => r.url() === sessionUrl && sessionFetches.push(r.status()));
     await openWithCdn(page, server);
     expect(new URL(page.url()).origin).not.toBe(server.url);
     await loaderLauncher(page).click();
     expect((await widgetFetch).status()).toBe(200);
     await expect(chatWindow(page)).toBeVisible();
     await startedContactId(page);
+    expect(sessionFetches, 'the session chunk: fetched once (the loader\'s fetch serves widget.js\'s import)').toEqual([200]);
     expect((await events(page)).filter((e) => e.name === 'error')).toEqual([]);
     expect(errors).toEqual([]);
   } finally {

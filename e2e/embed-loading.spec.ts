@@ -115,6 +115,34 @@ test('the window is usable from widget.js alone, the session chunk arriving besi
   expect(errors).toEqual([]);
 });
 
+for (const [intent, show] of [
+  ['the pointer on the launcher', (launcher: Locator) => launcher.hover()],
+  ['the focus on the launcher', (launcher: Locator) => launcher.focus()],
+] as const) {
+  test(`${intent} fetches widget.js, then the session chunk, before the click; nothing is drawn until the click, which fetches neither again`, async ({ page }) => {
+    const errors = consoleErrors(page);
+    const session = builtFile('src/chat/chat-session.ts');
+    await openSnippetPage(page, 'e2e-loading-intent');
+    const requests = cdnRequests(page);
+    const launcher = w(page, '.cw-launch:not(#cw-launch)');
+    const sessionArrived = page.waitForResponse((r) => new URL(r.url()).pathname === session);
+    await show(launcher);
+    expect((await sessionArrived).status()).toBe(200);
+    expect(requests, 'files fetched on the intent, in order').toEqual([`${CDN}widget.js`, session]);
+    // Fetched, not shown: the loader's launcher, closed, and no window or shell.
+    await expect(launcher).toHaveAttribute('aria-expanded', 'false');
+    await expect(w(page, '.cw-shell')).toHaveCount(0);
+    await expect(chatWindow(page)).toHaveCount(0);
+
+    await launcher.click();
+    await expect(w(page, '.cw-ta')).toBeEditable();
+    await startedContactId(page);
+    await connectedOf(page);
+    expect(requests.filter((p) => p === `${CDN}widget.js` || p === session), 'widget.js and the session chunk: once each').toEqual([`${CDN}widget.js`, session]);
+    expect(errors).toEqual([]);
+  });
+}
+
 test('the first markdown message fetches the renderer once; it shows as plain text until then and is formatted in place', async ({ page }) => {
   const errors = consoleErrors(page);
   const markdown = builtFile('src/ui/content/markdown.ts');

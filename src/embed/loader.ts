@@ -9,6 +9,9 @@
 import { CHAT_ICON, CLOSE_ICON, LAUNCHER_CSS } from '../ui/look.js';
 import type { BootContext, WidgetHandle } from './boot-types.js';
 
+/** The session's chunk, e.g. `chunks/chat-session-<hash>.js` (vite.loader.config.ts, from the widget build). */
+declare const __SESSION_CHUNK__: string;
+
 type Args = unknown[];
 type Listener = (detail: unknown) => void;
 type Options = Record<string, unknown>;
@@ -141,6 +144,11 @@ function drawLauncher(cfg: Options): void {
     svg.appendChild(document.createElementNS(ns, 'path')).setAttribute('d', d);
   }
   launcher.onclick = () => call(['open']);
+  // The pointer on the launcher, or the focus: a click is likely. widget.js comes now, and the
+  // session's chunk right after it (as widget.js would ask for it on the click; not beside it, which
+  // would share the line with widget.js and delay the window). Nothing is drawn or run before the
+  // click; a second intent asks the browser for modules it already has.
+  launcher.onpointerenter = launcher.onfocus = () => get('widget.js').then(() => get(__SESSION_CHUNK__)).catch(() => {});
   launcher.hidden = hidden || cfg.showLauncher === false;
   document.body.append(host);
   markDrawn();
