@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { build } from 'vite';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { emojiDataPlugin } from '../scripts/emoji-data.js';
+import { localePacksPlugin } from '../scripts/locale-packs.js';
 import { ParticipantClient } from '../src/client/index.js';
 import { WebSocketManager, type WebSocketConstructor } from '../src/connection/index.js';
 
@@ -13,12 +14,12 @@ export const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 187
 
 let built: Promise<unknown> | undefined;
 
-/** Bundles e2e/pages/ui-harness.ts with its dependencies into dist/ui-e2e/ (once per worker). */
+/** Bundles e2e/pages/ui-harness.ts with its dependencies into dist/ui-e2e/ (once per worker), locale packs packed as in the widget's build. */
 export function buildHarness(): Promise<unknown> {
   built ??= build({
     configFile: false,
     logLevel: 'warn',
-    plugins: [emojiDataPlugin()],
+    plugins: [emojiDataPlugin(), localePacksPlugin()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: 'dist/ui-e2e',
