@@ -55,13 +55,13 @@ const expanded = (open: boolean) => launcher?.setAttribute('aria-expanded', '' +
  * #rrggbb are read, as src/theme/colour.ts does (white on any other colour).
  */
 function pale(css: string): boolean {
-  const hex = css.trim().replace(/^#(.)(.)(.)$/, '#$1$1$2$2$3$3');
   let l = 0.05;
-  for (let i = 0; i < 3; i++) {
-    const v = parseInt(hex.substr(1 + 2 * i, 2), 16) / 255;
+  // Number('0x' + pair) is NaN unless both are hex digits, and NaN fails the test below: white.
+  /^#(..)(..)(..)$/.exec(css.trim().replace(/^#(.)(.)(.)$/, '#$1$1$2$2$3$3'))?.slice(1).map((pair, i) => {
+    const v = +('0x' + pair) / 255;
     l += [0.2126, 0.7152, 0.0722][i] * (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-  }
-  return /^#[\da-f]{6}$/i.test(hex) && 1.05 / l < 4.5;
+  });
+  return 1.05 / l < 4.5;
 }
 
 /**
