@@ -1,6 +1,7 @@
 // A locale pack as the build emits it (scripts/locale-packs.ts): its strings alone, one a line, in the
-// order of en.ts's keys, because the keys are in widget.js already. From source (tests, dev), the
-// pack is still its object.
+// order of its keys (en.ts's for the UI strings, interactive-keys.ts's for the interactive ones), which
+// the widget has anyway. Without that transform (a bundler other than ours), the pack is still its
+// object.
 
 /** The strings of `pack` under `keys`, in order; an object pack is returned as it is. */
 export function unpack<K extends string>(keys: readonly K[], pack: Record<K, string> | string): Record<K, string> {
