@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, describeIssues, validateConfig } from './config';
+import { configIssues, DEFAULT_CONFIG, describeIssues, validateConfig } from './config';
 
 const base = { startChat: 'https://example.com/start' };
 
@@ -157,5 +157,23 @@ describe('validateConfig', () => {
     const text = describeIssues(validateConfig({ zIndex: -1 }).issues);
     expect(text.split('\n')).toHaveLength(3);
     expect(text).toMatch(/^connect-chat: 2 configuration problem/);
+  });
+
+  it("configIssues (the loader's report) finds exactly validateConfig's issues, without the defaults", () => {
+    const inputs: unknown[] = [
+      'hello',
+      null,
+      {},
+      { startChat: 'https://backend.example/start' },
+      { zIndex: -1, theme: { width: 10, light: { primary: 'red;}' } }, attachments: 'no', nope: 1 },
+      { startChat: 'x', whenClosed: 'leave-message' },
+      { startChat: 'https://b.example/s', whenClosed: 'leave-message', leaveMessage: { submit: 'ftp://x' } },
+      { startChat: 'https://b.example/s', whenClosed: 'leave-message', leaveMessage: { submit: 'https://b.example/leave' } },
+      { startChat: 'https://b.example/s', endpoint: 'not a url', preChatForm: { fields: [{ name: 'a b', label: '' }] } },
+      { startChat: 'https://b.example/s', theme: 'dark', avatars: false, persistentChat: { sourceContactId: 'c-1' } },
+    ];
+    for (const input of inputs) expect(configIssues(input)).toEqual(validateConfig(input).issues);
+    // and there are issues to compare: the list above is not all valid
+    expect(inputs.map((i) => configIssues(i).length).filter((n) => n > 0).length).toBeGreaterThan(5);
   });
 });

@@ -546,14 +546,9 @@ function walk(spec: Spec, input: Record<string, unknown>, defaults: Record<strin
   return out;
 }
 
-/**
- * Checks `input` option by option. Never throws: each bad option is reported in `issues` (naming the
- * option, what was expected) and replaced by its default; everything valid is kept.
- */
-export function validateConfig(input: unknown): ValidatedConfig {
+function check(input: unknown, defaults: Record<string, unknown>): { config: Record<string, unknown>; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
-  const base = DEFAULT_CONFIG as unknown as Record<string, unknown>;
-  const config = (isObj(input) ? walk(SPEC as Spec, expand(input), base, '', issues) : { ...base }) as unknown as WidgetConfig;
+  const config = isObj(input) ? walk(SPEC as Spec, expand(input), defaults, '', issues) : { ...defaults };
   if (!isObj(input)) issues.push({ option: '', message: 'expected a configuration object; using the defaults' });
   if (config.whenClosed === 'leave-message' && !config.leaveMessage) {
     issues.push({ option: 'whenClosed', message: "whenClosed 'leave-message' needs the option leaveMessage: { submit: '<URL of your leave-message back end>' }; using 'away'" });
@@ -563,6 +558,21 @@ export function validateConfig(input: unknown): ValidatedConfig {
     issues.push({ option: 'startChat', message: "'startChat' is required: the URL of your start-chat back end, or a function returning StartChatContact's result" });
   return { config, issues };
 }
+
+/**
+ * Checks `input` option by option. Never throws: each bad option is reported in `issues` (naming the
+ * option, what was expected) and replaced by its default; everything valid is kept.
+ */
+export function validateConfig(input: unknown): ValidatedConfig {
+  const { config, issues } = check(input, DEFAULT_CONFIG as unknown as Record<string, unknown>);
+  return { config: config as unknown as WidgetConfig, issues };
+}
+
+/**
+ * validateConfig's issues alone, without building the configuration (the loader's report,
+ * embed/validate.ts, which so does not carry the defaults).
+ */
+export const configIssues = (input: unknown): ConfigIssue[] => check(input, {}).issues;
 
 /**
  * Checks one option at run time (setTheme, setLocale): `path` names it ('theme', 'locale',

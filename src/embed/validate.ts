@@ -5,7 +5,7 @@
 // other file). The two share one list of reported objects on the page's global object, so when the
 // widget boots with a configuration already reported here, nothing is printed twice: each
 // configuration object is reported at most once.
-import { describeIssues, validateConfig } from '../config.js';
+import { configIssues, describeIssues } from '../config.js';
 
 const KEY = Symbol.for('connect-chat-widget.reported');
 const shared = globalThis as { [KEY]?: WeakSet<object> };
@@ -17,6 +17,6 @@ export function report(config: unknown): void {
     if (reported.has(config)) return;
     reported.add(config);
   }
-  const { issues } = validateConfig(config);
+  const issues = configIssues(config);
   if (issues.length > 0) console.error(describeIssues(issues));
 }

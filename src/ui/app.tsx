@@ -1,5 +1,5 @@
 // The whole widget: window, launcher and the polite live region for new messages.
-import { InteractiveStringsContext } from './interactive/strings';
+import { InteractiveStringsContext } from './interactive/strings-context';
 import { Launcher } from './launcher';
 import type { Ui } from './state';
 import { Window } from './window';

@@ -9,8 +9,9 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { loadMarkdown } from '../content/safe-markdown';
 import { addLateStyles } from '../late-styles';
+import type { Chunk } from '../lazy-part';
 import type { InteractiveMessageProps } from './interactive-message';
-import { useInteractiveLocale } from './strings';
+import { usePendingString } from './strings-context';
 
 type Module = typeof import('./templates');
 
@@ -34,6 +35,9 @@ export function loadInteractive(load: () => Promise<Module> = () => import('./te
   return loading;
 }
 
+/** The templates' chunk as a part (lazy-part.tsx), for components that want it once it is needed. */
+export const interactivePart: Chunk<Module> = { load: () => loadInteractive(), loaded: () => loaded };
+
 const TITLE_LIMIT = 400;
 
 /** The template's title, read leniently: the placeholder's text while the parser loads. */
@@ -51,7 +55,7 @@ export function quickTitle(content: string): string | undefined {
 export function LazyInteractiveMessage(props: InteractiveMessageProps): JSX.Element {
   const [module, setModule] = useState<Module | undefined>(loaded);
   const [failed, setFailed] = useState(false);
-  const { strings } = useInteractiveLocale(props.strings);
+  const notice = usePendingString(failed ? 'unsupported' : 'viewLoading', props.strings);
 
   useEffect(() => {
     if (module) return undefined;
@@ -70,7 +74,7 @@ export function LazyInteractiveMessage(props: InteractiveMessageProps): JSX.Elem
   return (
     <div class="cw-im cw-im-pending" aria-busy={failed ? undefined : 'true'}>
       {title && <p class="cw-im-title">{title}</p>}
-      {(failed || !title) && <p class="cw-im-notice">{failed ? strings.unsupported : strings.viewLoading}</p>}
+      {(failed || !title) && <p class="cw-im-notice">{notice}</p>}
     </div>
   );
 }

@@ -3,8 +3,8 @@
 // <InteractiveStringsContext.Provider value={...}> (or the `strings` prop of
 // InteractiveMessage/ViewMessage); missing keys fall back to these defaults.
 // Placeholders in braces ({current}, {total}, …) are filled by `formatString`.
-import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { InteractiveStringsContext, PENDING_STRINGS, type InteractiveLocale } from './strings-context';
 
 export const DEFAULT_INTERACTIVE_STRINGS = {
   // Pickers
@@ -27,10 +27,10 @@ export const DEFAULT_INTERACTIVE_STRINGS = {
   position: '{current} of {total}',
   carouselLabel: '{title}',
   // Fallbacks
-  unsupported: 'This message cannot be shown here.',
+  unsupported: PENDING_STRINGS.unsupported,
   unsupportedTemplate: 'This type of message is not supported.',
   // Views
-  viewLoading: 'Loading…',
+  viewLoading: PENDING_STRINGS.viewLoading,
   viewFailed: 'This content could not be loaded.',
   viewRetry: 'Try again',
   viewUnsupportedPart: 'Part of this content cannot be shown.',
@@ -65,15 +65,7 @@ export type InteractiveStrings = typeof DEFAULT_INTERACTIVE_STRINGS;
 export type InteractiveStringKey = keyof InteractiveStrings;
 export const INTERACTIVE_STRING_KEYS = Object.keys(DEFAULT_INTERACTIVE_STRINGS) as InteractiveStringKey[];
 
-/** What the UI provides: strings (partial is fine) and the locale for dates/times (BCP 47). */
-export interface InteractiveLocale {
-  strings?: Partial<InteractiveStrings>;
-  locale?: string;
-  /** IANA time zone for showing times; default: the browser's. Tests pin it. */
-  timeZone?: string;
-}
-
-export const InteractiveStringsContext = createContext<InteractiveLocale>({});
+export { formatString, InteractiveStringsContext, type InteractiveLocale } from './strings-context';
 
 export interface ResolvedLocale {
   strings: InteractiveStrings;
@@ -99,11 +91,4 @@ function pickStrings(input: Partial<InteractiveStrings> | undefined): Partial<In
 export function useInteractiveLocale(override?: Partial<InteractiveStrings>): ResolvedLocale {
   const context = useContext(InteractiveStringsContext);
   return { strings: resolveStrings(context, override), locale: context.locale, timeZone: context.timeZone };
-}
-
-/** Fills `{name}` placeholders; unknown placeholders stay as written. */
-export function formatString(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
-  );
 }

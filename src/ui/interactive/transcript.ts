@@ -1,5 +1,7 @@
 // Pure helpers the transcript uses around interactive messages. They take the transcript
-// entries (ChatSession.transcript) and never mutate them.
+// entries (ChatSession.transcript) and never mutate them. Which entries show is visible.ts's (the
+// transcript's chunk needs it for every chat); the rest comes with the templates' chunk, as an
+// interactive message shows (the transcript then works out the states; until then there are none).
 //
 //   visibleEntries(entries)   drops paging requests (SHOW_MORE / PREVIOUS_OPTIONS, never shown)
 //                             and interactive messages replaced by a later one with the same
@@ -11,22 +13,12 @@
 //                             carousel choice, a view action): free text typed under a card is no answer.
 //   latestIsView(entries)     true when free text typed now must go as viewFreeTextReply.
 import { carouselChoice, describeReply, slotValue, viewAction } from './replies';
-import { INTERACTIVE_CONTENT_TYPE, INTERACTIVE_RESPONSE_CONTENT_TYPE } from './types';
+import { cardOf, isInteractive, visibleEntries, type Card, type EntryLike } from './visible';
 
-/** The fields these helpers read; TranscriptEntry satisfies it. */
-export interface EntryLike {
-  id: string;
-  kind: string;
-  own: boolean;
-  contentType?: string;
-  content?: string;
-  /** Own sends: what the bubble shows instead of the content (MessageEntry.display). */
-  display?: string;
-}
+export { isHiddenReply, referenceIdOf, visibleEntries, type EntryLike } from './visible';
 
 interface Peek {
   templateType?: string;
-  referenceId?: string;
   /** text/plain replies that answer the card: an option's title ('') or a slot's value (→ the slot's date). */
   choices?: Map<string, string>;
 }
@@ -45,66 +37,17 @@ function choicesOf(templateType: unknown, body: Record<string, unknown>): Map<st
   return choices;
 }
 
-// Parsing is cheap but transcripts can be long and re-derived often; remember recent results.
-const peekCache = new Map<string, Peek>();
-const PEEK_CACHE_MAX = 500;
+const peeks = new WeakMap<Card, Peek>();
 
 function peek(content: string): Peek {
-  const cached = peekCache.get(content);
-  if (cached) return cached;
-  let result: Peek = {};
-  try {
-    const raw: unknown = JSON.parse(content);
-    if (raw && typeof raw === 'object') {
-      const obj = raw as Record<string, unknown>;
-      const data = obj.data && typeof obj.data === 'object' ? (obj.data as Record<string, unknown>) : undefined;
-      const body = data && data.content && typeof data.content === 'object' ? (data.content as Record<string, unknown>) : undefined;
-      const choices = body && choicesOf(obj.templateType, body);
-      result = {
-        ...(typeof obj.templateType === 'string' ? { templateType: obj.templateType } : {}),
-        ...(body && typeof body.referenceId === 'string' && body.referenceId !== '' ? { referenceId: body.referenceId } : {}),
-        ...(choices ? { choices } : {}),
-      };
-    }
-  } catch {
-    result = {};
+  const card = cardOf(content);
+  let result = peeks.get(card);
+  if (!result) {
+    const choices = card.body && choicesOf(card.templateType, card.body);
+    result = { ...(card.templateType ? { templateType: card.templateType } : {}), ...(choices ? { choices } : {}) };
+    peeks.set(card, result);
   }
-  if (peekCache.size >= PEEK_CACHE_MAX) peekCache.delete(peekCache.keys().next().value as string);
-  peekCache.set(content, result);
   return result;
-}
-
-function isInteractive(entry: EntryLike): entry is EntryLike & { content: string } {
-  return entry.kind === 'message' && entry.contentType === INTERACTIVE_CONTENT_TYPE && typeof entry.content === 'string';
-}
-
-/** True for own messages the transcript must not show (paging requests). */
-export function isHiddenReply(entry: EntryLike): boolean {
-  return (
-    entry.kind === 'message' &&
-    entry.contentType === INTERACTIVE_RESPONSE_CONTENT_TYPE &&
-    typeof entry.content === 'string' &&
-    describeReply(entry.contentType, entry.content).hidden
-  );
-}
-
-/** The referenceId of an interactive message, if it has one. */
-export function referenceIdOf(entry: EntryLike): string | undefined {
-  return isInteractive(entry) ? peek(entry.content).referenceId : undefined;
-}
-
-/** Entries to show: without paging requests and without interactive messages a later one replaced. */
-export function visibleEntries<T extends EntryLike>(entries: readonly T[]): T[] {
-  const lastIndexByRef = new Map<string, number>();
-  entries.forEach((entry, index) => {
-    const ref = referenceIdOf(entry);
-    if (ref) lastIndexByRef.set(ref, index);
-  });
-  return entries.filter((entry, index) => {
-    if (isHiddenReply(entry)) return false;
-    const ref = referenceIdOf(entry);
-    return !ref || lastIndexByRef.get(ref) === index;
-  });
 }
 
 export interface InteractiveStates {

@@ -7,7 +7,9 @@
 // would read out. New messages are announced through the separate polite region instead (notify.ts).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TranscriptEntry } from '../../chat/types';
-import { interactiveStates, visibleEntries } from '../interactive/transcript';
+import { interactivePart } from '../interactive/lazy';
+import type { InteractiveStates } from '../interactive/transcript';
+import { isInteractive, visibleEntries } from '../interactive/visible';
 import type { Ui } from '../state';
 import { appendedSince, playArrivals } from './arrivals';
 import { RowView } from './entry';
@@ -29,6 +31,25 @@ function authPendingId(entries: readonly TranscriptEntry[]): string | null {
   return null;
 }
 
+const NO_STATES: InteractiveStates = { actionableId: null, answers: new Map(), replies: new Map() };
+
+/** The templates' chunk once `wanted` (an interactive message is in the transcript) and loaded. */
+function useInteractive(wanted: boolean) {
+  const [module, setModule] = useState(interactivePart.loaded());
+  useEffect(() => {
+    if (!wanted || module) return undefined;
+    let live = true;
+    interactivePart.load().then(
+      (m) => live && setModule(() => m),
+      () => {}, // the message itself says it cannot be shown, and tries again (interactive/lazy.tsx)
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, module]);
+  return module;
+}
+
 export function Transcript({ ui }: { ui: Ui }) {
   const { session, t } = ui;
   const open = ui.open.value;
@@ -40,7 +61,10 @@ export function Transcript({ ui }: { ui: Ui }) {
   const entries = seen.current;
   const shown = useMemo(() => visibleEntries(entries).filter((e) => e.kind !== 'notice' || !hiddenNotice(e)), [entries]);
   const locale = ui.locale.value;
-  const states = useMemo(() => interactiveStates(entries, { locale }), [entries, locale]);
+  // Which interactive message is live and what was answered: worked out by the templates' chunk, there
+  // once an interactive message shows (until then, none is live; own replies read as sent).
+  const im = useInteractive(useMemo(() => entries.some(isInteractive), [entries]));
+  const states = useMemo(() => (im ? im.interactiveStates(entries, { locale }) : NO_STATES), [entries, locale, im]);
   const authPending = useMemo(() => authPendingId(entries), [entries]);
   const rows = useMemo(() => buildRows(shown), [shown]);
   // Row index by key, for keeping a scrolled-up visitor's place. Built on first use: at the bottom

@@ -2,7 +2,7 @@
 // allowed, strings, locale and the InputSchema (for validation).
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { DEFAULT_INTERACTIVE_STRINGS, type InteractiveStrings } from '../strings';
+import type { InteractiveStrings } from '../strings';
 import type { ActionOutput } from './outputs';
 
 export interface ViewEnv {
@@ -16,14 +16,12 @@ export interface ViewEnv {
   data: Record<string, unknown>;
 }
 
-export const ViewEnvContext = createContext<ViewEnv>({
-  emit: () => undefined,
-  disabled: true,
-  strings: DEFAULT_INTERACTIVE_STRINGS,
-  inputSchema: undefined,
-  data: {},
-});
+// No default: ViewRenderer always provides it (and so the renderer's chunk does not carry the
+// English strings, which come with the templates' chunk that loads it).
+export const ViewEnvContext = createContext<ViewEnv | null>(null);
 
 export function useViewEnv(): ViewEnv {
-  return useContext(ViewEnvContext);
+  const env = useContext(ViewEnvContext);
+  if (!env) throw new Error('a view component rendered outside ViewRenderer (views/renderer.tsx), which provides its ViewEnv');
+  return env;
 }
