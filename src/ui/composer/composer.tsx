@@ -11,7 +11,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { characterCount } from '../../chat/content-types';
 import type { ChatErrorCode } from '../../chat/types';
 import { MESSAGE_MAX_LENGTH } from '../../config';
-import { viewFreeTextReply } from '../interactive/replies';
+import { viewFreeTextReply } from '../interactive/reply-view';
 import { interactivePart } from '../interactive/lazy';
 import { downloadTranscript } from '../download';
 import { plainFileName } from '../content/file-name';

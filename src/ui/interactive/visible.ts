@@ -4,7 +4,7 @@
 //   visibleEntries(entries)   drops paging requests (SHOW_MORE / PREVIOUS_OPTIONS, never shown)
 //                             and interactive messages replaced by a later one with the same
 //                             referenceId (the "show more" page replaces the old list).
-import { describeReply } from './replies';
+import { describeReply } from './reply-view';
 import { INTERACTIVE_CONTENT_TYPE, INTERACTIVE_RESPONSE_CONTENT_TYPE } from './types';
 
 /** The fields these helpers read; TranscriptEntry satisfies it. */

@@ -4,7 +4,7 @@ import type { AttachmentEntry, MessageEntry, NoticeEntry } from '../../chat/type
 import { formatDateTime, formatDay, formatTime } from '../../i18n';
 import { SafeMarkdown, SafeText } from '../content/safe-markdown';
 import { LazyInteractiveMessage } from '../interactive/lazy';
-import { describeReply } from '../interactive/replies';
+import { describeReply } from '../interactive/reply-view';
 import type { InteractiveStates } from '../interactive/transcript';
 import { INTERACTIVE_CONTENT_TYPE } from '../interactive/types';
 import { signIn, cancelSignIn } from '../auth';

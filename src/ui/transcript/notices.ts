@@ -2,7 +2,7 @@
 // message (announcements, the transcript download). Pure; strings come from the locale pack.
 import type { NoticeEntry, NoticeEvent, TranscriptEntry } from '../../chat/types';
 import type { StringKey } from '../../i18n';
-import { describeReply } from '../interactive/replies';
+import { describeReply } from '../interactive/reply-view';
 import { markdownPlain } from '../content/markdown-plain';
 
 type T = (key: StringKey, vars?: Record<string, string | number>) => string;
