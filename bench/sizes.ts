@@ -89,8 +89,10 @@ export const CEILINGS: Ceilings = {
   // widget.js +0.67 KB: the window reopened after a reload, the launcher's shared look and the bar.
   // Issue 12 (click): loader.js 2791 -> 2718 B gz (2423 -> 2351 B brotli): written tighter (-100 B),
   // the launcher's intent (pointer, focus) fetching widget.js and the session chunk (+46 B), the
-  // colour check read through one pattern (-19 B).
-  loaderGzip: 2724,
+  // colour check read through one pattern (-19 B). Raised by the lead, 2718 -> 2751 B: in Safari 15.4-16.3
+  // (no constructable style sheets) the loader threw into the host page and drew nothing; its CSS now
+  // goes into a <style> there (e2e/embed-old-safari.spec.ts).
+  loaderGzip: 2756,
   // Interactive messages' strings and the helpers that work out which message is live travel with
   // their templates' chunk (a chat without one never needs them): critical 40.33 -> 39.33 KB; so do
   // the replies the templates send (how a reply reads stays): 39.08 KB.

@@ -22,9 +22,16 @@ export async function mark(config: Record<string, unknown>, launcher: HTMLButton
     return;
   }
   const root = launcher.getRootNode() as ShadowRoot;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(AWAY_CSS);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  // Where style sheets cannot be constructed (Safari before 16.4), a <style> with the page's nonce.
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(AWAY_CSS);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch {
+    const style = root.appendChild(document.createElement('style'));
+    if (typeof config.nonce === 'string') style.nonce = config.nonce;
+    style.textContent = AWAY_CSS;
+  }
   launcher.classList.add('away');
   const strings = (typeof config.strings === 'object' && config.strings) || {};
   const away = (strings as Record<string, unknown>).away;

@@ -105,7 +105,6 @@ function drawLauncher(cfg: Options): void {
   const host = document.createElement('div');
   host.setAttribute('data-connect-chat', '');
   root = host.attachShadow({ mode: 'open' });
-  const sheet = new CSSStyleSheet();
   const theme = obj(cfg.theme);
   const pos = obj(cfg.position);
   const mode = typeof cfg.theme == 'string' ? cfg.theme : theme.mode;
@@ -119,7 +118,7 @@ function drawLauncher(cfg: Options): void {
   // The launcher's look (ui/look.ts) at the place and in the colours of the widget's theme; the
   // window's shell in the window's place: the header band is its top border (in the brand colour),
   // the progress bar its ::after.
-  sheet.replaceSync(
+  const css =
     `:host{all:initial}${LAUNCHER_CSS}:host .cw-launch{${side}:${x}px;bottom:${y}px;z-index:${z};width:${size}px;height:${size}px}` +
       `.cw-shell{position:fixed;z-index:${z};${side}:${x}px;bottom:${y + size + 12}px;width:${num(theme.width, 380)}px;max-width:calc(100vw - 16px);` +
       `height:min(${Math.min(num(theme.height, 620), form ? 190 + 77 * form : 1e4) - 60}px,calc(100dvh - ${y + size + 84}px));border-top:60px solid;` +
@@ -128,9 +127,17 @@ function drawLauncher(cfg: Options): void {
       `@media (max-width:480px){.cw-shell{inset:0;width:auto;height:auto;max-width:none;border-radius:0}.cw-launch[aria-expanded=true]{display:none}}` +
       `@media (prefers-reduced-motion:reduce){*{transition:none!important}.cw-shell::after{display:none}}[hidden],.off{display:none!important}` +
       colours(theme, mode == 'dark') +
-      (mode == 'auto' ? `@media (prefers-color-scheme:dark){${colours(theme, true)}}` : ''),
-  );
-  root.adoptedStyleSheets = [sheet];
+      (mode == 'auto' ? `@media (prefers-color-scheme:dark){${colours(theme, true)}}` : '');
+  // Where style sheets cannot be constructed (Safari before 16.4), a <style> with the page's nonce.
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = root.appendChild(document.createElement('style'));
+    style.nonce = str(cfg.nonce, '');
+    style.textContent = css;
+  }
   launcher = root.appendChild(document.createElement('button'));
   // Business hours with whenClosed 'hide': no launcher until hours.js says chat is open.
   launcher.className = cfg.availability && cfg.whenClosed == 'hide' ? 'cw-launch off' : 'cw-launch';

@@ -70,10 +70,11 @@ export function mountWidget(
     } else {
       if (!styleEls.length) {
         styleEls = texts().map(() => document.createElement('style'));
-        // Prepended last to first, so they keep their order (customCss last, winning ties).
-        for (const el of [...styleEls].reverse()) {
+        // In their order after any styles already there (the loader's launcher), as adopted sheets
+        // come after them: customCss last, winning ties.
+        for (const el of styleEls) {
           if (config.nonce) el.nonce = config.nonce;
-          root.prepend(el);
+          root.append(el);
         }
       }
       texts().forEach((css, i) => (styleEls[i].textContent = css));
