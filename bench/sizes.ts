@@ -95,8 +95,10 @@ export const CEILINGS: Ceilings = {
   loaderGzip: 2756,
   // Interactive messages' strings and the helpers that work out which message is live travel with
   // their templates' chunk (a chat without one never needs them): critical 40.33 -> 39.33 KB; so do
-  // the replies the templates send (how a reply reads stays): 39.08 KB.
-  criticalGzip: 39.2 * 1024,
+  // the replies the templates send (how a reply reads stays): 39.08 KB. Raised by the lead to 39.3 KB
+  // (39.07 -> 39.24): a chunk that failed to load is asked for again under a new URL, as Chromium
+  // remembers the failure (src/ui/import-again.ts); before, Retry could never load it.
+  criticalGzip: 39.3 * 1024,
   // A new chat no longer fetches the older-history chunk (78.71 -> 78.30 KB); the client-options
   // check left the session chunk, which the widget (passing no clientOptions) never needs (77.90 KB);
   // the advice of service errors loads with the first error response (77.55 KB; 76.57 KB after the

@@ -4,6 +4,7 @@
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { addLateStyles } from './late-styles';
+import { importAgain } from './import-again';
 import type { Ui } from './state';
 
 export interface Chunk<M> {
@@ -17,7 +18,8 @@ export interface Chunk<M> {
  * A chunk whose module may export `styles`: they are added (late-styles.ts) before it renders. The
  * chunk itself imports nothing the widget has, so no shared chunk is split off the opening download.
  */
-export function chunk<M extends object>(importer: () => Promise<M>): Chunk<M> {
+export function chunk<M extends object>(load: () => Promise<M>): Chunk<M> {
+  const importer = importAgain(load);
   let module: M | undefined;
   let loading: Promise<M> | undefined;
   return {

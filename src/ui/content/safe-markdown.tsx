@@ -18,14 +18,17 @@ import type { JSX } from 'preact';
 import { splitLinks } from './linkify';
 import { markdownParagraphs, markdownPlain } from './markdown-plain';
 
+import { importAgain } from '../import-again';
+
 type Markdown = typeof import('./markdown');
 
 let loaded: Markdown | undefined;
 let loading: Promise<Markdown> | undefined;
+const importMarkdown = importAgain(() => import('./markdown'));
 
 /** Loads the markdown renderer once; a failed load may be tried again. */
 export function loadMarkdown(): Promise<Markdown> {
-  loading ??= import('./markdown').then(
+  loading ??= importMarkdown().then(
     (module) => (loaded = module),
     (error: unknown) => {
       loading = undefined;

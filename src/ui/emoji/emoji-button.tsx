@@ -7,12 +7,17 @@ import { Icon } from '../icons';
 import type { Ui } from '../state';
 import { loadPrefs, savePrefs } from './prefs';
 
+import { importAgain } from '../import-again';
+
 type Loaded = { module: typeof import('./emoji-picker'); data: string };
 let loaded: Loaded | undefined;
 let loading: Promise<Loaded> | undefined;
 
+const importPicker = importAgain(() => import('./emoji-picker'));
+const importData = importAgain(() => import('./emoji-data'));
+
 function loadPicker(): Promise<Loaded> {
-  loading ??= Promise.all([import('./emoji-picker'), import('./emoji-data')]).then(
+  loading ??= Promise.all([importPicker(), importData()]).then(
     ([module, data]) => {
       addLateStyles(module.styles);
       return (loaded = { module, data: data.default });

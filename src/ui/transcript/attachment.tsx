@@ -40,11 +40,14 @@ export async function download(ui: Ui, e: AttachmentEntry): Promise<void> {
   a.click();
 }
 
+import { importAgain } from '../import-again';
+
 type Lightbox = typeof import('./lightbox');
 let lightbox: Promise<Lightbox> | undefined;
+const importLightbox = importAgain(() => import('./lightbox'));
 
 function openPreview(ui: Ui, e: AttachmentEntry, from: HTMLElement): void {
-  lightbox ??= import('./lightbox').then(
+  lightbox ??= importLightbox().then(
     (m) => (addLateStyles(m.styles), m),
     (error: unknown) => {
       lightbox = undefined;

@@ -27,6 +27,8 @@ import { useInteractiveLocale, type InteractiveStrings } from '../strings';
 import type { InteractiveReply } from '../types';
 import { parseViewData } from './view-data';
 
+import { importAgain } from '../../import-again';
+
 type RendererModule = typeof import('./renderer');
 
 export interface ViewMessageProps {
@@ -45,8 +47,9 @@ export interface ViewMessageProps {
 }
 
 // The markdown renderer loads alongside, so the view's texts render formatted at once.
+const importRenderer = importAgain(() => import('./renderer'));
 const defaultLoad = (): Promise<RendererModule> =>
-  Promise.all([import('./renderer'), loadMarkdown().catch(() => undefined)]).then(([renderer]) => renderer);
+  Promise.all([importRenderer(), loadMarkdown().catch(() => undefined)]).then(([renderer]) => renderer);
 
 type State =
   | { phase: 'loading' }
