@@ -4,8 +4,9 @@ import { defineConfig } from 'vite';
 // loader.js for the script tag: one classic script, no imports, minified. Kept apart from the widget
 // build because it must not share chunks with it (it stays under 2 KB gzipped).
 //
-// It is built after the widget (scripts/build.mjs): on the click it fetches the session's chunk beside
-// widget.js, and that chunk's name carries a content hash, read here from the widget build's manifest.
+// It is built after the widget (scripts/build.mjs): on the launcher's intent (pointer or focus) it
+// fetches widget.js and then the session's chunk, whose name carries a content hash, read here from the
+// widget build's manifest.
 // The hashed chunk stays cacheable for good; only loader.js (unhashed anyway) changes with it. A
 // loader of another deploy names a chunk widget.js no longer imports: a wasted fetch, nothing worse,
 // as widget.js imports its own.

@@ -2,7 +2,7 @@
 // launcher before widget.js has arrived ends with the focus in the window, and submitting the
 // pre-chat form with Enter puts it in the message box, so nothing the visitor types is lost. (issue 11)
 import { expect, test, type Page } from '@playwright/test';
-import { EMULATOR_PORT, loaderLauncher, startedContactId } from './embed-support.js';
+import { EMULATOR_PORT, loaderLauncher, startedContactId, holdBack } from './embed-support.js';
 import { customerMessages } from './ui-support.js';
 
 const FORM = { preChatForm: { fields: [{ name: 'name', type: 'name', label: 'Your name', required: true }] } };
@@ -19,16 +19,8 @@ const focused = (page: Page) =>
     return el ? `${el.tagName.toLowerCase()}#${el.id}.${el.className}` : 'none';
   });
 
-/** Holds widget.js back until released, so the launcher is pressed before the widget exists. */
-async function holdWidget(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route('**/dist/cdn/widget.js', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+/** Holds widget.js back until the returned function is called. */
+const holdWidget = (page: Page) => holdBack(page, '/dist/cdn/widget.js');
 
 test('Enter on the launcher before widget.js has loaded: the pre-chat form gets the focus, then Enter on it the message box', async ({ page }) => {
   const release = await holdWidget(page);

@@ -6,7 +6,7 @@
 // is formatted in place once they do.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { EMULATOR_PORT, chatWindow, clearFaults, consoleErrors, events, startedContactId, storedKeys } from './embed-support.js';
+import { EMULATOR_PORT, chatWindow, holdBack, clearFaults, consoleErrors, events, startedContactId, storedKeys } from './embed-support.js';
 import { Agent, customerMessages } from './ui-support.js';
 
 const CDN = '/dist/cdn/';
@@ -32,17 +32,6 @@ function cdnRequests(page: Page): string[] {
 /** Waits until the widget's socket is connected (what an agent says before that comes in as history). */
 async function connectedOf(page: Page): Promise<void> {
   await expect.poll(async () => (await events(page)).some((e) => e.name === 'connectionChange' && e.detail === 'connected')).toBe(true);
-}
-
-/** Holds the responses for `path` until the returned function is called (a slow network for one file). */
-async function holdBack(page: Page, path: string): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**${path}`, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
 }
 
 /** Resolves once the widget's animations (a new row sliding in) have finished, so boxes can be compared. */

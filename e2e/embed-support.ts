@@ -10,6 +10,17 @@ import { build } from 'vite';
 import { packageSelf } from '../vite.demo.config.js';
 
 export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 18787);
+
+/** Holds the responses for `path` until the returned function is called (a slow network for one file). */
+export async function holdBack(page: Page, path: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**${path}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 export const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
 
 /** embed-data(-bad).html and embed-element.html name the emulator as 127.0.0.1:18787 in their markup; e2e/serve.ts writes the real port in. */

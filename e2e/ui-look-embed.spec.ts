@@ -3,7 +3,7 @@
 // state within a frame of the click, a progress bar, a pre-chat window sized to its form (item 14);
 // the window open again after a reload (item 6). Run `npm run build` first.
 import { expect, test, type Page } from '@playwright/test';
-import { EMULATOR_PORT, launcher, loaderLauncher, startedContactId } from './embed-support.js';
+import { EMULATOR_PORT, launcher, loaderLauncher, startedContactId, holdBack } from './embed-support.js';
 import AxeBuilder from '@axe-core/playwright';
 
 function snippetUrl(config: Record<string, unknown>): string {
@@ -17,15 +17,7 @@ const axe = async (page: Page): Promise<string[]> =>
 const FORM = { preChatForm: { fields: [{ name: 'name', type: 'name', label: 'Name', required: true }] } };
 
 /** Holds widget.js back until the returned function is called. */
-async function holdWidget(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const gate = new Promise<void>((ok) => (release = ok));
-  await page.route('**/dist/cdn/widget.js', async (route) => {
-    await gate;
-    await route.continue();
-  });
-  return release;
-}
+const holdWidget = (page: Page) => holdBack(page, '/dist/cdn/widget.js');
 
 /** What a visitor sees of a launcher, once its motion has settled and the pointer is away. */
 interface Look {

@@ -17,7 +17,6 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { splitLinks } from './linkify';
 import { markdownParagraphs, markdownPlain } from './markdown-plain';
-
 import { importAgain } from '../import-again';
 
 type Markdown = typeof import('./markdown');

@@ -6,7 +6,6 @@ import { addLateStyles } from '../late-styles';
 import { Icon } from '../icons';
 import type { Ui } from '../state';
 import { loadPrefs, savePrefs } from './prefs';
-
 import { importAgain } from '../import-again';
 
 type Loaded = { module: typeof import('./emoji-picker'); data: string };

@@ -12,7 +12,6 @@ import { addLateStyles } from '../late-styles';
 import type { Chunk } from '../lazy-part';
 import type { InteractiveMessageProps } from './interactive-message';
 import { usePendingString } from './strings-context';
-
 import { importAgain } from '../import-again';
 
 type Module = typeof import('./templates');
@@ -20,9 +19,9 @@ type Module = typeof import('./templates');
 let loaded: Module | undefined;
 let loading: Promise<Module> | undefined;
 
-/** Starts (once) loading the templates chunk; a failed load may be tried again. */
 const importTemplates = importAgain(() => import('./templates'));
 
+/** Starts (once) loading the templates chunk; a failed load may be tried again. */
 export function loadInteractive(load: () => Promise<Module> = importTemplates): Promise<Module> {
   // The markdown renderer comes along, so titles and options render formatted at once.
   loading ??= Promise.all([load(), loadMarkdown().catch(() => undefined)]).then(

@@ -15,6 +15,7 @@ import { Icon } from '../icons';
 import { addLateStyles } from '../late-styles';
 import type { Ui } from '../state';
 import { AttachmentImage, drawImage, type ImageFailure } from './image';
+import { importAgain } from '../import-again';
 
 const INLINE = /^image\/(png|jpeg|gif|webp)$/;
 
@@ -39,8 +40,6 @@ export async function download(ui: Ui, e: AttachmentEntry): Promise<void> {
   a.rel = 'noopener noreferrer';
   a.click();
 }
-
-import { importAgain } from '../import-again';
 
 type Lightbox = typeof import('./lightbox');
 let lightbox: Promise<Lightbox> | undefined;

@@ -26,7 +26,6 @@ import { viewActionReply } from '../replies';
 import { useInteractiveLocale, type InteractiveStrings } from '../strings';
 import type { InteractiveReply } from '../types';
 import { parseViewData } from './view-data';
-
 import { importAgain } from '../../import-again';
 
 type RendererModule = typeof import('./renderer');
