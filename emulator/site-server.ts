@@ -1,6 +1,7 @@
 // The "customer site" of the demo (npm start), the end-to-end tests and the bench: a static server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 /**
@@ -47,7 +48,16 @@ export interface SiteServerOptions {
   replaceIn?: string[];
   /** Exact paths answered by a handler of the site's own back end instead of a file. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  /**
+   * Send text files (scripts, styles, pages, JSON, SVG) gzipped at level 9 to clients that accept
+   * gzip, as a CDN does (the bench, so its throttled timings weigh what a visitor downloads). Off by
+   * default: the e2e tests see the bytes as they are on disk.
+   */
+  gzip?: boolean;
 }
+
+/** The file types `gzip` compresses. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.map']);
 
 export interface SiteServer {
   url: string;
@@ -114,8 +124,26 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       for (const [from, to] of Object.entries(options.replace)) text = text.replaceAll(from, to);
       body = text;
     }
-    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    headers['content-type'] = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (options.gzip && COMPRESSIBLE.has(extname(file))) {
+      headers.vary = 'accept-encoding';
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        body = gzipped(file, body);
+        headers['content-encoding'] = 'gzip';
+      }
+    }
+    res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  // Compressed once per file content, so a bench visit does not time the server's gzip.
+  const gzipCache = new Map<string, { source: Buffer | string; gzip: Buffer }>();
+  function gzipped(file: string, source: Buffer | string): Buffer {
+    const cached = gzipCache.get(file);
+    if (cached && (typeof source === 'string' ? cached.source === source : Buffer.isBuffer(cached.source) && cached.source.equals(source))) return cached.gzip;
+    const gzip = gzipSync(source, { level: 9 });
+    gzipCache.set(file, { source, gzip });
+    return gzip;
   }
 
   async function resolveFile(pathname: string): Promise<string | undefined> {
