@@ -40,6 +40,17 @@ const BENCH_CHROMIUM_ARGS = [
   '--disable-backgrounding-occluded-windows',
 ];
 
+/**
+ * What a CDN would send for the widget's files: hashed chunks for a year, the rest (loader.js,
+ * widget.js, …: stable names) for five minutes; the bench's pages never from the cache. Each visit
+ * has a fresh browser context, so its cache starts empty (a first visit), and a file fetched once in
+ * the visit is served from it, as on a real site.
+ */
+export function cdnCacheControl(pathname: string): string | undefined {
+  if (!/^\/(cdn|base-cdn|vendor)\//.test(pathname)) return undefined;
+  return /\/chunks\//.test(pathname) ? 'public, max-age=31536000, immutable' : 'public, max-age=300';
+}
+
 export async function startBenchEnv(initScript: string, baseline: Baseline | { problem: string } = { problem: 'not asked for' }): Promise<BenchEnv> {
   const handles = new Map<string, ContactHandle>();
   let latest: string | undefined;
@@ -57,6 +68,7 @@ export async function startBenchEnv(initScript: string, baseline: Baseline | { p
   const site = await startSiteServer({
     port: 0,
     gzip: true,
+    cacheControl: cdnCacheControl,
     mounts: {
       '/': 'bench/pages',
       '/cdn/': CDN_DIR,

@@ -28,7 +28,7 @@ describe('site server: gzip, as a CDN sends it', () => {
   beforeAll(async () => {
     writeFileSync(join(dir, 'widget.js'), script);
     writeFileSync(join(dir, 'logo.png'), png);
-    zipped = await startSiteServer({ port: 0, mounts: { '/': dir }, gzip: true });
+    zipped = await startSiteServer({ port: 0, mounts: { '/': dir }, gzip: true, cacheControl: (path) => (path.endsWith('.js') ? 'public, max-age=300' : undefined) });
     plain = await startSiteServer({ port: 0, mounts: { '/': dir } });
   });
   afterAll(async () => {
@@ -60,5 +60,11 @@ describe('site server: gzip, as a CDN sends it', () => {
     const res = await get(`${plain.url}/widget.js`, 'gzip');
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.body.toString('utf8')).toBe(script);
+  });
+
+  it('sends the Cache-Control asked for by path, and no-store otherwise', async () => {
+    expect((await get(`${zipped.url}/widget.js`, 'gzip')).headers['cache-control']).toBe('public, max-age=300');
+    expect((await get(`${zipped.url}/logo.png`)).headers['cache-control']).toBe('no-store');
+    expect((await get(`${plain.url}/widget.js`)).headers['cache-control']).toBe('no-store');
   });
 });

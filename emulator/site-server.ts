@@ -54,6 +54,12 @@ export interface SiteServerOptions {
    * default: the e2e tests see the bytes as they are on disk.
    */
   gzip?: boolean;
+  /**
+   * Cache-Control for a file, by its path (default for every file: no-store, so tests always see the
+   * files on disk). The bench answers as a CDN would, so a file fetched once in a visit is not fetched
+   * again.
+   */
+  cacheControl?: (pathname: string) => string | undefined;
 }
 
 /** The file types `gzip` compresses. */
@@ -107,7 +113,7 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       return;
     }
     let pathname = decodeURIComponent(url.pathname);
-    const headers: Record<string, string> = { 'cache-control': 'no-store', ...options.headers };
+    const headers: Record<string, string> = { 'cache-control': options.cacheControl?.(pathname) ?? 'no-store', ...options.headers };
     if (pathname.startsWith('/csp/')) {
       pathname = pathname.slice(4);
       headers['content-security-policy'] = STRICT_CSP;
