@@ -91,7 +91,7 @@ export class ChatEngine implements Life, ChatCommands {
       confirmed: () => this.ending.sent(),
       log: config.log,
     });
-    this.uploads = new Uploads({ ...common, session, rules: config.attachments, uploader: config.uploader, op, endedError });
+    this.uploads = new Uploads({ ...common, session, rules: config.attachments, uploader: config.uploader, op, endedError, log: config.log });
     this.receipts = new ReceiptSender({ ...common, policy: config.receipts, op, isRelated: (id) => this.history.isRelated(id), log: config.log });
     this.incoming = new Incoming({
       ...common,

@@ -5,7 +5,7 @@ import { randomUuid } from '../client/uuid.js';
 import { checkAttachment, type AttachmentRules, type Uploader } from './attachments.js';
 import { ChatError, describeCause, isChatError } from './errors.js';
 import type { SessionDetails } from './persistence.js';
-import type { Life, Op, Report } from './ports.js';
+import type { Life, Log, Op, Report } from './ports.js';
 import type { SessionState } from './state.js';
 import type { AttachmentLink, TranscriptEntry, Upload } from './types.js';
 
@@ -19,6 +19,29 @@ export interface UploadsPorts {
   op: Op;
   endedError: () => ChatError;
   report: Report;
+  log: Log;
+}
+
+/** How many times a file is tried in all when the network keeps going while it is sent. */
+const MAX_OFFLINE_TRIES = 5;
+
+/**
+ * Resolves once the browser is back online (the socket is no longer `offline`), or on abort. Only
+ * offline: a socket that cannot reconnect while HTTP works (a proxy) must not hold files back.
+ */
+function untilOnline(s: SessionState, signal: AbortSignal): Promise<void> {
+  if (s.connection.peek() !== 'offline' || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stop();
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const stop = s.connection.subscribe((state) => {
+      if (state !== 'offline') queueMicrotask(done);
+    });
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 export class Uploads {
@@ -54,15 +77,31 @@ export class Uploads {
       complete: (input: { AttachmentIds: string[]; ClientToken: string }) => this.p.op('CompleteAttachmentUpload', input, controller.signal),
     };
     const tokens = { start: randomUuid(), complete: randomUuid() };
-    import('./upload.js')
-      .catch((cause: unknown) => {
-        throw new ChatError('attachment-failed', `"${name}" could not be sent: the upload could not start (${describeCause(cause)}). Check the connection and try again.`, { cause });
-      })
-      .then(({ runUpload, defaultUploader }) =>
-        runUpload(file, name, contentType, calls, this.p.uploader ?? defaultUploader(), tokens, controller.signal, (p) =>
-          update({ state: p.state, progress: p.progress, ...(p.attachmentId ? { attachmentId: p.attachmentId } : {}) }),
-        ),
-      )
+    const attempt = () =>
+      import('./upload.js')
+        .catch((cause: unknown) => {
+          throw new ChatError('attachment-failed', `"${name}" could not be sent: the upload could not start (${describeCause(cause)}). Check the connection and try again.`, { cause });
+        })
+        .then(({ runUpload, defaultUploader }) =>
+          runUpload(file, name, contentType, calls, this.p.uploader ?? defaultUploader(), tokens, controller.signal, (p) =>
+            update({ state: p.state, progress: p.progress, ...(p.attachmentId ? { attachmentId: p.attachmentId } : {}) }),
+          ),
+        );
+    // Offline, a file waits for the network as a message does, and one that failed because the
+    // network went meanwhile is tried again once it is back.
+    const run = async (): Promise<string> => {
+      for (let tries = 1; ; tries++) {
+        await untilOnline(s, controller.signal);
+        try {
+          return await attempt();
+        } catch (error) {
+          const wentOffline = !controller.signal.aborted && isChatError(error) && error.code === 'attachment-failed' && s.connection.peek() === 'offline';
+          if (!wentOffline || tries >= MAX_OFFLINE_TRIES) throw error;
+          this.p.log('upload-waits', { name, error: describeCause(error) });
+        }
+      }
+    };
+    run()
       .then((attachmentId) => {
         // The attachment may already be in the transcript (the socket can beat the response).
         const present = s.transcriptState.peek().rows.some((r) => r.entry.kind === 'attachment' && r.entry.attachmentId === attachmentId);
