@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientLogEvent } from '../client/index.js';
 import type { ChatSession } from './chat-session.js';
 import { ChatError } from './errors.js';
-import { AgentPeer, customerSession, eventually, sleep, startTestEmulator, TestNetwork, until, type TestEmulator } from './testing/harness.js';
+import { AgentPeer, customerSession, eventually, NodeWS, sleep, startTestEmulator, TestNetwork, until, type TestEmulator } from './testing/harness.js';
 import type { MessageEntry, TranscriptEntry } from './types.js';
 
 let emu: TestEmulator;
@@ -219,18 +219,49 @@ describe('ChatSession with the emulator', () => {
     expect(session.connection.value).toBe('ended');
   });
 
-  it('a new chat has no older history: none is offered or asked for, only the gap fill reads the transcript', async () => {
+  it('a new chat has no older history: none is offered or asked for, only connecting reads the transcript (beside the socket, and the gap fill)', async () => {
     const calls: ClientLogEvent[] = [];
     const session = track(customerSession({ emu, options: { clientOptions: { logger: (e) => calls.push(e) } } }));
     const offered: boolean[] = [];
     cleanup.push(effect(() => void offered.push(session.hasOlder.value)));
     await session.start();
     const reads = () => calls.filter((e) => e.type === 'response' && e.operation === 'GetTranscript');
-    await eventually(async () => (reads().length > 0 ? true : undefined), 8000, 'the gap fill after connecting');
+    await eventually(async () => (reads().length >= 2 ? true : undefined), 8000, 'the read beside the socket and the gap fill after connecting');
     await session.loadOlder();
     expect(offered.filter(Boolean), 'hasOlder while the chat started and connected').toEqual([]);
-    expect(reads()).toHaveLength(1);
+    expect(reads()).toHaveLength(2);
     expect(session.loadingOlder.value).toBe(false);
+  });
+
+  it('shows what a new chat already holds (the greeting) while its socket is still subscribing, then the gap fill after it adds nothing twice', async () => {
+    const greeter = await startTestEmulator({ plugins: [{ name: 'greeter', onContactStarted: (contact) => void contact.sendText('Welcome to the shop!', { displayName: 'Flow' }) }] });
+    cleanup.push(() => greeter.close());
+    // The socket opens, but what the service says on it (the subscription's answer first) waits for `release`.
+    const held: (() => void)[] = [];
+    let released = false;
+    const release = () => {
+      released = true;
+      for (const deliver of held.splice(0)) deliver();
+    };
+    class HeldSocket extends NodeWS {
+      constructor(url: string) {
+        super(url);
+        const add = this.addEventListener.bind(this);
+        this.addEventListener = (type, listener) =>
+          add(type, type === 'message' ? (event) => (released ? listener(event) : held.push(() => listener(event))) : listener);
+      }
+    }
+    const calls: ClientLogEvent[] = [];
+    const session = track(customerSession({ emu: greeter, options: { WebSocket: HeldSocket, clientOptions: { logger: (e) => calls.push(e) } } }));
+    const started = session.start();
+    const shown = await until(session.transcript, (t) => texts(t).includes('Welcome to the shop!'), 8000, 'the greeting');
+    expect(session.connection.value, 'shown before the socket was subscribed').toBe('connecting');
+    expect(texts(shown)).toEqual(['Welcome to the shop!']);
+    release();
+    await started;
+    const reads = () => calls.filter((e) => e.type === 'response' && e.operation === 'GetTranscript');
+    await eventually(async () => (reads().length === 2 ? true : undefined), 8000, 'the gap fill after subscribing');
+    expect(texts(session.transcript.value)).toEqual(['Welcome to the shop!']);
   });
 
   it('loads older history on demand, BACKWARD page by page', async () => {

@@ -5,7 +5,7 @@
 // (history-sync.ts), uploads (uploads.ts) and the receipts going out (receipt-sender.ts).
 // Decisions are the pure policies next to them; this file wires them to the socket and the signals.
 import { batch, effect } from '@preact/signals-core';
-import { WebSocketManager } from '../connection/index.js';
+import { WebSocketManager, type ConnectionDetails } from '../connection/index.js';
 import { ParticipantCalls } from './calls.js';
 import { CONTENT_TYPE } from './content-types.js';
 import type { EngineConfig } from './resolved-options.js';
@@ -35,6 +35,8 @@ export class ChatEngine implements Life, ChatCommands {
   private manager: WebSocketManager | null = null;
   private readonly disposers: (() => void)[] = [];
   private typingSentAt: number | undefined;
+  /** Whether the transcript was read beside the first socket's opening (firstConnection). */
+  private readEarly = false;
   private readonly abort = new AbortController();
   private stopped = false;
   /** Set while start() makes its first connection: a refusal then means "not started", not "ended". */
@@ -66,7 +68,10 @@ export class ChatEngine implements Life, ChatCommands {
     });
     const op = this.calls.op;
     const endedError = (): ChatError => this.calls.endedError();
-    const handleItems = (items: readonly ChatItem[], source?: ItemSource): void => this.incoming.handle(items, source);
+    // A read still under way when a start is abandoned (abandonStart) brings items of no chat.
+    const handleItems = (items: readonly ChatItem[], source?: ItemSource): void => {
+      if (this.session) this.incoming.handle(items, source);
+    };
     this.saver = new Saver({ ...common, persistence: config.persistence, session, history: () => this.history.snapshot() });
     this.history = new HistorySync({
       ...common,
@@ -277,7 +282,7 @@ export class ChatEngine implements Life, ChatCommands {
 
   private async connect(): Promise<void> {
     if (this.manager || !this.session) return;
-    const manager = new WebSocketManager({ ...this.config.manager, getConnection: this.calls.getConnection });
+    const manager = new WebSocketManager({ ...this.config.manager, getConnection: this.firstConnection });
     this.manager = manager;
     this.disposers.push(
       effect(() => {
@@ -312,6 +317,21 @@ export class ChatEngine implements Life, ChatCommands {
       throw e;
     }
   }
+
+  /**
+   * The socket's connection details. The first time, the token they carry reads the transcript at
+   * once, while the socket opens and subscribes (two round trips): what the chat already holds (the
+   * contact flow's greeting, what came while the page reloaded) shows that much sooner. The gap fill
+   * after the subscription still runs, from where this one began: nothing posted in between is lost.
+   */
+  private readonly firstConnection = async (): Promise<ConnectionDetails> => {
+    const details = await this.calls.getConnection();
+    if (!this.readEarly) {
+      this.readEarly = true;
+      void this.history.gapFill();
+    }
+    return details;
+  };
 
   // ---------------------------------------------------------------------------------------------
   // Commands carried out by the parts
