@@ -1,7 +1,9 @@
 // Reloads: a session is closed without clearing storage and a new one resumes from the same store
 // (IndexedDB via fake-indexeddb, or sessionStorage for 'tab'), against the real emulator.
 import 'fake-indexeddb/auto';
+import { createStore, type UseStore } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClientLogEvent } from '../client/index.js';
 import type { ChatSession } from './chat-session.js';
 import type { ChatSessionOptions } from './options.js';
 import { AgentPeer, customerSession, eventually, sleep, startTestEmulator, TestNetwork, until, type TestEmulator } from './testing/harness.js';
@@ -153,6 +155,27 @@ describe('ChatSession reloads (persistence)', () => {
     await second.close();
     const third = persisted(key);
     expect(await third.resume()).toBe(false);
+  });
+
+  it('connects a new chat while its session is written, and start() resolves once it is stored', async () => {
+    // IndexedDB whose writes wait for `release` (reads go through).
+    const real = createStore(`held-writes-${keyCounter}`, 'kv');
+    let release = (): void => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const idbStore: UseStore = (mode, callback) => (mode === 'readwrite' ? gate.then(() => real(mode, callback)) : real(mode, callback));
+    const calls: ClientLogEvent[] = [];
+    const key = `held-${keyCounter++}`;
+    const first = persisted(key, undefined, { store: { idbStore }, clientOptions: { logger: (e) => calls.push(e) } });
+    let resolved = false;
+    const started = first.start().then(() => (resolved = true));
+    await eventually(async () => calls.some((e) => e.type === 'response' && e.operation === 'CreateParticipantConnection') || undefined, 8000, 'the connection asked for while the write waits');
+    expect(resolved, 'start() waits for the stored session').toBe(false);
+    release();
+    await started;
+    await first.close();
+    const second = persisted(key, undefined, { store: { idbStore } });
+    expect(await second.resume()).toBe(true);
+    expect(second.contactId.value).toBe(first.contactId.value);
   });
 
   it("persistence 'tab' keeps the chat in sessionStorage", async () => {

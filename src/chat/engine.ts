@@ -213,7 +213,9 @@ export class ChatEngine implements Life, ChatCommands {
       this.s.contactId.value = details.ContactId;
       this.s.hasOlder.value = this.history.hasOlder;
     });
-    await this.saver.saveSession();
+    // Written while the connection is made: neither waits for the other, and the write is queued
+    // before anything the connection brings is (the saver writes in order).
+    const stored = this.saver.saveSession();
     // A chat started after another ended may have taken over its unsent messages and draft.
     if (this.s.outbox.peek().length) void this.saver.saveOutbox();
     const draft = this.s.draft.peek();
@@ -227,6 +229,7 @@ export class ChatEngine implements Life, ChatCommands {
     } finally {
       this.firstConnect = null;
     }
+    await stored;
     if (first.refused !== undefined && !this.stopped) await this.abandonStart(first.refused);
     if (this.hasEnded) return;
     this.s.phase.value = 'active';
