@@ -24,6 +24,7 @@ import { sessionFromStart, startChat } from './start.js';
 import type { SessionState } from './state.js';
 import type { ChatCommands } from './tab-relay.js';
 import { Timers } from './timers.js';
+import { warmDateFormatting } from './warm-up.js';
 import { ownTokens, rowById, transcriptFromRows, type ChatItem } from './transcript.js';
 import { shouldSendTyping } from './typing.js';
 import { Uploads } from './uploads.js';
@@ -195,7 +196,9 @@ export class ChatEngine implements Life, ChatCommands {
     this.s.phase.value = 'starting';
     let details;
     try {
-      details = await startChat(provider, full, { ...this.config.startChatHttp, signal: this.abort.signal, ...onRefused });
+      const starting = startChat(provider, full, { ...this.config.startChatHttp, signal: this.abort.signal, ...onRefused });
+      warmDateFormatting();
+      details = await starting;
     } catch (error) {
       if (this.stopped) throw error;
       this.s.phase.value = 'idle';
@@ -326,12 +329,14 @@ export class ChatEngine implements Life, ChatCommands {
    * once, while the socket opens and subscribes (two round trips): what the chat already holds (the
    * contact flow's greeting, what came while the page reloaded) shows that much sooner. The gap fill
    * after the subscription still runs, from where this one began: nothing posted in between is lost.
+   * The read goes in the next task, after the socket is opened: showing what it brings takes the main
+   * thread for a moment, better spent while the subscription is under way than before it is sent.
    */
   private readonly firstConnection = async (): Promise<ConnectionDetails> => {
     const details = await this.calls.getConnection();
     if (!this.readEarly) {
       this.readEarly = true;
-      void this.history.gapFill();
+      this.timers.set('early-read', 0, () => void this.history.gapFill());
     }
     return details;
   };
