@@ -2,6 +2,7 @@
 // the holder closes, the other takes over. Real BroadcastChannel (Node 20), shared fake-indexeddb,
 // Web Locks from the in-memory lock manager (Node has no navigator.locks), the real emulator.
 import 'fake-indexeddb/auto';
+import { createStore, type UseStore } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatSession } from './chat-session.js';
 import { failingStore, freshIdb, quotaError } from '../store/testing/stores.js';
@@ -30,6 +31,25 @@ function tab(key: string, locks: LockManagerLike, log?: (event: string) => void)
 }
 
 describe('ChatSession across tabs', () => {
+  it("start() after resume() found nothing reads storage again only where another tab could have written it (no lock held)", async () => {
+    const reads = { count: 0 };
+    const real = createStore(`reads-${Math.random()}`, 'kv');
+    const idbStore: UseStore = (mode, callback) => {
+      if (mode === 'readonly') reads.count += 1;
+      return real(mode, callback);
+    };
+    const readsOfStart = async (tabs: Parameters<typeof customerSession>[0]['options']): Promise<number> => {
+      const session = customerSession({ emu, options: { persistence: 'browser', storageKey: `reads-${Math.random()}`, store: { idbStore }, ...tabs } });
+      cleanup.push(() => session.close());
+      expect(await session.resume()).toBe(false);
+      const before = reads.count;
+      await session.start();
+      return reads.count - before;
+    };
+    expect(await readsOfStart({ tabs: { locks: createMemoryLocks() } }), 'the leader (it holds the lock)').toBe(0);
+    expect(await readsOfStart({ tabs: false }), 'tabs not shared').toBeGreaterThan(0);
+  });
+
   it('mirrors the leader, relays sends, and hands over when the leader closes', async () => {
     const key = `tabs-${Math.random()}`;
     const locks = createMemoryLocks();

@@ -126,7 +126,8 @@ export class ChatSession implements ChatSessionApi {
     });
     this.life = new StartResume({
       s: this.s,
-      newEngine: () => new ChatEngine(this.s, engineConfig(options, { ...parts, remembered: this.remembered }), (event, detail) => this.emit(event, detail)),
+      newEngine: () =>
+        new ChatEngine(this.s, { ...engineConfig(options, { ...parts, remembered: this.remembered }), soleWriter: this.s.tabRole.peek() === 'leader' }, (event, detail) => this.emit(event, detail)),
       relay: this.relay,
       mirror: this.mirror,
       check: () => {

@@ -36,6 +36,8 @@ export class ChatEngine implements Life, ChatCommands {
   private manager: WebSocketManager | null = null;
   private readonly disposers: (() => void)[] = [];
   private typingSentAt: number | undefined;
+  /** A read found no chat stored, and no other tab can have stored one since (config.soleWriter). */
+  private storedNothing = false;
   /** Whether the transcript was read beside the first socket's opening (firstConnection). */
   private readEarly = false;
   private readonly abort = new AbortController();
@@ -135,6 +137,9 @@ export class ChatEngine implements Life, ChatCommands {
   /** Restores a stored conversation: shows it at once, then connects, fills the gap and resends. */
   resume(mirrored?: StoredConversation): Promise<boolean> {
     if (this.session) return Promise.resolve(true);
+    // The window's resume() and then its start() ask twice in a row: the second read could only
+    // find what another tab wrote, and none writes while this one holds the lock.
+    if (this.storedNothing && !mirrored) return Promise.resolve(false);
     this.resuming ??= this.load(mirrored).finally(() => {
       this.resuming = null;
     });
@@ -149,6 +154,7 @@ export class ChatEngine implements Life, ChatCommands {
     let stored;
     try {
       stored = await this.config.persistence.load();
+      if (!stored && this.config.soleWriter) this.storedNothing = true;
     } catch (cause) {
       this.report('storage-failed', `The stored conversation could not be read (${describeCause(cause)}); starting without it.`, cause);
       stored = null;

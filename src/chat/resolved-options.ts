@@ -41,6 +41,8 @@ export interface EngineConfig {
   postChatTimeoutMs: number;
   /** persistentChat 'auto': the last ended chat's signed id. */
   remembered?: RememberedChat;
+  /** No other tab writes the store while this engine runs: it holds the tabs' lock. */
+  soleWriter?: boolean;
   log: (event: string, detail?: Record<string, unknown>) => void;
 }
 
