@@ -6,12 +6,19 @@ import { createWidgetWith } from './api.js';
 import type { ChatSessionOptions } from '../chat/options.js';
 import type { BootContext, WidgetHandle } from './boot-types.js';
 import { invoke } from './invoke.js';
+import { importAgain } from '../ui/import-again.js';
+
+// After the session's chunk failed to load, the next attempt (the start's Retry) asks for it under a
+// new URL: Chromium remembers a failed module fetch for the page's life (ui/import-again.ts). Its
+// export is picked by name: a module used whole makes the bundler build its namespace with a helper
+// in a file of its own, one more round trip.
+const importSession = importAgain(() => import('../chat/chat-session.js').then(({ ChatSession }) => ({ ChatSession })));
 
 export function boot(ctx: BootContext): WidgetHandle {
   const placeholder = ctx.launcher;
   // The session (client, socket, store, engine) is a chunk of its own, fetched from here while
   // widget.js renders the window: the window does not wait for it (chat/lazy-session.ts).
-  const makeSession = (options: ChatSessionOptions) => lazySession(() => import('../chat/chat-session.js').then((m) => m.ChatSession), options);
+  const makeSession = (options: ChatSessionOptions) => lazySession(() => importSession().then((m) => m.ChatSession), options);
   const widget = createWidgetWith(makeSession, ctx.root, ctx.config, { emit: ctx.emit, announceReady: false });
   // hide() before the widget loaded hid the loader's launcher; the widget's own must stay hidden too.
   if (placeholder?.hidden) widget.hide();

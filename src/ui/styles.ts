@@ -66,8 +66,7 @@ export const STYLES = `
 .cw-banner.cw-ok{border-color:var(--cw-success)}
 .cw-logwrap{position:relative;flex:1;min-height:0;display:flex}
 .cw-log{flex:1;overflow-y:auto;overflow-anchor:none;overscroll-behavior:contain;padding:4px 12px 0}
-.cw-row{display:flex;flex-direction:column;align-items:flex-start;padding-top:3px}
-.cw-first{padding-top:10px}
+.cw-row{display:flex;flex-direction:column;align-items:flex-start}
 .cw-own{align-items:flex-end}
 .cw-name{font-size:.8em;color:var(--cw-muted);margin:0 4px 2px}
 .cw-bubble{max-width:85%;padding:8px 12px;border-radius:var(--cw-radius);background:var(--cw-agent-bubble);color:var(--cw-agent-text);overflow-wrap:anywhere}
@@ -83,7 +82,7 @@ export const STYLES = `
 .cw-meta{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:2px 4px 0;font-size:.75em;color:var(--cw-muted)}
 .cw-fail{color:var(--cw-error);font-weight:600}
 .cw-link{text-decoration:underline;color:var(--cw-accent);font-size:inherit}
-.cw-day{padding:14px 0 4px;text-align:center;font-size:.78em;font-weight:600;color:var(--cw-muted)}
+.cw-day{text-align:center;font-size:.78em;font-weight:600;color:var(--cw-muted)}
 .cw-notice{padding:8px 12px;text-align:center;font-size:.82em;color:var(--cw-muted)}
 .cw-auth{display:flex;flex-wrap:wrap;gap:8px;justify-content:center;align-items:center;margin-top:6px;color:var(--cw-text)}
 .cw-typing{min-height:1.9em;padding:4px 4px 6px;font-size:.8em;color:var(--cw-muted)}
@@ -97,7 +96,7 @@ export const STYLES = `
 .cw-file{display:flex;align-items:center;gap:8px;max-width:100%;padding:8px 12px;border:1px solid var(--cw-border);border-radius:var(--cw-radius);background:var(--cw-surface);color:var(--cw-text)}
 .cw-rej{color:var(--cw-error);border-color:var(--cw-error);flex-wrap:wrap}
 .cw-imgbtn{display:block;border-radius:var(--cw-radius);overflow:hidden}
-.cw-img{display:block;max-width:min(240px,100%);max-height:240px}
+.cw-img{display:block;max-height:240px}
 .cw-imgph{display:grid;place-items:center;width:160px;height:120px;padding:8px;background:var(--cw-surface);color:var(--cw-muted);font-size:.8em}
 .cw-fname{flex:1;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;text-align:start}
 .cw-comp{padding:8px;border-top:1px solid color-mix(in srgb,var(--cw-border) 45%,transparent);background:var(--cw-surface)}
