@@ -1,11 +1,15 @@
-// Ordinary visitor flows that broke when tried by hand: a file sent while offline, and where the
-// focus goes when what held it goes away (the chat ends, a new one starts).
-import { expect, test } from '@playwright/test';
-import { buildHarness, connectedOf, record, startChatWithAgent, openShop, widget, watchProblems } from './ui-support';
+// Ordinary visitor flows that broke when tried by hand: a file sent while offline, a message the
+// service got just before the chat ended.
+import { expect, test, type Page } from '@playwright/test';
+import { buildHarness, connectedOf, control, customerMessages, record, startChatWithAgent, openShop, widget, watchProblems } from './ui-support';
 
 test.beforeAll(async () => {
   await buildHarness();
 });
+
+/** The page's current ContactId, or null (contactIdOf waits for one; this reads what there is). */
+const currentContact = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cw: { session: { contactId: { value: string | null } } } }).cw.session.contactId.value);
 
 const customerFiles = async (contactId: string) =>
   (await record(contactId)).Items.filter((i) => i.Type === 'ATTACHMENT' && i.ParticipantRole === 'CUSTOMER').flatMap((i) => (i.Attachments ?? []).map((a) => a.AttachmentName));
@@ -30,5 +34,38 @@ test('a file sent while offline waits for the connection, as a message does, and
   await expect(widget(page, '.cw-tray li')).toHaveCount(0);
   await expect(widget(page, '.cw-log')).toContainText('receipt.txt');
   await expect(widget(page, '.cw-alert')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('a message the service got just before the chat ended shows once, as sent, and is not carried into the next chat', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openShop(page);
+  const { contactId } = await startChatWithAgent(page);
+  // SendMessage reaches the service (its echo comes over the socket) but its answer is held until the
+  // chat has ended: the answer the page stops waiting for when the chat ends.
+  let answered: () => void = () => {};
+  const held = new Promise<void>((resolve) => (answered = resolve));
+  await page.route('**/participant/message', async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response }).catch(() => {});
+  });
+  await widget(page, '.cw-ta').fill('last words before the end');
+  await widget(page, '.cw-ta').press('Enter');
+  await expect.poll(() => customerMessages(contactId)).toEqual(['last words before the end']);
+  const mine = widget(page, '.cw-own').filter({ hasText: 'last words before the end' });
+  await expect(mine).toHaveCount(1);
+  await control(`contacts/${contactId}/end`);
+  await expect(widget(page, '.cw-ended').first()).toBeVisible();
+  answered();
+  await expect(mine).toHaveCount(1);
+  await expect(mine.locator('.cw-fail')).toHaveCount(0);
+  // A new chat starts empty: nothing to send again.
+  await widget(page, '.cw-ended .cw-pri').click();
+  let next: string | null = null;
+  await expect.poll(async () => (next = await currentContact(page)) !== null && next !== contactId).toBe(true);
+  await connectedOf(page);
+  await expect(widget(page, '.cw-own')).toHaveCount(0);
+  expect(await customerMessages(next!)).toEqual([]);
   expect(problems).toEqual([]);
 });

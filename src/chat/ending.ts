@@ -5,13 +5,29 @@
 import { batch } from '@preact/signals-core';
 import { afterEntries, endedNotice, noEndFlow, visitorEnded, visitorSent, type EndFlow } from './end-flow.js';
 import { ChatError, describeCause, isChatError } from './errors.js';
-import { failSending } from './outbox.js';
+import { failSending, sendSucceeded, type Outbox } from './outbox.js';
 import type { SessionDetails } from './persistence.js';
 import { nowIso, type Emit, type Life, type Op, type Report } from './ports.js';
 import type { EngineConfig } from './resolved-options.js';
 import type { SessionState } from './state.js';
-import { mergeItems } from './transcript.js';
+import { claimOwnSend, mergeItems, type TranscriptState } from './transcript.js';
+import { echoedSends } from './transcript-view.js';
 import type { TranscriptEntry } from './types.js';
+
+/**
+ * The chat ended while sends were waiting for their answer: those whose echo is in the transcript
+ * reached the service (only the answer is missing), so they leave the outbox and their echo is
+ * claimed as sent. Failing them instead would show each twice (sent, and "not sent") and carry a
+ * copy into the next chat.
+ */
+export function settleEchoedSends(state: TranscriptState, outbox: Outbox): { state: TranscriptState; outbox: Outbox } {
+  let next = { state, outbox };
+  for (const [token, index] of echoedSends(state, outbox)) {
+    const record = outbox.find((r) => r.clientToken === token);
+    next = { state: claimOwnSend(next.state, state.rows[index].entry.id, token, record?.display), outbox: sendSucceeded(next.outbox, token) };
+  }
+  return next;
+}
 
 export type EndReason = 'event' | 'away' | 'disconnected' | 'closed';
 
@@ -101,7 +117,9 @@ export class Ending {
     this.p.stop();
     const session = this.p.session();
     batch(() => {
-      s.outbox.value = failSending(s.outbox.peek(), 'chat-ended', 'The chat ended before this message could be sent.');
+      const settled = settleEchoedSends(s.transcriptState.peek(), s.outbox.peek());
+      s.transcriptState.value = settled.state;
+      s.outbox.value = failSending(settled.outbox, 'chat-ended', 'The chat ended before this message could be sent.');
       s.typingState.value = {};
       // The end not seen as an event (ended while away, or no chat.ended before the timeout) gets a notice here.
       const seen = s.transcriptState.peek().rows.some((r) => r.entry.kind === 'notice' && r.entry.event === 'ended' && !this.p.isRelated(r.entry.contactId));
