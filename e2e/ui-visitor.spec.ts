@@ -1,7 +1,7 @@
 // Ordinary visitor flows that broke when tried by hand: a file sent while offline, a message the
-// service got just before the chat ended.
+// service got just before the chat ended, the focus when what held it goes away.
 import { expect, test, type Page } from '@playwright/test';
-import { buildHarness, connectedOf, control, customerMessages, record, startChatWithAgent, openShop, widget, watchProblems } from './ui-support';
+import { buildHarness, connectedOf, contactIdOf, control, customerMessages, record, startChatWithAgent, openShop, widget, watchProblems } from './ui-support';
 
 test.beforeAll(async () => {
   await buildHarness();
@@ -68,4 +68,38 @@ test('a message the service got just before the chat ended shows once, as sent, 
   await expect(widget(page, '.cw-own')).toHaveCount(0);
   expect(await customerMessages(next!)).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+/** What has the focus: inside the widget's shadow root if it is there. */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a ? (a.getAttribute('aria-label') ?? a.textContent ?? a.tagName).trim() : null;
+  });
+
+test('the focus stays in the window when what held it goes: the end dialog closes, the chat ends under the box, a new chat asks for the form', async ({ page }) => {
+  await openShop(page, { config: { preChatForm: { fields: [{ name: 'name', type: 'name', label: 'Your name', required: true }] } } });
+  await widget(page, '#cw-launch').click();
+  await expect(widget(page, '#cw-f-name')).toBeFocused();
+  await page.keyboard.type('Ada');
+  await page.keyboard.press('Enter');
+  const contactId = await contactIdOf(page);
+  await connectedOf(page);
+  await expect(widget(page, '.cw-ta')).toBeFocused();
+
+  // End chat → the dialog's Cancel (Enter): back in the message box, not on the page.
+  await widget(page, '.cw-head').getByRole('button', { name: 'Chat options' }).click();
+  await widget(page, '[role=menuitem]').filter({ hasText: 'End chat' }).click();
+  await expect(widget(page, '[role=alertdialog]').getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(widget(page, '[role=alertdialog]')).toHaveCount(0);
+  await expect.poll(() => focusedName(page)).toBe('Message');
+
+  // The chat ends while the visitor is in the box (the box is disabled): "Start new chat" gets the focus.
+  await control(`contacts/${contactId}/end`);
+  await expect(widget(page, '.cw-ended .cw-pri')).toBeFocused();
+  // Enter on it brings the pre-chat form back, with the focus in its first field.
+  await page.keyboard.press('Enter');
+  await expect(widget(page, '#cw-f-name')).toBeFocused();
 });

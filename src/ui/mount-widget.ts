@@ -87,21 +87,31 @@ export function mountWidget(
 
   let returnFocus: HTMLElement | null = null;
   // The first of these that exists gets the focus (in this order, not document order).
-  const focusIn = (...selectors: string[]) =>
-    setTimeout(() => {
-      for (const s of selectors) {
-        const el = container.querySelector<HTMLElement>(s);
-        if (el) return el.focus();
-      }
-    }, 0);
+  const focusFirst = () => {
+    for (const s of ['.cw-form [id^=cw-f-]', '.cw-ta:not([disabled])', '.cw-ended .cw-pri', '.cw-win button']) {
+      const el = container.querySelector<HTMLElement>(s);
+      if (el) return el.focus();
+    }
+  };
   // Opened before the first render (e.g. Enter on the loader's launcher while widget.js loaded):
   // the focus moves in once there is a window to move it to.
   let rendered = false;
   let focusPending = false;
   const focusWindow = () => {
     if (!rendered) focusPending = true;
-    else focusIn('.cw-form [id^=cw-f-]', '.cw-ta:not([disabled])', '.cw-win button');
+    else setTimeout(focusFirst);
   };
+  // What held the focus went away or was disabled (the chat ended under the message box, the end
+  // dialog closed, a new chat's form replaced the ended bar): the focus moves on as on opening,
+  // rather than falling to the page. At once (a microtask after the render that took it), so a
+  // part that gives the focus somewhere itself afterwards (the away view's thanks) still does.
+  container.addEventListener('focusout', (e) => {
+    const from = e.target as HTMLTextAreaElement;
+    if (!e.relatedTarget)
+      queueMicrotask(() => {
+        if ((!from.isConnected || from.disabled) && !root.activeElement && ui.open.peek()) focusFirst();
+      });
+  });
   /** `focus: false` when the window is restored after a reload: the page keeps its focus. */
   const open = (focus = true) => {
     if (ui.open.peek()) return;
