@@ -103,3 +103,26 @@ test('the focus stays in the window when what held it goes: the end dialog close
   await page.keyboard.press('Enter');
   await expect(widget(page, '#cw-f-name')).toBeFocused();
 });
+
+test('files reach the chat in the order they were picked, even when the first is slower to upload', async ({ page }) => {
+  await openShop(page);
+  const { contactId } = await startChatWithAgent(page);
+  // The first file's PUT is held until the second's has finished.
+  let secondUploaded: () => void = () => {};
+  const second = new Promise<void>((resolve) => (secondUploaded = resolve));
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    if (request.method() !== 'PUT') return route.fallback();
+    if (request.postData() === 'the first') await second;
+    const response = await route.fetch();
+    await route.fulfill({ response });
+    if (request.postData() === 'the second') secondUploaded();
+  });
+  await widget(page, 'input[type=file]').setInputFiles([
+    { name: 'first.txt', mimeType: 'text/plain', buffer: Buffer.from('the first') },
+    { name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from('the second') },
+  ]);
+  await widget(page, '.cw-send').click();
+  await expect.poll(() => customerFiles(contactId), { timeout: 20_000 }).toEqual(['first.txt', 'second.txt']);
+  await expect(widget(page, '.cw-log .cw-own')).toHaveText([/first\.txt/, /second\.txt/]);
+});

@@ -46,6 +46,8 @@ function untilOnline(s: SessionState, signal: AbortSignal): Promise<void> {
 
 export class Uploads {
   private readonly controllers = new Map<string, AbortController>();
+  /** Settles when the upload sent last has settled: files complete in the order they were sent. */
+  private lastSettled: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly p: UploadsPorts) {}
 
@@ -71,10 +73,16 @@ export class Uploads {
     const controller = new AbortController();
     this.controllers.set(id, controller);
     update({ contentType, state: 'uploading' });
+    // Files upload side by side, but each completes (becomes an attachment in the chat) only after
+    // the one sent before it has settled: the agent gets them in the order the visitor picked them.
+    const before = this.lastSettled;
     const calls = {
       start: (input: { ContentType: string; AttachmentSizeInBytes: number; AttachmentName: string; ClientToken: string }) =>
         this.p.op('StartAttachmentUpload', input, controller.signal),
-      complete: (input: { AttachmentIds: string[]; ClientToken: string }) => this.p.op('CompleteAttachmentUpload', input, controller.signal),
+      complete: async (input: { AttachmentIds: string[]; ClientToken: string }) => {
+        await before;
+        return this.p.op('CompleteAttachmentUpload', input, controller.signal);
+      },
     };
     const tokens = { start: randomUuid(), complete: randomUuid() };
     const attempt = () =>
@@ -101,7 +109,9 @@ export class Uploads {
         }
       }
     };
-    run()
+    const settled = run();
+    this.lastSettled = settled.catch(() => {});
+    settled
       .then((attachmentId) => {
         // The attachment may already be in the transcript (the socket can beat the response).
         const present = s.transcriptState.peek().rows.some((r) => r.entry.kind === 'attachment' && r.entry.attachmentId === attachmentId);
