@@ -11,6 +11,17 @@ test.beforeAll(async () => {
 const currentContact = (page: Page) =>
   page.evaluate(() => (window as unknown as { cw: { session: { contactId: { value: string | null } } } }).cw.session.contactId.value);
 
+/** Routes the files' PUTs: each waits for what `hold` returns for its body, then goes; `done` after it has gone. */
+async function routeUploads(page: Page, hold: (body: string | null) => Promise<void> | undefined, done: (body: string | null) => unknown = () => {}) {
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    if (request.method() !== 'PUT') return route.fallback();
+    await hold(request.postData());
+    await route.fulfill({ response: await route.fetch() });
+    done(request.postData());
+  });
+}
+
 const customerFiles = async (contactId: string) =>
   (await record(contactId)).Items.filter((i) => i.Type === 'ATTACHMENT' && i.ParticipantRole === 'CUSTOMER').flatMap((i) => (i.Attachments ?? []).map((a) => a.AttachmentName));
 
@@ -110,14 +121,11 @@ test('files reach the chat in the order they were picked, even when the first is
   // The first file's PUT is held until the second's has finished.
   let secondUploaded: () => void = () => {};
   const second = new Promise<void>((resolve) => (secondUploaded = resolve));
-  await page.route('**/*', async (route) => {
-    const request = route.request();
-    if (request.method() !== 'PUT') return route.fallback();
-    if (request.postData() === 'the first') await second;
-    const response = await route.fetch();
-    await route.fulfill({ response });
-    if (request.postData() === 'the second') secondUploaded();
-  });
+  await routeUploads(
+    page,
+    (body) => (body === 'the first' ? second : undefined),
+    (body) => body === 'the second' && secondUploaded(),
+  );
   await widget(page, 'input[type=file]').setInputFiles([
     { name: 'first.txt', mimeType: 'text/plain', buffer: Buffer.from('the first') },
     { name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from('the second') },
@@ -125,4 +133,35 @@ test('files reach the chat in the order they were picked, even when the first is
   await widget(page, '.cw-send').click();
   await expect.poll(() => customerFiles(contactId), { timeout: 20_000 }).toEqual(['first.txt', 'second.txt']);
   await expect(widget(page, '.cw-log .cw-own')).toHaveText([/first\.txt/, /second\.txt/]);
+});
+
+test('leaving the page while a file uploads asks first; once it is sent, the page leaves without asking', async ({ page }) => {
+  await openShop(page);
+  const { contactId } = await startChatWithAgent(page);
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await routeUploads(page, () => held);
+  await widget(page, 'input[type=file]').setInputFiles([{ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('order 1234') }]);
+  await widget(page, '.cw-send').click();
+  await expect(widget(page, '.cw-tray li')).toHaveText(['receipt.txt']);
+  // The browser's "Leave site?" question; the visitor stays.
+  const asked = new Promise<string>((resolve) => {
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    });
+    page.once('close', () => resolve('closed without asking'));
+  });
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  release();
+  await expect.poll(() => customerFiles(contactId), { timeout: 20_000 }).toEqual(['receipt.txt']);
+  await expect(widget(page, '.cw-tray li')).toHaveCount(0);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.type());
+    void d.accept();
+  });
+  await page.reload();
+  expect(dialogs).toEqual([]);
 });

@@ -44,6 +44,12 @@ function untilOnline(s: SessionState, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** While a file is on its way, leaving the page asks first: the file would go with the page, unsent and unseen. */
+const askBeforeLeaving = (e: BeforeUnloadEvent): void => {
+  e.preventDefault();
+  e.returnValue = ''; // browsers before the preventDefault() of the spec
+};
+
 export class Uploads {
   private readonly controllers = new Map<string, AbortController>();
   /** Settles when the upload sent last has settled: files complete in the order they were sent. */
@@ -72,6 +78,7 @@ export class Uploads {
     }
     const controller = new AbortController();
     this.controllers.set(id, controller);
+    if (this.controllers.size === 1) globalThis.addEventListener?.('beforeunload', askBeforeLeaving);
     update({ contentType, state: 'uploading' });
     // Files upload side by side, but each completes (becomes an attachment in the chat) only after
     // the one sent before it has settled: the agent gets them in the order the visitor picked them.
@@ -126,7 +133,10 @@ export class Uploads {
         update({ state: 'failed', error: e.message });
         this.p.report(e.code, e.message, error);
       })
-      .finally(() => this.controllers.delete(id));
+      .finally(() => {
+        this.controllers.delete(id);
+        if (!this.controllers.size) globalThis.removeEventListener?.('beforeunload', askBeforeLeaving);
+      });
     return { ...upload, contentType, state: 'uploading' };
   }
 
