@@ -88,6 +88,46 @@ describe('ChatSession across tabs', () => {
     expect(stored).toEqual(['sent from tab B', 'B as leader']);
   });
 
+  it('the leader posts its state only while another tab mirrors it; a tab that comes gets it at once, then every change', async () => {
+    const key = `tabs-${Math.random()}`;
+    const locks = createMemoryLocks();
+    const statePosts = { count: 0 };
+    const openChannel = (name: string): ChannelLike => {
+      const channel = new BroadcastChannel(name);
+      return {
+        postMessage(message) {
+          if ((message as TabMessage).t === 'state') statePosts.count += 1;
+          channel.postMessage(message);
+        },
+        addEventListener: (type, listener) => channel.addEventListener(type, listener as (event: MessageEvent) => void),
+        close: () => channel.close(),
+      };
+    };
+    const a = customerSession({ emu, options: { persistence: 'browser', storageKey: key, tabs: { locks, openChannel } } });
+    cleanup.push(() => a.close());
+    await a.start();
+    expect(a.tabRole.value).toBe('leader');
+    const agent = await AgentPeer.join(emu, a.contactId.value as string);
+    cleanup.push(() => agent.close());
+    // A mirror post would follow a change within the coalescing delay (16 ms): a timer set after the
+    // change with a longer delay fires after it, whatever the load.
+    const afterCoalescing = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
+    for (const text of ['one', 'two', 'three']) {
+      await agent.send(text);
+      await until(a.transcript, (t) => texts(t).includes(text), 5000, `leader shows ${text}`);
+      await afterCoalescing();
+    }
+    expect(statePosts.count, 'state posts with no other tab').toBe(0);
+
+    const b = tab(key, locks);
+    expect(await b.resume()).toBe(true);
+    expect(texts(b.transcript.value)).toEqual(texts(a.transcript.value));
+    expect(texts(b.transcript.value)).toEqual(expect.arrayContaining(['one', 'two', 'three']));
+    await agent.send('four');
+    await until(b.transcript, (t) => texts(t).includes('four'), 5000, 'follower mirrors the next change');
+    expect(statePosts.count).toBeGreaterThan(1); // the greeting, then the change
+  });
+
   it('a follower can start the chat through the leader', async () => {
     const key = `tabs-${Math.random()}`;
     const locks = createMemoryLocks();

@@ -1,5 +1,6 @@
 // Tab mirroring: the leader tab broadcasts the conversation's signals (coalesced) whenever one
-// changes, and answers a new tab's hello with them; a follower writes what it receives into its
+// changes while another tab mirrors it (none: nothing is posted), and answers a new tab's hello —
+// sent when it opens and to each new leader — with them; a follower writes what it receives into its
 // own signals. Which signals: state.ts's one list. The conversation's session details travel with
 // them (this origin's tabs only, as in its storage), so that a tab taking over can go on with the
 // chat when storage kept nothing.
@@ -42,7 +43,8 @@ export class TabMirror {
     if (!tabs || this.dispose) return;
     this.dispose = effect(() => {
       snapshotState(this.s); // subscribes to every mirrored signal
-      if (this.timer) return;
+      // Alone, nothing is posted: a tab that comes says hello and gets the whole state then (greet).
+      if (this.timer || !tabs.hasFollowers) return;
       this.timer = setTimeout(() => {
         this.timer = null;
         tabs.post({ t: 'state', from: tabs.id, state: this.snapshot() });

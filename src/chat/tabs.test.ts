@@ -95,6 +95,46 @@ describe('TabCoordinator (real BroadcastChannel, in-memory Web Locks)', () => {
     await until(() => !d.othersWaiting);
   });
 
+  it('the leader knows whether any tab mirrors it: none alone, one after a hello, none after its bye; a new leader hears the others again', async () => {
+    const name = `t${Math.random()}`;
+    const locks = createMemoryLocks();
+    const a = tab(name, locks);
+    expect(await a.start()).toBe('leader');
+    expect(a.hasFollowers).toBe(false);
+
+    const b = tab(name, locks);
+    expect(await b.start()).toBe('follower');
+    await until(() => a.hasFollowers);
+    expect(b.hasFollowers).toBe(false); // only a leader posts to followers
+    b.leaving();
+    b.close();
+    await until(() => !a.hasFollowers);
+
+    // A follower that said bye but is still there (a page restored from the back/forward cache) is
+    // known again from its next call, and greeted with the state like a new tab.
+    const c = tab(name, locks);
+    const greeted: string[] = [];
+    a.onMessage((m) => m.t === 'hello' && greeted.push(m.from));
+    a.serve(async () => 'ok');
+    expect(await c.start()).toBe('follower');
+    await until(() => greeted.includes(c.id));
+    c.leaving(); // then its call, on the same channel: it arrives after the bye
+    greeted.length = 0;
+    await expect(c.call('send', [])).resolves.toBe('ok');
+    expect(greeted).toEqual([c.id]);
+    expect(a.hasFollowers).toBe(true);
+
+    // The leader goes: the others say hello to the new one, which greets them with its state.
+    const d = tab(name, locks);
+    expect(await d.start()).toBe('follower');
+    const toNewLeader: TabMessage[] = [];
+    c.onMessage((m) => toNewLeader.push(m));
+    a.close();
+    await roleOf(c, 'leader'); // c queued first
+    await until(() => toNewLeader.some((m) => m.t === 'hello' && m.from === d.id));
+    expect(c.hasFollowers).toBe(true);
+  });
+
   it('hands unanswered calls to a tab that becomes leader', async () => {
     const name = `t${Math.random()}`;
     const locks = createMemoryLocks();

@@ -91,6 +91,8 @@ export class TabCoordinator {
   private closed = false;
   private readonly callTimeoutMs: number;
   private others = false;
+  /** Tabs that said hello (and not bye) and have not become leader since: the followers this tab knows of. */
+  private readonly peers = new Set<string>();
   private othersTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: TabsOptions) {
@@ -117,6 +119,16 @@ export class TabCoordinator {
    */
   get othersWaiting(): boolean {
     return this.roleValue === 'leader' && this.others;
+  }
+
+  /**
+   * Leader: some other tab may mirror this one — one said hello (or called) and not bye, or one waits
+   * in the lock's queue. False when this tab is alone: then nothing needs to be posted to mirror it
+   * (a post costs a structured clone even when no tab listens). A follower that goes away without a
+   * word keeps it true: posting to nobody is only what every change cost before.
+   */
+  get hasFollowers(): boolean {
+    return this.roleValue === 'leader' && (this.peers.size > 0 || this.others);
   }
 
   /** This page is going away: a follower says so, so the leader stops counting on it at once. */
@@ -265,6 +277,8 @@ export class TabCoordinator {
     // A tab came or goes: count again (a departing tab's place in the queue may outlive its bye a
     // little; the periodic check settles it).
     if (message.t === 'hello' || message.t === 'bye') this.checkOthers();
+    if (message.t === 'hello') this.peers.add(message.from);
+    if (message.t === 'bye' || message.t === 'leader') this.peers.delete(message.from);
     if (message.t === 'reply') {
       if (message.to !== this.id) return;
       const call = this.pending.get(message.id);
@@ -277,6 +291,11 @@ export class TabCoordinator {
     }
     if (message.t === 'call') {
       if (this.roleValue !== 'leader' || !this.handler) return;
+      if (!this.peers.has(message.from)) {
+        // A tab this one does not know of (it said bye, then came back): it gets the state, as after a hello.
+        this.peers.add(message.from);
+        for (const l of [...this.listeners]) l({ t: 'hello', from: message.from });
+      }
       const handler = this.handler;
       handler(message.method, message.args).then(
         (value) => this.post({ t: 'reply', from: this.id, to: message.from, id: message.id, ok: true, value }),
@@ -302,6 +321,8 @@ export class TabCoordinator {
         this.arm(id, c);
         this.post({ t: 'call', from: this.id, id, method: c.method, args: c.args });
       }
+      // And say hello to it: it learns that this tab mirrors it, and answers with its whole state.
+      this.post({ t: 'hello', from: this.id });
     }
     for (const l of [...this.listeners]) l(message);
   }
