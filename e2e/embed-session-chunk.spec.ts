@@ -1,7 +1,7 @@
-// The script-tag widget's session chunk (client, socket, store, engine; src/embed/widget.ts): when it
-// cannot load, the window stays usable and says the chat could not start, with Retry; Retry asks for
-// the file anew (Chromium remembers a failed module fetch for the life of the page, so the same
-// import() would fail again without a request) and the chat starts, its messages shown.
+// The script-tag widget's second file (the session and the message list, src/embed/session-chunk.ts):
+// when it cannot load, the window stays usable and says the chat could not start, with Retry; Retry
+// asks for the file anew (Chromium remembers a failed module fetch for the life of the page, so the
+// same import() would fail again without a request) and the chat starts, its messages shown.
 // Run `npm run build` first.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -41,7 +41,7 @@ test('the session chunk that failed to load: the chat could not start, Retry fet
   const retry = w(page, '#cw-win').getByRole('button', { name: 'Retry' });
   fail = false;
   await retry.click();
-  // The chat starts, and what it brings shows.
+  // The chat starts, and what it brings shows in the message list (which came in the same file).
   const agent = await Agent.join(await startedContactId(page));
   await agent.say('Your order left the warehouse');
   await expect(w(page, '.cw-bubble').filter({ hasText: 'Your order left the warehouse' })).toBeVisible();

@@ -10,9 +10,11 @@ import type { ChatSessionOptions } from '../chat/options.js';
 import { underWay } from '../chat/phase.js';
 import type { ChatSessionApi } from '../chat/types.js';
 import { validateConfig, validateOption, type WidgetConfig } from '../config.js';
+import type { Chunk } from '../ui/lazy-part.js';
 import { mountWidget } from '../ui/mount-widget.js';
 import { sessionOptions } from '../ui/session-options.js';
 import type { SessionExtras } from '../ui/state.js';
+import type { TranscriptPart } from '../ui/transcript/part.js';
 import type { WidgetCommands } from '../ui/widget-commands.js';
 import { Emitter, type WidgetEventName, type WidgetEvents, type WidgetListener } from './events.js';
 import { clearMarker, markerAction, setMarker } from './marker.js';
@@ -55,11 +57,20 @@ export interface CreateWidgetOptions {
 }
 
 /**
+ * What the widget is made of besides widget.js's own code: its session (a ChatSession, or the stand-in
+ * of one loading in a chunk) and the message list (bundled, or in that chunk; ui/transcript/part.ts).
+ */
+export interface WidgetParts<S extends WidgetSession> {
+  makeSession: (options: ChatSessionOptions) => S;
+  transcript: Chunk<TranscriptPart>;
+}
+
+/**
  * Renders the widget into `root` with its own session, made by `makeSession`. `input` is validated
  * here (one console error).
  */
 export function createWidgetWith<S extends WidgetSession>(
-  makeSession: (options: ChatSessionOptions) => S,
+  { makeSession, transcript }: WidgetParts<S>,
   root: ShadowRoot,
   input: unknown,
   options: CreateWidgetOptions = {},
@@ -72,7 +83,7 @@ export function createWidgetWith<S extends WidgetSession>(
     emitter.emit(event, detail);
   };
   const session = makeSession(sessionOptions(config));
-  const controller = mountWidget(root, config, session, options.open === undefined ? {} : { open: options.open });
+  const controller = mountWidget(root, config, session, options.open === undefined ? { transcript } : { transcript, open: options.open });
   const { ui } = controller;
   let removed: Promise<void> | undefined;
 

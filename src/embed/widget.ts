@@ -6,20 +6,20 @@ import { createWidgetWith } from './api.js';
 import type { ChatSessionOptions } from '../chat/options.js';
 import type { BootContext, WidgetHandle } from './boot-types.js';
 import { invoke } from './invoke.js';
-import { importAgain } from '../ui/import-again.js';
+import { chunk } from '../ui/lazy-part.js';
 
-// After the session's chunk failed to load, the next attempt (the start's Retry) asks for it under a
-// new URL: Chromium remembers a failed module fetch for the page's life (ui/import-again.ts). Its
-// export is picked by name: a module used whole makes the bundler build its namespace with a helper
-// in a file of its own, one more round trip.
-const importSession = importAgain(() => import('../chat/chat-session.js').then(({ ChatSession }) => ({ ChatSession })));
+// The session and the message list (session-chunk.ts), loaded once for every widget on the page; after
+// a failed load the next attempt asks anew (ui/import-again.ts). Its exports are picked by name: a
+// module used whole makes the bundler build its namespace with a helper in a file of its own.
+const sessionChunk = chunk(() => import('./session-chunk.js').then(({ ChatSession, Transcript, latestIsView }) => ({ ChatSession, Transcript, latestIsView })));
 
 export function boot(ctx: BootContext): WidgetHandle {
   const placeholder = ctx.launcher;
-  // The session (client, socket, store, engine) is a chunk of its own, fetched from here while
-  // widget.js renders the window: the window does not wait for it (chat/lazy-session.ts).
-  const makeSession = (options: ChatSessionOptions) => lazySession(() => importSession().then((m) => m.ChatSession), options);
-  const widget = createWidgetWith(makeSession, ctx.root, ctx.config, { emit: ctx.emit, announceReady: false });
+  // The session (client, socket, store, engine) and the message list are a chunk of their own
+  // (session-chunk.ts), fetched from here while widget.js renders the window: the window does not wait
+  // for it (chat/lazy-session.ts).
+  const makeSession = (options: ChatSessionOptions) => lazySession(() => sessionChunk.load().then((m) => m.ChatSession), options);
+  const widget = createWidgetWith({ makeSession, transcript: sessionChunk }, ctx.root, ctx.config, { emit: ctx.emit, announceReady: false });
   // hide() before the widget loaded hid the loader's launcher; the widget's own must stay hidden too.
   if (placeholder?.hidden) widget.hide();
   // Swap launchers as soon as the widget has rendered (the same look, size and place: nothing moves).

@@ -38,6 +38,11 @@ export function chunk<M extends object>(load: () => Promise<M>): Chunk<M> {
   };
 }
 
+/** A part bundled with the caller: a chunk already loaded. */
+export function present<M extends object>(module: M): Chunk<M> {
+  return { load: () => Promise.resolve(module), loaded: () => module };
+}
+
 export function LazyPart<M extends object>({ ui, part, render }: { ui: Ui; part: Chunk<M>; render: (module: M) => VNode }) {
   const [module, setModule] = useState<M | undefined>(part.loaded());
   const [failed, setFailed] = useState(false);

@@ -53,7 +53,8 @@ describe('mount', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     const { mountWidget } = await import('./mount-widget');
     const { validateConfig } = await import('../config');
-    const ctl = mountWidget(shadow, validateConfig({ startChat: 'https://x.example/' }).config, new FakeSession());
+    const { bundledTranscript } = await import('./transcript/bundled');
+    const ctl = mountWidget(shadow, validateConfig({ startChat: 'https://x.example/' }).config, new FakeSession(), { transcript: bundledTranscript });
     await ctl.ready;
     expect(shadow.querySelector('.cw-launch')).not.toBeNull();
     ctl.destroy();

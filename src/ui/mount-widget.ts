@@ -16,8 +16,10 @@ import { rememberOpen, reopenOnto, wasOpen } from './reopen';
 import { applyLocale, autoStart, createUi, type Ui } from './state';
 import { contentStyles } from './content/styles';
 import { lateStyles, onLateStyles } from './late-styles';
+import type { Chunk } from './lazy-part';
 import { STYLES } from './styles';
 import { transcriptStyles } from './transcript/styles';
+import type { TranscriptPart } from './transcript/part';
 import { trackViewport } from './viewport';
 import type { WidgetCommands } from './widget-commands';
 
@@ -33,6 +35,8 @@ export interface WidgetController extends WidgetCommands {
 export interface MountOptions {
   /** Open the window at once (e.g. the visitor clicked the loader's launcher). @default config.autoOpen */
   open?: boolean;
+  /** The message list, handed in: bundled (transcript/bundled.ts) or loaded with the session's chunk. */
+  transcript: Chunk<TranscriptPart>;
 }
 
 type SheetRoot = ShadowRoot & { adoptedStyleSheets: CSSStyleSheet[] };
@@ -49,10 +53,10 @@ export function mountWidget(
   target: HTMLElement | ShadowRoot,
   config: WidgetConfig,
   session: ChatSessionApi,
-  options: MountOptions = {},
+  options: MountOptions,
 ): WidgetController {
   const root = target instanceof ShadowRoot ? target : (target.shadowRoot ?? target.attachShadow({ mode: 'open' }));
-  const ui = createUi(config, session);
+  const ui = createUi(config, session, options.transcript);
   let theme = config.theme;
 
   // Styles: theme variables (replaced by setTheme), components (with those of lazily loaded parts as

@@ -6,6 +6,8 @@ import type { WidgetConfig } from '../config';
 import { en, format, isRtl, loadInteractiveStrings, loadStrings, matchLocale, type StringKey, type Strings } from '../i18n';
 import { refreshAvailability, type AvailabilityState } from './availability';
 import { toPending, type Pending } from './composer/files';
+import type { Chunk } from './lazy-part';
+import type { TranscriptPart } from './transcript/part';
 
 /**
  * Beyond ChatSessionApi, ChatSession says which tab holds the conversation. Other implementations may
@@ -32,6 +34,8 @@ export interface DesktopNotifications {
 export interface Ui {
   readonly config: WidgetConfig;
   readonly session: ChatSessionApi;
+  /** The message list: bundled, or arriving with the session's chunk (mount-widget.ts). */
+  readonly transcript: Chunk<TranscriptPart>;
   readonly open: Signal<boolean>;
   readonly launcher: Signal<boolean>;
   readonly unread: Signal<number>;
@@ -72,13 +76,14 @@ export interface Ui {
   addFiles(files: Iterable<File>): void;
 }
 
-export function createUi(config: WidgetConfig, session: ChatSessionApi): Ui {
+export function createUi(config: WidgetConfig, session: ChatSessionApi, transcript: Chunk<TranscriptPart>): Ui {
   const strings = signal<Strings>(en);
   const locale = signal('en');
   const role = (session as ChatSessionApi & SessionExtras).tabRole;
   const ui: Ui = {
     config,
     session,
+    transcript,
     open: signal(false),
     launcher: signal(config.showLauncher),
     unread: signal(0),

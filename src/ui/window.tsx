@@ -7,9 +7,9 @@ import { Banner } from './banner';
 import { visitorMessage } from './errors';
 import { Composer } from './composer/composer';
 import { Header } from './header';
+import { LazyPart } from './lazy-part';
 import { LazyPreChat } from './prechat-lazy';
 import type { Ui } from './state';
-import { Transcript } from './transcript/transcript';
 
 const FOCUSABLE = 'button:not([disabled]),textarea:not([disabled]),input:not([disabled]):not([hidden]),select,a[href],[tabindex="0"]';
 
@@ -127,7 +127,9 @@ function Chat({ ui }: { ui: Ui }) {
           )}
         </div>
       ) : (
-        <Transcript ui={ui} />
+        // The message list comes with the session (in the script-tag widget, in its chunk: ui.transcript),
+        // so it is there once the chat has anything to show.
+        <LazyPart ui={ui} part={ui.transcript} render={({ Transcript }) => <Transcript ui={ui} />} />
       )}
       {err && err.code !== 'start-failed' && err.code !== 'message-empty' && !unusable && (
         <div class="cw-alert" role="alert">

@@ -12,7 +12,6 @@ import { characterCount } from '../../chat/content-types';
 import type { ChatErrorCode } from '../../chat/types';
 import { MESSAGE_MAX_LENGTH } from '../../config';
 import { viewFreeTextReply } from '../interactive/reply-view';
-import { interactivePart } from '../interactive/lazy';
 import { downloadTranscript } from '../download';
 import { plainFileName } from '../content/file-name';
 import { visitorMessage } from '../errors';
@@ -88,7 +87,7 @@ export function Composer({ ui }: { ui: Ui }) {
     if (ready.length) ui.pending.value = ui.pending.peek().filter((p) => p.error);
     if (!body) return;
     // A view is answered only once it shows, and it shows with the templates' chunk.
-    const view = interactivePart.loaded()?.latestIsView(session.transcript.peek()) ? viewFreeTextReply(body) : null;
+    const view = ui.transcript.loaded()?.latestIsView(session.transcript.peek()) ? viewFreeTextReply(body) : null;
     // Clear the box itself too: keystrokes since the last render never reached Preact's state.
     if (area.current) area.current.value = '';
     update('');

@@ -1,6 +1,7 @@
 // Shared setup for the UI's jsdom tests: mount the widget on a fresh host with a FakeSession.
 import { validateConfig, type WidgetOptions } from '../../config';
 import { mountWidget, type MountOptions } from '../mount-widget';
+import { bundledTranscript } from '../transcript/bundled';
 import { FakeSession } from './session';
 
 // Preact runs useEffect after the next frame, or after 35 ms without one (jsdom): wait past that.
@@ -10,12 +11,12 @@ export const tick = async (times = 2) => {
   await new Promise((r) => setTimeout(r, 0));
 };
 
-export async function setup(options: WidgetOptions = {}, mount: MountOptions = {}, session = new FakeSession()) {
+export async function setup(options: WidgetOptions = {}, mount: Omit<MountOptions, 'transcript'> = {}, session = new FakeSession()) {
   const { config, issues } = validateConfig({ startChat: 'https://backend.example/start', storageKey: `t${Math.random().toString(36).slice(2)}`, ...options });
   if (issues.length) throw new Error(issues.map((i) => i.message).join('; '));
   const host = document.createElement('div');
   document.body.append(host);
-  const ctl = mountWidget(host, config, session, mount);
+  const ctl = mountWidget(host, config, session, { transcript: bundledTranscript, ...mount });
   await ctl.ready;
   await tick();
   const root = host.shadowRoot!;
