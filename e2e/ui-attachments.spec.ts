@@ -115,7 +115,7 @@ test('the agent\'s image shows inline, other files as cards that download', asyn
   await agent.sendFile('invoice.pdf', 'application/pdf', Buffer.from('%PDF-1.4 test'));
   await expect(widget(page, '.cw-agent .cw-imgbtn canvas[role=img]')).toBeVisible();
   const card = widget(page, '.cw-file').filter({ hasText: 'invoice.pdf' });
-  await expect(card).toHaveAccessibleName(/^Download invoice\.pdf \(PDF, 13\sbyte\)$/);
+  await expect(card).toHaveAccessibleName(/^Download invoice\.pdf \(PDF, 13\sbytes\)$/);
   const [opened] = await Promise.all([
     Promise.race([page.waitForEvent('download').then((d) => d.suggestedFilename()), page.waitForEvent('popup').then((p) => p.url())]),
     card.click(),
@@ -179,8 +179,8 @@ test('a file chip says its type and size; an image opens a preview: keyboard, Es
   await widget(page, '.cw-send').click();
 
   const chip = widget(page, '.cw-file').filter({ hasText: 'invoice.pdf' });
-  await expect(chip.locator('.cw-fdetail')).toHaveText(/^PDF · 13\sbyte$/);
-  await expect(chip).toHaveAccessibleName(/^Download invoice\.pdf \(PDF, 13\sbyte\)$/);
+  await expect(chip.locator('.cw-fdetail')).toHaveText(/^PDF · 13\sbytes$/);
+  await expect(chip).toHaveAccessibleName(/^Download invoice\.pdf \(PDF, 13\sbytes\)$/);
 
   // The visitor's own image ends where their bubbles end.
   const ownImage = widget(page, '.cw-own .cw-imgbtn');

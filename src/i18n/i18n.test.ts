@@ -73,6 +73,10 @@ describe('formatting', () => {
     expect(formatTime(d, 'de')).toBe('14:05');
     expect(formatSize(20 * 1024 * 1024, 'en')).toBe('20 MB');
     expect(formatSize(1536, 'en')).toBe('1.5 kB');
+    // Bytes in words: CLDR's short form reads '94 byte' in English and 'byte' untranslated in Japanese.
+    expect(formatSize(94, 'en')).toBe('94 bytes');
+    expect(formatSize(1, 'en')).toBe('1 byte');
+    expect(formatSize(94, 'ja')).toBe('94 バイト');
   });
 });
 

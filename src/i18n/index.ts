@@ -144,5 +144,6 @@ export function formatSize(bytes: number, locale: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
   let i = 0;
   while (bytes >= 1024 && i < units.length - 1) (bytes /= 1024), i++;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes);
+  // Bytes in words ('94 bytes': the short form is '94 byte'), the larger units short ('1.5 kB').
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: i ? 'short' : 'long', maximumFractionDigits: 1 }).format(bytes);
 }

@@ -130,7 +130,7 @@ describe('composer', () => {
     const items = $$('.cw-tray li');
     expect(items.map((li) => li.textContent)).toEqual([
       'note.txt',
-      'big.txtbig.txt is larger than 10 byte.',
+      'big.txtbig.txt is larger than 10 bytes.',
       'tool.exetool.exe is a file type that cannot be sent.',
     ]);
     $('.cw-send')!.click();
