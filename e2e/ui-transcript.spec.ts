@@ -53,6 +53,35 @@ test('scrolled up, new messages show a jump button with their count; it brings t
   expect(atBottom).toBe(true);
 });
 
+test('scrolled up, what the visitor sends brings the log down to it (no jump button for it)', async ({ page }) => {
+  await openShop(page);
+  const { agent } = await startChatWithAgent(page);
+  for (let i = 1; i <= 40; i++) await agent.say(`Line ${i} of the history`);
+  const log = widget(page, '.cw-log');
+  await expect(log).toContainText('Line 40 of the history');
+  // Scrolled to the top, and the transcript has seen that scroll.
+  await log.evaluate(
+    (el) =>
+      new Promise<void>((done) => {
+        el.addEventListener('scroll', () => requestAnimationFrame(() => done()), { once: true });
+        el.scrollTop = 0;
+      }),
+  );
+  await expect(log).not.toContainText('Line 40 of the history'); // the list renders only what is near
+  await widget(page, '.cw-ta').fill('My own question');
+  await widget(page, '.cw-ta').press('Enter');
+  const own = widget(page, '.cw-own').filter({ hasText: 'My own question' });
+  await expect(own).toBeVisible();
+  // On screen inside the log, not below its fold.
+  await expect
+    .poll(async () => {
+      const [row, box] = await Promise.all([own.boundingBox(), log.boundingBox()]);
+      return !!row && !!box && row.y >= box.y && row.y + row.height <= box.y + box.height + 1;
+    })
+    .toBe(true);
+  await expect(widget(page, '.cw-jump')).toHaveCount(0);
+});
+
 test('older history of a continued (persistent) chat loads at the top, keeping the visitor\'s place', async ({ page, browser }) => {
   // The first contact: 150 messages, then it ends.
   await openShop(page);

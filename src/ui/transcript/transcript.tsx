@@ -163,10 +163,12 @@ export function Transcript({ ui }: { ui: Ui }) {
   });
 
   // New rows: they slide in while the visitor is at the bottom (before the paint, so no flash),
-  // and are counted while the visitor is scrolled up.
+  // and are counted while the visitor is scrolled up. What the visitor sends brings them down to it,
+  // wherever they were reading.
   useLayoutEffect(() => {
     const added = appendedSince(shown, st.last);
     st.last = shown.length ? shown[shown.length - 1].id : '';
+    if (!st.bottom && open && added.some((e) => e.own && e.kind !== 'notice')) jump();
     if (st.bottom) {
       if (open && ref.current) playArrivals(ref.current, added);
     } else {
