@@ -102,20 +102,23 @@ export const CEILINGS: Ceilings = {
   // session's chunk (src/embed/session-chunk.ts): nothing shows messages before the session is there.
   // On main 7fd657b: 39.24 -> 34.57 KB (opening 75.77 -> 76.63 KB, everything 173.34 -> 174.24 KB:
   // the list compresses less well apart from the rest of the UI, and widget.js exports ~30 more names);
-  // 34.62 KB on main bf05cad (the focus kept in the window, +52 B).
-  criticalGzip: 34.7 * 1024,
+  // 34.62 KB on main bf05cad (the focus kept in the window, +52 B). Raised by the lead to 34.8 KB
+  // (34.69): a misspelt theme colour is refused (CSS.supports) instead of breaking the look, what the
+  // visitor sends brings a scrolled-up log down to it, '94 bytes' instead of '94 byte'.
+  criticalGzip: 34.8 * 1024,
   // A new chat no longer fetches the older-history chunk (78.71 -> 78.30 KB); the client-options
   // check left the session chunk, which the widget (passing no clientOptions) never needs (77.90 KB);
   // the advice of service errors loads with the first error response (77.55 KB; 76.57 KB after the
   // terser pass).
   // Raised by the lead, 76.6 -> 76.9, for the message list in the session's chunk (above): critical -4.67 KB
-  // for opening +0.86 KB (76.85 KB on main bf05cad, with the session's faster first message, +0.22 KB).
-  openingGzip: 76.9 * 1024,
+  // for opening +0.86 KB (76.85 KB on main bf05cad, with the session's faster first message, +0.22 KB);
+  // 77.0 for the three fixes under criticalGzip (76.95 KB).
+  openingGzip: 77.0 * 1024,
   // Locale packs without their keys (UI and interactive strings), a terser pass, the emoji data's
   // sequences as they are (dist/cdn 185.45 -> 172.96 KB), plus room for others' work landing meanwhile.
   // Raised by the lead, 174.0 -> 174.5, for the message list in the session's chunk (above): +0.90 KB
-  // (174.46 KB on main bf05cad).
-  everythingGzip: 174.5 * 1024,
+  // (174.46 KB on main bf05cad); 174.7 for the three fixes under criticalGzip (174.62 KB).
+  everythingGzip: 174.7 * 1024,
 };
 
 export interface Ceilings {

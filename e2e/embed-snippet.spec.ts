@@ -183,6 +183,18 @@ test('unknown and invalid options: one console error naming them, and the widget
   expect(errors).toHaveLength(1);
 });
 
+test('a misspelt brand colour: one console error naming it, and the default colour instead of a broken look', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await page.goto(snippetUrl({ config: { storageKey: 'e2e-bad-colour', theme: { light: { primary: 'greenish' } } } }));
+  await expect.poll(() => errors.length).toBe(1);
+  expect(errors[0]).toContain("invalid 'theme.light.primary': expected a CSS colour");
+  await loaderLauncher(page).click();
+  await startedContactId(page);
+  // The widget's own launcher and header in the default brand colour (#1d5bb8), not transparent.
+  await expect(launcher(page)).toHaveCSS('background-color', 'rgb(29, 91, 184)');
+  expect(errors).toHaveLength(1);
+});
+
 test('bad options are reported once also when the widget loads at once (autoOpen)', async ({ page }) => {
   const errors = consoleErrors(page);
   await page.goto(snippetUrl({ config: { storageKey: 'e2e-bad-auto', autoOpen: true, sound: 'loud' } }));

@@ -342,6 +342,10 @@ const oneOf =
 const css: Rule = (v) =>
   typeof v === 'string' && v.length <= 200 && !/[;{}<>\\]|\/\*/.test(v) ? v : fail('expected a CSS value without ; { } < > \\ or comments');
 
+/** A colour: a CSS value the browser reads as a colour (where it can say: not in Node). */
+const colour: Rule = (v) =>
+  typeof CSS != 'object' || CSS.supports('color', css(v) as string) ? css(v) : fail("expected a CSS colour, e.g. '#1d5bb8', 'rgb(29 91 184)' or 'teal'");
+
 const url: Rule = (v) => {
   if (typeof v !== 'string') return fail('expected a URL');
   try {
@@ -438,9 +442,9 @@ const translations: Rule = (v) => {
 };
 
 const palette: Record<keyof Palette, Rule> = {
-  primary: css, onPrimary: css, header: css, onHeader: css, accent: css, background: css, surface: css, text: css, muted: css, border: css,
-  ownBubble: css, ownText: css, agentBubble: css, agentText: css, botBubble: css, botText: css,
-  error: css, success: css, focus: css, badge: css, badgeText: css,
+  primary: colour, onPrimary: colour, header: colour, onHeader: colour, accent: colour, background: colour, surface: colour, text: colour, muted: colour, border: colour,
+  ownBubble: colour, ownText: colour, agentBubble: colour, agentText: colour, botBubble: colour, botText: colour,
+  error: colour, success: colour, focus: colour, badge: colour, badgeText: colour,
 };
 
 type Spec = { [key: string]: Rule | Spec };
