@@ -165,3 +165,21 @@ test('leaving the page while a file uploads asks first; once it is sent, the pag
   await page.reload();
   expect(dialogs).toEqual([]);
 });
+
+test('starting while offline says so, and the chat starts by itself once the network is back', async ({ page, context }) => {
+  const problems = watchProblems(page);
+  await openShop(page, { config: { preChatForm: { fields: [{ name: 'name', type: 'name', label: 'Your name', required: true }] } }, open: true });
+  await widget(page, '#cw-f-name').fill('Ada');
+  await context.setOffline(true);
+  await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+  await widget(page, '#cw-f-name').press('Enter');
+  // Not "could not be started, try again": what is wrong, and that nothing needs doing.
+  await expect(widget(page, '.cw-center [role=alert]')).toHaveText('You are offline. Messages will be sent when you are back online.', { timeout: 30_000 });
+  await expect(widget(page, '.cw-center').getByRole('button', { name: 'Retry' })).toBeVisible();
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  // No click: the chat starts.
+  await contactIdOf(page);
+  await expect(widget(page, '.cw-ta')).toBeEnabled();
+  expect(problems).toEqual([]);
+});

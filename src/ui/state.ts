@@ -141,6 +141,9 @@ export function createUi(config: WidgetConfig, session: ChatSessionApi, transcri
         });
       } catch {
         ui.startFailed.value = true;
+        // Offline: it starts by itself once the browser is back online (Retry works meanwhile too).
+        if (navigator.onLine === false)
+          addEventListener('online', () => ui.startFailed.peek() && void ui.start(ui.formValues.peek()), { once: true });
       }
     },
     announce(id, text) {

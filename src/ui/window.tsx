@@ -117,7 +117,7 @@ function Chat({ ui }: { ui: Ui }) {
             <p role="alert">{t('errConfig')}</p>
           ) : ui.startFailed.value ? (
             <>
-              <p role="alert">{t('startFailed')}</p>
+              <p role="alert">{t(navigator.onLine === false ? 'offline' : 'startFailed')}</p>
               <button class="cw-btn cw-pri" onClick={() => void ui.start(ui.formValues.peek())}>
                 {t('retry')}
               </button>
