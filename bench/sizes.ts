@@ -112,13 +112,15 @@ export const CEILINGS: Ceilings = {
   // terser pass).
   // Raised by the lead, 76.6 -> 76.9, for the message list in the session's chunk (above): critical -4.67 KB
   // for opening +0.86 KB (76.85 KB on main bf05cad, with the session's faster first message, +0.22 KB);
-  // 77.0 for the three fixes under criticalGzip (76.95 KB).
-  openingGzip: 77.0 * 1024,
+  // 77.0 for the three fixes under criticalGzip (76.95 KB); 77.1 for the offline start and the tabs'
+  // followers (da68ab5, +0.07 KB): 77.08 KB.
+  openingGzip: 77.1 * 1024,
   // Locale packs without their keys (UI and interactive strings), a terser pass, the emoji data's
   // sequences as they are (dist/cdn 185.45 -> 172.96 KB), plus room for others' work landing meanwhile.
   // Raised by the lead, 174.0 -> 174.5, for the message list in the session's chunk (above): +0.90 KB
-  // (174.46 KB on main bf05cad); 174.7 for the three fixes under criticalGzip (174.62 KB).
-  everythingGzip: 174.7 * 1024,
+  // (174.46 KB on main bf05cad); 174.7 for the three fixes under criticalGzip (174.62 KB); 174.8 for the
+  // offline start and the tabs' followers: 174.75 KB.
+  everythingGzip: 174.8 * 1024,
 };
 
 export interface Ceilings {
