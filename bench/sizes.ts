@@ -91,8 +91,14 @@ export const CEILINGS: Ceilings = {
   // the launcher's intent (pointer, focus) fetching widget.js and the session chunk (+46 B), the
   // colour check read through one pattern (-19 B). Raised by the lead, 2718 -> 2751 B: in Safari 15.4-16.3
   // (no constructable style sheets) the loader threw into the host page and drew nothing; its CSS now
-  // goes into a <style> there (e2e/embed-old-safari.spec.ts).
-  loaderGzip: 2756,
+  // goes into a <style> there (e2e/embed-old-safari.spec.ts). Raised with the lead's leave (at most
+  // +120 B), 2752 -> 2865 B gz (2389 -> 2489 B brotli; the session chunk's hashed name, which the
+  // loader carries, moves it by a byte or two): widget.js that failed to load once could never
+  // load on that page (Chromium remembers a failed import()); the loader now imports it only after a
+  // fetch() of it succeeded, warms the HTTP cache with fetch() on the intent, and a failure at the
+  // click turns the shell into a card that says so, the next click or the 'online' event trying again
+  // (e2e/embed-load-again.spec.ts).
+  loaderGzip: 2870,
   // Interactive messages' strings and the helpers that work out which message is live travel with
   // their templates' chunk (a chat without one never needs them): critical 40.33 -> 39.33 KB; so do
   // the replies the templates send (how a reply reads stays): 39.08 KB. Raised by the lead to 39.3 KB

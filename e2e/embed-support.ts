@@ -5,8 +5,11 @@
 // the package as built by `node scripts/build.mjs` (dist/, resolved through package.json
 // "exports"), with its dependencies from node_modules. Output: dist/embed-e2e/{mount,element,preact}.js.
 import { expect, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'vite';
+import { startSiteServer } from '../emulator/site-server.js';
 import { packageSelf } from '../vite.demo.config.js';
 
 export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 18787);
@@ -22,6 +25,37 @@ export async function holdBack(page: Page, path: string): Promise<() => void> {
   return release;
 }
 export const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
+
+export interface Cdn {
+  /** Its origin, e.g. http://127.0.0.1:41234 (dist/cdn's files at its root). */
+  url: string;
+  /** A copy of dist/cdn that it serves (a test may take a file away for a while). */
+  dir: string;
+  /** The path of every request that reached it, in order (a file served from the HTTP cache never does). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * dist/cdn from a CDN on its own origin, as README's "CDN" section asks: CORS, and `max-age` so a
+ * file the browser has is not downloaded again. embed-cdn.html loads the snippet from it.
+ */
+export async function cdn(): Promise<Cdn> {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-cdn-'));
+  cpSync('dist/cdn', dir, { recursive: true });
+  const site = await startSiteServer({ port: 0, mounts: { '/': dir }, headers: { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' } });
+  const requests: string[] = [];
+  site.server.on('request', (req) => requests.push(new URL(req.url ?? '/', site.url).pathname));
+  return {
+    url: site.url,
+    dir,
+    requests,
+    async close() {
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** embed-data(-bad).html and embed-element.html name the emulator as 127.0.0.1:18787 in their markup; e2e/serve.ts writes the real port in. */
 

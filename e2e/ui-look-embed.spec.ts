@@ -137,13 +137,17 @@ test('a pre-chat shell is about as tall as the form window that replaces it, in 
   expect(Math.abs(shell.height - win.height)).toBeLessThanOrEqual(24);
 });
 
-test('a window that cannot load gives the launcher back: no shell left, not expanded (item 14)', async ({ page }) => {
+test('a window that cannot load gives the launcher back, not expanded; the shell turns into a card that says so, without its bar (item 14)', async ({ page }) => {
   await page.goto(snippetUrl({}));
   await expect(loaderLauncher(page)).toBeVisible();
   await page.route('**/dist/cdn/widget.js', (route) => route.abort());
   await loaderLauncher(page).click();
-  await expect(w(page, '.cw-shell')).toHaveCount(0);
+  const shell = w(page, '.cw-shell');
+  await expect(shell).toHaveText('The chat could not be loaded. Check your connection and try again.');
+  await expect(shell).toHaveAttribute('role', 'alert');
+  expect(await shell.evaluate((el) => [getComputedStyle(el, '::after').content, getComputedStyle(el).borderTopWidth])).toEqual(['none', '0px']);
   await expect(loaderLauncher(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(loaderLauncher(page)).toBeVisible();
 });
 
 test('a stored chat whose widget.js cannot be loaded still leaves a launcher to click (item 12)', async ({ page }) => {

@@ -6,6 +6,12 @@
 // open, drawing the window's shell in the frame of the click — or at once when a stored conversation
 // exists to resume or the window was open before a reload. Everything else (validation, UI, session)
 // lives in the widget chunk.
+//
+// widget.js is imported only once a fetch() of it has succeeded. Chromium remembers a failed import()
+// for the life of the page (the same URL fails again at once, without a request), and widget.js
+// cannot be imported again under another URL: its chunks import it back by its own. A fetch() that
+// fails poisons nothing, and one that succeeds leaves widget.js in the HTTP cache, where import()
+// finds it (the same URL, CORS mode and credentials: no second download when the CDN allows caching).
 import { CHAT_ICON, CLOSE_ICON, LAUNCHER_CSS } from '../ui/look.js';
 import type { BootContext, WidgetHandle } from './boot-types.js';
 
@@ -21,6 +27,8 @@ const script = document.currentScript as HTMLScriptElement | null;
 // Chunks resolve next to loader.js, wherever the site hosts it.
 const base = new URL('.', script?.src || location.href).href;
 const get = (file: string) => import(/* @vite-ignore */ base + file);
+/** `file` fetched whole, as import() would fetch it (see above); rejects unless it came. */
+const warm = (file: string) => fetch(base + file).then((r) => (r.ok ? r.blob() : Promise.reject(r)));
 
 const listeners: Record<string, Listener[]> = {};
 const pending: Args[] = [];
@@ -67,12 +75,12 @@ function pale(css: string): boolean {
 /**
  * One scheme's launcher and shell colours as src/theme derives them: the brand colour (the light
  * one stands for the dark scheme too), white on it unless that misses 4.5:1 (then black, which reads
- * better there), the window's background.
+ * better there; the loader's error card has the launcher's colours), the window's background.
  */
 function colours(theme: Options, dark: boolean): string {
   const own = obj(dark ? theme.dark : theme.light);
   const primary = str(own.primary, dark ? str(obj(theme.light).primary, '#2c64c0') : '#1d5bb8');
-  return `.cw-launch{background:${primary};color:${str(own.onPrimary, pale(primary) ? '#000' : '#fff')}}.cw-shell{background:${str(own.background, dark ? '#17191c' : '#fff')};color:${primary}}`;
+  return `.cw-launch,.cw-shell:not(:empty){background:${primary};color:${str(own.onPrimary, pale(primary) ? '#000' : '#fff')}}.cw-shell{background:${str(own.background, dark ? '#17191c' : '#fff')};color:${primary}}`;
 }
 
 /** data-start-chat="/api" → { startChat: "/api" }; JSON values (true, 5, {…}) become values, the rest stays text. */
@@ -92,12 +100,12 @@ function dataConfig(): Options {
  * The markers the widget sets: 'open' while the window is open in this tab (ui/reopen.ts,
  * sessionStorage), 'active' while a chat is stored to resume (embed/marker.ts, either storage).
  */
-function marked(storageKey: unknown): [open: unknown, active: unknown] {
+function marked(storageKey: unknown): [open?: unknown, active?: unknown] {
   const key = `connect-chat-widget:${typeof storageKey == 'string' ? storageKey : 'connect-chat'}:`;
   try {
     return [sessionStorage.getItem(key + 'open'), localStorage.getItem(key + 'active') || sessionStorage.getItem(key + 'active')];
   } catch {
-    return [null, null]; // storage blocked: nothing to reopen or resume
+    return []; // storage blocked: nothing to reopen or resume
   }
 }
 
@@ -117,14 +125,16 @@ function drawLauncher(cfg: Options): void {
   const form = (obj(cfg.preChatForm).fields as unknown[] | undefined)?.length || 0;
   // The launcher's look (ui/look.ts) at the place and in the colours of the widget's theme; the
   // window's shell in the window's place: the header band is its top border (in the brand colour),
-  // the progress bar its ::after.
+  // the progress bar its ::after. With text (the error: the widget could not be loaded) it is a card
+  // in the same place, above the launcher on a phone too.
   const css =
     `:host{all:initial}${LAUNCHER_CSS}:host .cw-launch{${side}:${x}px;bottom:${y}px;z-index:${z};width:${size}px;height:${size}px}` +
       `.cw-shell{position:fixed;z-index:${z};${side}:${x}px;bottom:${y + size + 12}px;width:${num(theme.width, 380)}px;max-width:calc(100vw - 16px);` +
       `height:min(${Math.min(num(theme.height, 620), form ? 190 + 77 * form : 1e4) - 60}px,calc(100dvh - ${y + size + 84}px));border-top:60px solid;` +
       `border-radius:${num(theme.radius, 12)}px;box-shadow:0 8px 32px #0005;overflow:hidden}` +
-      `.cw-shell::after{content:"";display:block;width:40%;border-top:3px solid;animation:cw-bar 1.2s infinite}@keyframes cw-bar{0%{translate:-100%}to{translate:250%}}` +
+      `.cw-shell:empty::after{content:"";display:block;width:40%;border-top:3px solid;animation:cw-bar 1.2s infinite}@keyframes cw-bar{0%{translate:-100%}to{translate:250%}}` +
       `@media (max-width:480px){.cw-shell{inset:0;width:auto;height:auto;max-width:none;border-radius:0}.cw-launch[aria-expanded=true]{display:none}}` +
+      `.cw-shell:not(:empty){border:0;height:auto;top:auto;padding:16px;bottom:${y + size + 12}px;font:15px system-ui}` +
       `@media (prefers-reduced-motion:reduce){*{transition:none!important}.cw-shell::after{display:none}}[hidden],.off{display:none!important}` +
       colours(theme, mode == 'dark') +
       (mode == 'auto' ? `@media (prefers-color-scheme:dark){${colours(theme, true)}}` : '');
@@ -153,9 +163,10 @@ function drawLauncher(cfg: Options): void {
   launcher.onclick = () => call(['open']);
   // The pointer on the launcher, or the focus: a click is likely. widget.js comes now, and the
   // session's chunk right after it (as widget.js would ask for it on the click; not beside it, which
-  // would share the line with widget.js and delay the window). Nothing is drawn or run before the
-  // click; a second intent asks the browser for modules it already has.
-  launcher.onpointerenter = launcher.onfocus = () => get('widget.js').then(() => get(__SESSION_CHUNK__)).catch(() => {});
+  // would share the line with widget.js and delay the window), into the HTTP cache: nothing is drawn,
+  // run or imported before the click, so a failure here (offline) leaves the click free to try. A
+  // second intent asks again: the HTTP cache answers it where the CDN allows caching (README, "CDN").
+  launcher.onpointerenter = launcher.onfocus = () => warm('widget.js').then(() => warm(__SESSION_CHUNK__)).catch(() => {});
   launcher.hidden = hidden || cfg.showLauncher === false;
   document.body.append(host);
   markDrawn();
@@ -164,28 +175,35 @@ function drawLauncher(cfg: Options): void {
 /**
  * The window's shell, drawn in the frame of the click (or at once when the window reopens after a
  * reload), where the widget's window will be: its frame, the header band and a progress bar. The
- * widget removes it once its window has been painted over it.
+ * widget removes it once its window has been painted over it. If the widget cannot be loaded, the
+ * shell says so (an alert, empty until then); the next click draws it again and tries again.
  */
 function drawShell(): void {
-  if (shell || !root) return;
-  shell = root.appendChild(document.createElement('div'));
-  shell.className = 'cw-shell';
-  shell.setAttribute('aria-hidden', 'true');
+  if (!root) return;
+  if (!shell) {
+    shell = root.appendChild(document.createElement('div'));
+    shell.className = 'cw-shell';
+    shell.setAttribute('role', 'alert');
+  }
+  shell.textContent = '';
   expanded(true);
 }
 
+// Back online with the loader's error on screen: it tries again without waiting for a click.
+addEventListener('online', () => shell?.textContent && (drawShell(), load()));
+
 function load(): Promise<void> {
-  loading ??= drawn.then(() => get('widget.js')).then(
+  loading ??= drawn.then(() => warm('widget.js')).then(() => get('widget.js')).then(
     (mod: { boot(ctx: BootContext): WidgetHandle }) => {
       widget = mod.boot({ config: config!, root: root!, launcher, emit });
       pending.splice(0).forEach(call);
     },
     (error: unknown) => {
-      loading = undefined; // let the next click try again
-      shell?.remove();
-      shell = undefined;
-      expanded(false);
+      loading = undefined; // let the next click (or the 'online' event) try again
       const message = 'The chat could not be loaded. Check your connection and try again.';
+      // The shell becomes a card that says so, above the launcher, which is given back to click.
+      if (shell) shell.textContent = message;
+      expanded(false);
       console.error(`ConnectChat: ${message} (${base}widget.js)`, error);
       emit('error', { code: 'load-failed', message });
     },
