@@ -125,8 +125,9 @@ export const CEILINGS: Ceilings = {
   // sequences as they are (dist/cdn 185.45 -> 172.96 KB), plus room for others' work landing meanwhile.
   // Raised by the lead, 174.0 -> 174.5, for the message list in the session's chunk (above): +0.90 KB
   // (174.46 KB on main bf05cad); 174.7 for the three fixes under criticalGzip (174.62 KB); 174.8 for the
-  // offline start and the tabs' followers: 174.75 KB.
-  everythingGzip: 174.8 * 1024,
+  // offline start and the tabs' followers: 174.75 KB; 174.9 for loader.js loading widget.js again after
+  // a failure (+0.11 KB): 174.86 KB.
+  everythingGzip: 174.9 * 1024,
 };
 
 export interface Ceilings {
