@@ -86,7 +86,7 @@ export const hostLoad: Scenario = {
     const chatScripts = last.scripts.filter((s) => s.url.startsWith('/cdn/') || s.url.endsWith('snippet.js'));
     emit(
       fig('', 'fetched by the loader before a click', chatScripts.reduce((n, s) => n + s.bytes, 0), 'KB',
-        `uncompressed: ${chatScripts.map((s) => s.url.split('/').pop()).join(', ')}`),
+        `as sent (gzip): ${chatScripts.map((s) => s.url.split('/').pop()).join(', ')}`),
     );
   },
 };
