@@ -17,6 +17,7 @@ import { engineConfig, sessionParts } from './resolved-options.js';
 import { ChatError } from './errors.js';
 import { KeptAnswers } from './kept-answers.js';
 import { DEFAULTS, type ChatSessionOptions } from './options.js';
+import { pageEvents } from './page-events.js';
 import type { SessionPersistence } from './persistence.js';
 import type { RememberedChat } from './remembered.js';
 import { ResendTokens } from './resend-tokens.js';
@@ -424,10 +425,4 @@ export class ChatSession implements ChatSessionApi {
       this.life.replace();
     },
   };
-}
-
-/** The page's lifecycle events (pagehide), where there is a page. */
-function pageEvents(): Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null {
-  const g = globalThis as { window?: EventTarget };
-  return g.window && typeof g.window.addEventListener === 'function' ? g.window : null;
 }

@@ -4,6 +4,7 @@
 import { randomUuid } from '../client/uuid.js';
 import { checkAttachment, type AttachmentRules, type Uploader } from './attachments.js';
 import { ChatError, describeCause, isChatError } from './errors.js';
+import { pageEvents } from './page-events.js';
 import type { SessionDetails } from './persistence.js';
 import type { Life, Log, Op, Report } from './ports.js';
 import type { SessionState } from './state.js';
@@ -78,7 +79,7 @@ export class Uploads {
     }
     const controller = new AbortController();
     this.controllers.set(id, controller);
-    if (this.controllers.size === 1) globalThis.addEventListener?.('beforeunload', askBeforeLeaving);
+    if (this.controllers.size === 1) pageEvents()?.addEventListener('beforeunload', askBeforeLeaving);
     update({ contentType, state: 'uploading' });
     // Files upload side by side, but each completes (becomes an attachment in the chat) only after
     // the one sent before it has settled: the agent gets them in the order the visitor picked them.
@@ -135,7 +136,7 @@ export class Uploads {
       })
       .finally(() => {
         this.controllers.delete(id);
-        if (!this.controllers.size) globalThis.removeEventListener?.('beforeunload', askBeforeLeaving);
+        if (!this.controllers.size) pageEvents()?.removeEventListener('beforeunload', askBeforeLeaving);
       });
     return { ...upload, contentType, state: 'uploading' };
   }
